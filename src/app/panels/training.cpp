@@ -1,0 +1,62 @@
+#include <cmath>
+
+#include "app/panels/panels.h"
+#include "app/widgets/loss_plot.h"
+
+namespace bn_app {
+
+namespace {
+
+void loss_text(const char* label, float value) {
+  if (std::isfinite(value))
+    ImGui::Text("%s %.4f", label, value);
+  else
+    ImGui::Text("%s -", label);
+}
+
+}  // namespace
+
+void training_panel(AppState& state, const PanelRect& rect) {
+  if (begin_panel("Training", rect)) {
+    if (!state.ready()) {
+      ImGui::TextDisabled("The model is built once the data set has loaded.");
+      ImGui::End();
+      return;
+    }
+    const bn::TrainingSnapshot& snapshot = *state.snapshot;
+    const bn::TrainingMetrics& metrics = snapshot.metrics;
+    const ImVec2 button(ImGui::CalcTextSize("Pause").x * 2.2f, 0.0f);
+
+    if (ImGui::Button(snapshot.training ? "Pause###train" : "Train###train", button))
+      state.trainer->post(bn::TrainerCommand::kToggle);
+    {
+      ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+      state.layout.train_button = {min.x, min.y, max.x - min.x, max.y - min.y};
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Step", button)) state.trainer->post(bn::TrainerCommand::kStep);
+    ImGui::SameLine();
+    if (ImGui::Button("Reset", button)) state.trainer->post(bn::TrainerCommand::kReset);
+
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("AE-32: 784-256-128-[32]-128-256-784, Adam 0.001, batch 64, seed 0");
+    ImGui::PopStyleColor();
+    ImGui::Text("step %lld   epoch %d (%.0f%%)", static_cast<long long>(metrics.step), metrics.epoch + 1,
+                100.0f * metrics.epoch_progress);
+    loss_text("train loss (BCE per pixel)", metrics.train_loss);
+    loss_text("test loss", metrics.test_loss);
+    if (metrics.samples_per_second > 0) ImGui::Text("%.0f images per second", metrics.samples_per_second);
+    if (!snapshot.message.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
+      ImGui::TextWrapped("%s", snapshot.message.c_str());
+      ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    ImVec2 plot = ImGui::GetContentRegionAvail();
+    plot.y = std::max(120.0f, std::min(plot.y, plot.x * 0.75f));
+    loss_plot("losses", metrics.train_curve, metrics.test_curve, plot);
+  }
+  ImGui::End();
+}
+
+}  // namespace bn_app

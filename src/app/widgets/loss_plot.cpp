@@ -1,0 +1,87 @@
+#include "app/widgets/loss_plot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace bn_app {
+
+namespace {
+
+const ImU32 kTrainColour = IM_COL32(90, 170, 255, 255);
+const ImU32 kTestColour = IM_COL32(255, 160, 60, 255);
+
+struct Range {
+  float low = INFINITY, high = -INFINITY;
+  void include(float v) {
+    if (!std::isfinite(v)) return;
+    low = std::min(low, v);
+    high = std::max(high, v);
+  }
+};
+
+void polyline(ImDrawList* draw, const std::vector<bn::LossPoint>& curve, ImVec2 min, ImVec2 max, float max_step,
+              const Range& y, ImU32 colour, bool dots) {
+  std::vector<ImVec2> points;
+  points.reserve(curve.size());
+  for (const bn::LossPoint& p : curve) {
+    if (!std::isfinite(p.loss)) continue;
+    float tx = max_step > 0 ? static_cast<float>(p.step) / max_step : 0.0f;
+    float ty = (p.loss - y.low) / (y.high - y.low);
+    points.push_back(ImVec2(min.x + tx * (max.x - min.x), max.y - ty * (max.y - min.y)));
+  }
+  if (points.size() >= 2) draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 2.0f);
+  if (dots || points.size() == 1)
+    for (const ImVec2& p : points) draw->AddCircleFilled(p, 2.5f, colour);
+}
+
+}  // namespace
+
+void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const std::vector<bn::LossPoint>& test,
+               ImVec2 size) {
+  ImGui::PushID(id);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(size);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetTextLineHeight();
+  const ImVec2 min(origin.x + 4.0f * line, origin.y + 0.5f * line);
+  const ImVec2 max(origin.x + size.x - 0.5f * line, origin.y + size.y - 1.5f * line);
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg));
+
+  Range y;
+  float max_step = 0.0f;
+  for (const auto* curve : {&train, &test})
+    for (const bn::LossPoint& p : *curve) {
+      y.include(p.loss);
+      max_step = std::max(max_step, static_cast<float>(p.step));
+    }
+  if (y.low > y.high) {
+    draw->AddText(ImVec2(min.x + line, min.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                  "The loss curves appear once training starts.");
+    ImGui::PopID();
+    return;
+  }
+  if (y.high - y.low < 1e-6f) y.high = y.low + 1e-3f;
+  const float pad = 0.05f * (y.high - y.low);
+  y.low -= pad;
+  y.high += pad;
+
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  char label[32];
+  std::snprintf(label, sizeof label, "%.3f", y.high);
+  draw->AddText(ImVec2(origin.x, min.y - 0.5f * line), text, label);
+  std::snprintf(label, sizeof label, "%.3f", y.low);
+  draw->AddText(ImVec2(origin.x, max.y - 0.5f * line), text, label);
+  std::snprintf(label, sizeof label, "step %.0f", max_step);
+  draw->AddText(ImVec2(max.x - ImGui::CalcTextSize(label).x, max.y + 0.2f * line), text, label);
+  draw->AddText(ImVec2(min.x, max.y + 0.2f * line), kTrainColour, "train");
+  draw->AddText(ImVec2(min.x + ImGui::CalcTextSize("train  ").x, max.y + 0.2f * line), kTestColour, "test");
+
+  draw->PushClipRect(min, max, true);
+  polyline(draw, train, min, max, max_step, y, kTrainColour, false);
+  polyline(draw, test, min, max, max_step, y, kTestColour, true);
+  draw->PopClipRect();
+  ImGui::PopID();
+}
+
+}  // namespace bn_app

@@ -1,0 +1,12 @@
+// The CLI's subcommands, one file each; each returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bn_cli {
+
+int run_train(const std::vector<std::string>& args);
+int run_bench(const std::vector<std::string>& args);
+
+}  // namespace bn_cli

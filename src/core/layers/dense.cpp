@@ -1,0 +1,64 @@
+#include "core/layers/dense.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace bn {
+
+void dense_forward(const Matrix& x, ConstMatrixMap weight, ConstMatrixMap bias, Matrix& y) {
+  y.resize(x.rows(), weight.rows());
+  y.noalias() = x * weight.transpose();
+  y.rowwise() += bias.row(0);
+}
+
+void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Matrix& dx,
+                    MatrixMap dweight, MatrixMap dbias) {
+  dweight.noalias() += dy.transpose() * x;
+  dbias.row(0) += dy.colwise().sum();
+  dx.resize(dy.rows(), weight.cols());
+  dx.noalias() = dy * weight;
+}
+
+Dense::Dense(ParameterArena& arena, const std::string& name, int in_features, int out_features)
+    : in_features_(in_features), out_features_(out_features) {
+  if (in_features <= 0 || out_features <= 0)
+    throw std::invalid_argument("Dense " + name + ": sizes must be positive (got " +
+                                std::to_string(in_features) + " -> " + std::to_string(out_features) + ")");
+  weight_ = arena.reserve(name + ".weight", {out_features, in_features}, in_features);
+  bias_ = arena.reserve(name + ".bias", {out_features}, in_features);
+  // A bias of shape {out} is viewed as one row.
+  bias_.rows = 1;
+  bias_.cols = out_features;
+}
+
+void Dense::initialize(ParameterArena& arena, Random& rng, Init init) {
+  float fan_in = static_cast<float>(in_features_);
+  float fan_out = static_cast<float>(out_features_);
+  float weight_bound = 0.0f;
+  float bias_bound = 0.0f;
+  switch (init) {
+    case Init::kTorchDefault: weight_bound = bias_bound = 1.0f / std::sqrt(fan_in); break;
+    case Init::kHe: weight_bound = std::sqrt(6.0f / fan_in); break;
+    case Init::kGlorot: weight_bound = std::sqrt(6.0f / (fan_in + fan_out)); break;
+  }
+  MatrixMap weight = arena.value(weight_);
+  for (Eigen::Index i = 0; i < weight.size(); ++i) weight.data()[i] = rng.uniform(-weight_bound, weight_bound);
+  MatrixMap bias = arena.value(bias_);
+  for (Eigen::Index i = 0; i < bias.size(); ++i) bias.data()[i] = bias_bound > 0 ? rng.uniform(-bias_bound, bias_bound) : 0.0f;
+}
+
+void Dense::forward(const ParameterArena& arena, const Matrix& input, Matrix& output) {
+  if (input.cols() != in_features_)
+    throw std::invalid_argument("Dense: input has " + std::to_string(input.cols()) + " features, expected " +
+                                std::to_string(in_features_));
+  input_ = input;
+  dense_forward(input, arena.value(weight_), arena.value(bias_), output);
+}
+
+void Dense::backward(ParameterArena& arena, const Matrix& grad_output, Matrix& grad_input) {
+  const ParameterArena& weights = arena;
+  dense_backward(input_, weights.value(weight_), grad_output, grad_input, arena.gradient(weight_),
+                 arena.gradient(bias_));
+}
+
+}  // namespace bn

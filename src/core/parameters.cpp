@@ -1,0 +1,26 @@
+#include "core/parameters.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace bn {
+
+ParameterRef ParameterArena::reserve(const std::string& name, const std::vector<int>& shape, int fan_in) {
+  if (!values_.empty()) throw std::logic_error("ParameterArena: reserve after allocate (" + name + ")");
+  if (shape.empty()) throw std::invalid_argument("ParameterArena: empty shape for " + name);
+  int cols = 1;
+  for (size_t i = 1; i < shape.size(); ++i) cols *= shape[i];
+  ParameterRef ref{reserved_, shape[0], cols};
+  reserved_ += ref.size();
+  tensors_.push_back({name, shape, ref, fan_in});
+  return ref;
+}
+
+void ParameterArena::allocate() {
+  values_.assign(reserved_, 0.0f);
+  gradients_.assign(reserved_, 0.0f);
+}
+
+void ParameterArena::zero_gradients() { std::fill(gradients_.begin(), gradients_.end(), 0.0f); }
+
+}  // namespace bn

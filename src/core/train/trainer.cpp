@@ -1,0 +1,189 @@
+#include "core/train/trainer.h"
+
+#include <cmath>
+#include <limits>
+
+namespace bn {
+
+namespace {
+
+constexpr float kNotYet = std::numeric_limits<float>::quiet_NaN();
+
+bool all_finite(const std::vector<float>& values) {
+  for (float v : values)
+    if (!std::isfinite(v)) return false;
+  return true;
+}
+
+}  // namespace
+
+Trainer::Trainer(const ModelConfig& config, std::shared_ptr<const Dataset> train, std::shared_ptr<const Dataset> test,
+                 TrainerOptions options)
+    : config_(config), options_(options), train_(std::move(train)), test_(std::move(test)) {
+  validate(config_);
+  if (!train_ || train_->count() == 0) throw std::invalid_argument("Trainer: the training set is empty");
+  if (!test_ || test_->count() == 0) throw std::invalid_argument("Trainer: the test set is empty");
+  if (train_->pixels_per_image() != config_.input_size || test_->pixels_per_image() != config_.input_size)
+    throw std::invalid_argument("Trainer: the data's image size does not match the model's input size");
+  reset_model();
+  publish();
+}
+
+void Trainer::post(TrainerCommand command) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    commands_.push_back(command);
+  }
+  work_available_.notify_one();
+}
+
+void Trainer::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopped_ = true;
+  }
+  work_available_.notify_all();
+}
+
+bool Trainer::has_work() const { return training_ || evaluating_ || pending_single_steps_ > 0; }
+
+bool Trainer::wait_for_work() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  work_available_.wait(lock, [&] { return stopped_ || !commands_.empty() || has_work(); });
+  return !stopped_;
+}
+
+void Trainer::drain_commands() {
+  std::vector<TrainerCommand> commands;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    commands.swap(commands_);
+  }
+  for (TrainerCommand command : commands) {
+    switch (command) {
+      case TrainerCommand::kStart: training_ = true; message_.clear(); break;
+      case TrainerCommand::kPause: training_ = false; break;
+      case TrainerCommand::kToggle: training_ = !training_; message_.clear(); break;
+      case TrainerCommand::kStep: training_ = false; ++pending_single_steps_; break;
+      case TrainerCommand::kReset: training_ = false; pending_single_steps_ = 0; message_.clear(); reset_model(); break;
+    }
+    dirty_ = true;
+  }
+}
+
+void Trainer::reset_model() {
+  model_ = make_model(config_);
+  batches_ = std::make_unique<BatchIterator>(train_->count(), config_.batch_size, config_.seed);
+  metrics_ = TrainingMetrics{};
+  metrics_.train_loss = kNotYet;
+  metrics_.test_loss = kNotYet;
+  last_good_weights_ = model_->parameters().values();
+  last_good_step_ = 0;
+  recent_loss_sum_ = 0.0;
+  recent_loss_count_ = 0;
+  throughput_samples_ = throughput_seconds_ = 0.0;
+  // Measure the untrained model, so the test curve starts at step 0.
+  evaluating_ = true;
+  eval_position_ = 0;
+  eval_loss_sum_ = 0.0;
+  dirty_ = true;
+}
+
+void Trainer::run_for(std::chrono::microseconds budget) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  drain_commands();
+  while (has_work()) {
+    if (evaluating_) {
+      evaluate_one_chunk();
+    } else {
+      auto step_start = Clock::now();
+      train_one_step();
+      throughput_seconds_ += std::chrono::duration<double>(Clock::now() - step_start).count();
+      if (pending_single_steps_ > 0) --pending_single_steps_;
+    }
+    dirty_ = true;
+    auto now = Clock::now();
+    if (now - last_publish_ >= options_.publish_interval) publish();
+    if (now - start >= budget) break;
+  }
+  if (dirty_ && (!has_work() || Clock::now() - last_publish_ >= options_.publish_interval)) publish();
+}
+
+void Trainer::train_one_step() {
+  bool epoch_ended = batches_->next(batch_indices_);
+  float loss = model_->train_step(train_->batch(batch_indices_));
+  if (!std::isfinite(loss) || !all_finite(model_->parameters().values())) {
+    recover_from_divergence(loss);
+    return;
+  }
+  ++metrics_.step;
+  metrics_.epoch = batches_->epoch();
+  metrics_.epoch_progress = batches_->epoch_progress();
+  throughput_samples_ += static_cast<double>(batch_indices_.size());
+  recent_loss_sum_ += loss;
+  ++recent_loss_count_;
+  if (recent_loss_count_ >= options_.train_curve_every || epoch_ended) {
+    metrics_.train_loss = static_cast<float>(recent_loss_sum_ / recent_loss_count_);
+    metrics_.train_curve.push_back({metrics_.step, metrics_.train_loss});
+    thin(metrics_.train_curve);
+    recent_loss_sum_ = 0.0;
+    recent_loss_count_ = 0;
+  } else if (std::isnan(metrics_.train_loss)) {
+    metrics_.train_loss = loss;
+  }
+  if (metrics_.step % options_.eval_every_steps == 0 || epoch_ended) {
+    evaluating_ = true;
+    eval_position_ = 0;
+    eval_loss_sum_ = 0.0;
+  }
+}
+
+void Trainer::evaluate_one_chunk() {
+  int count = std::min(options_.eval_chunk, test_->count() - eval_position_);
+  float chunk_loss = model_->loss(test_->batch_range(eval_position_, count));
+  eval_loss_sum_ += static_cast<double>(chunk_loss) * count;
+  eval_position_ += count;
+  if (eval_position_ < test_->count()) return;
+  evaluating_ = false;
+  metrics_.test_loss = static_cast<float>(eval_loss_sum_ / test_->count());
+  if (metrics_.test_curve.empty() || metrics_.test_curve.back().step != metrics_.step) {
+    metrics_.test_curve.push_back({metrics_.step, metrics_.test_loss});
+    thin(metrics_.test_curve);
+  }
+}
+
+void Trainer::recover_from_divergence(float loss) {
+  model_->parameters().values() = last_good_weights_;
+  model_->reset_optimizer();
+  training_ = false;
+  pending_single_steps_ = 0;
+  message_ = std::string("Training diverged at step ") + std::to_string(metrics_.step + 1) + " (the loss became " +
+             (std::isnan(loss) ? "NaN" : std::isinf(loss) ? "infinite" : "finite but the weights did not") +
+             "). Restored the weights from step " + std::to_string(last_good_step_) +
+             " and paused. Try a lower learning rate.";
+}
+
+void Trainer::thin(std::vector<LossPoint>& curve) const {
+  if (curve.size() <= options_.max_curve_points) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < curve.size(); i += 2) curve[kept++] = curve[i];
+  curve.resize(kept);
+}
+
+void Trainer::publish() {
+  auto snapshot = std::make_shared<TrainingSnapshot>();
+  snapshot->version = ++version_;
+  snapshot->training = training_;
+  snapshot->weights = model_->parameters().values();
+  snapshot->metrics = metrics_;
+  if (throughput_seconds_ > 0) snapshot->metrics.samples_per_second = throughput_samples_ / throughput_seconds_;
+  snapshot->message = message_;
+  last_good_weights_ = snapshot->weights;
+  last_good_step_ = metrics_.step;
+  std::atomic_store(&snapshot_, std::shared_ptr<const TrainingSnapshot>(std::move(snapshot)));
+  last_publish_ = std::chrono::steady_clock::now();
+  dirty_ = false;
+}
+
+}  // namespace bn

@@ -1,0 +1,130 @@
+// Trains a model and publishes immutable snapshots of it, so a UI can read without waiting.
+//
+// The trainer is driven by whoever owns it: the threaded build runs it on a worker thread
+// (see trainer_thread.h), the single-thread build calls run_for() with a few milliseconds each
+// frame. Either way the UI only posts commands and reads snapshots:
+//
+//   bn::Trainer trainer(config, train_set, test_set);
+//   trainer.post(bn::TrainerCommand::kStart);
+//   trainer.run_for(std::chrono::milliseconds(8));      // st: once per frame
+//   auto snapshot = trainer.snapshot();                   // any thread, never blocks for long
+//   snapshot->metrics.train_loss; snapshot->weights;      // the whole parameter arena
+//
+// Work is done in units (one optimisation step, or one chunk of the periodic test evaluation),
+// so a slice never overruns its budget by more than one unit.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/data/batch_iterator.h"
+#include "core/data/dataset.h"
+#include "core/models/model.h"
+
+namespace bn {
+
+struct LossPoint {
+  int64_t step = 0;
+  float loss = 0.0f;
+};
+
+struct TrainingMetrics {
+  int64_t step = 0;
+  int epoch = 0;                  // completed epochs
+  float epoch_progress = 0.0f;    // of the epoch under way, in [0, 1)
+  float train_loss = 0.0f;        // mean of the recent steps' batch losses (NaN before the first)
+  float test_loss = 0.0f;         // the last full test-set evaluation (NaN before the first)
+  double samples_per_second = 0.0;
+  std::vector<LossPoint> train_curve;
+  std::vector<LossPoint> test_curve;
+};
+
+struct TrainingSnapshot {
+  uint64_t version = 0;           // grows with each publish
+  bool training = false;
+  std::vector<float> weights;     // the model's parameter arena, as Model::parameters().values()
+  TrainingMetrics metrics;
+  std::string message;            // why training stopped, when it stopped by itself
+};
+
+enum class TrainerCommand { kStart, kPause, kToggle, kStep, kReset };
+
+struct TrainerOptions {
+  int eval_every_steps = 100;     // the test loss is measured this often (and at step 0)
+  int eval_chunk = 250;           // test images per unit of work
+  int train_curve_every = 10;     // steps averaged into one train-curve point
+  size_t max_curve_points = 2000; // curves are thinned by half beyond this
+  std::chrono::milliseconds publish_interval{33};
+};
+
+class Trainer {
+ public:
+  Trainer(const ModelConfig& config, std::shared_ptr<const Dataset> train, std::shared_ptr<const Dataset> test,
+          TrainerOptions options = {});
+
+  // Any thread.
+  void post(TrainerCommand command);
+  std::shared_ptr<const TrainingSnapshot> snapshot() const { return std::atomic_load(&snapshot_); }
+  const ModelConfig& config() const { return config_; }
+
+  // The owning thread only.
+  void run_for(std::chrono::microseconds budget);
+  bool has_work() const;
+  // Blocks until there is work or stop() is called; returns false once stopped.
+  bool wait_for_work();
+  void stop();
+
+ private:
+  void drain_commands();
+  void reset_model();
+  void train_one_step();
+  void evaluate_one_chunk();
+  void recover_from_divergence(float loss);
+  void publish();
+  void thin(std::vector<LossPoint>& curve) const;
+
+  ModelConfig config_;
+  TrainerOptions options_;
+  std::shared_ptr<const Dataset> train_;
+  std::shared_ptr<const Dataset> test_;
+
+  std::unique_ptr<Model> model_;
+  std::unique_ptr<BatchIterator> batches_;
+  std::vector<int> batch_indices_;
+  TrainingMetrics metrics_;
+  std::string message_;
+  bool training_ = false;
+  int pending_single_steps_ = 0;
+  std::vector<float> last_good_weights_;
+  int64_t last_good_step_ = 0;
+
+  // The periodic test evaluation, spread over several units of work.
+  bool evaluating_ = false;
+  int eval_position_ = 0;
+  double eval_loss_sum_ = 0.0;
+
+  // Train-loss bookkeeping.
+  double recent_loss_sum_ = 0.0;
+  int recent_loss_count_ = 0;
+  double throughput_samples_ = 0.0;
+  double throughput_seconds_ = 0.0;
+
+  std::chrono::steady_clock::time_point last_publish_{};
+  bool dirty_ = true;
+  uint64_t version_ = 0;
+
+  mutable std::mutex mutex_;      // guards commands_ and stopped_
+  std::condition_variable work_available_;
+  std::vector<TrainerCommand> commands_;
+  bool stopped_ = false;
+
+  std::shared_ptr<const TrainingSnapshot> snapshot_;
+};
+
+}  // namespace bn

@@ -1,0 +1,141 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <thread>
+
+#include "core/data/dataset.h"
+#include "core/train/trainer.h"
+#include "core/train/trainer_thread.h"
+#include "core/test_data_dir.h"
+
+namespace {
+
+using namespace std::chrono_literals;
+
+struct SmallSplit {
+  std::shared_ptr<const bn::Dataset> train;
+  std::shared_ptr<const bn::Dataset> test;
+};
+
+// 2,000 training and 200 test digits, so a test trains for real in a second or two.
+const SmallSplit& small_split() {
+  static const SmallSplit split = [] {
+    auto [train, test] = bn::split_mnist10k(bn::load_dataset(bn_test::data_path("mnist10k.bnds")));
+    std::vector<int> train_indices, test_indices;
+    for (int i = 0; i < 2000; ++i) train_indices.push_back(i * 4);
+    for (int i = 0; i < 200; ++i) test_indices.push_back(i * 5);
+    return SmallSplit{std::make_shared<bn::Dataset>(train.subset(train_indices, "train")),
+                      std::make_shared<bn::Dataset>(test.subset(test_indices, "test"))};
+  }();
+  return split;
+}
+
+bn::ModelConfig small_config() {
+  bn::ModelConfig config;
+  config.hidden = {64};
+  config.latent = 16;
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE("trainer: slices train, evaluate and publish snapshots", "[trainer]") {
+  bn::TrainerOptions options;
+  options.eval_every_steps = 20;
+  options.eval_chunk = 64;
+  bn::Trainer trainer(small_config(), small_split().train, small_split().test, options);
+
+  auto first = trainer.snapshot();
+  REQUIRE(first);
+  REQUIRE(first->metrics.step == 0);
+  REQUIRE_FALSE(first->training);
+  REQUIRE(first->weights.size() > 0);
+
+  // Paused: run_for does only the initial test evaluation.
+  trainer.run_for(1s);
+  auto evaluated = trainer.snapshot();
+  REQUIRE(evaluated->metrics.step == 0);
+  REQUIRE(std::isfinite(evaluated->metrics.test_loss));
+  REQUIRE(evaluated->metrics.test_curve.size() == 1);
+  const float untrained = evaluated->metrics.test_loss;
+
+  trainer.post(bn::TrainerCommand::kStart);
+  for (int i = 0; i < 2000 && trainer.snapshot()->metrics.step < 200; ++i) trainer.run_for(5ms);
+  auto trained = trainer.snapshot();
+  REQUIRE(trained->metrics.step >= 200);
+  REQUIRE(trained->training);
+  REQUIRE(trained->version > evaluated->version);
+  REQUIRE(trained->metrics.epoch >= 6);  // 2,000 / 64 = 32 steps an epoch
+  REQUIRE(trained->metrics.test_curve.size() >= 5);
+  INFO("untrained " << untrained << ", trained " << trained->metrics.test_loss);
+  REQUIRE(trained->metrics.test_loss < 0.75f * untrained);
+  REQUIRE(trained->metrics.train_loss < 0.75f * untrained);
+  REQUIRE(trained->weights != first->weights);
+
+  // Step while paused does exactly one step.
+  trainer.post(bn::TrainerCommand::kPause);
+  trainer.run_for(1s);
+  int64_t paused_at = trainer.snapshot()->metrics.step;
+  trainer.post(bn::TrainerCommand::kStep);
+  trainer.run_for(1s);
+  REQUIRE(trainer.snapshot()->metrics.step == paused_at + 1);
+  REQUIRE_FALSE(trainer.snapshot()->training);
+
+  // Reset goes back to the seeded initial weights.
+  trainer.post(bn::TrainerCommand::kReset);
+  trainer.run_for(1s);
+  auto reset = trainer.snapshot();
+  REQUIRE(reset->metrics.step == 0);
+  REQUIRE(reset->weights == first->weights);
+}
+
+TEST_CASE("trainer: the same seed trains to the same weights", "[trainer]") {
+  auto run = [] {
+    bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+    for (int i = 0; i < 30; ++i) trainer.post(bn::TrainerCommand::kStep);
+    trainer.run_for(10s);
+    return trainer.snapshot();
+  };
+  auto a = run();
+  auto b = run();
+  REQUIRE(a->metrics.step == 30);
+  REQUIRE(a->weights == b->weights);
+}
+
+TEST_CASE("trainer thread: trains in the background while the caller reads snapshots", "[trainer][threads]") {
+  bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+  bn::TrainerThread thread(trainer);
+  trainer.post(bn::TrainerCommand::kStart);
+  auto deadline = std::chrono::steady_clock::now() + 60s;
+  uint64_t versions_seen = 0, last_version = 0;
+  while (trainer.snapshot()->metrics.step < 100 && std::chrono::steady_clock::now() < deadline) {
+    auto snapshot = trainer.snapshot();
+    if (snapshot->version != last_version) ++versions_seen;
+    last_version = snapshot->version;
+    std::this_thread::sleep_for(2ms);
+  }
+  REQUIRE(trainer.snapshot()->metrics.step >= 100);
+  REQUIRE(versions_seen >= 2);
+
+  trainer.post(bn::TrainerCommand::kPause);
+  deadline = std::chrono::steady_clock::now() + 10s;
+  while (trainer.snapshot()->training && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(2ms);
+  REQUIRE_FALSE(trainer.snapshot()->training);
+  int64_t paused_at = trainer.snapshot()->metrics.step;
+  std::this_thread::sleep_for(100ms);
+  REQUIRE(trainer.snapshot()->metrics.step == paused_at);
+}
+
+TEST_CASE("trainer: a bad configuration is refused with a reason", "[trainer]") {
+  bn::ModelConfig huge = small_config();
+  huge.hidden = {100000};
+  CHECK_THROWS_WITH(bn::Trainer(huge, small_split().train, small_split().test), Catch::Contains("out of range"));
+  bn::ModelConfig bad_lr = small_config();
+  bad_lr.learning_rate = -1.0f;
+  CHECK_THROWS_WITH(bn::Trainer(bad_lr, small_split().train, small_split().test), Catch::Contains("learning rate"));
+  bn::ModelConfig wrong_input = small_config();
+  wrong_input.input_size = 100;
+  CHECK_THROWS_WITH(bn::Trainer(wrong_input, small_split().train, small_split().test), Catch::Contains("image size"));
+}

@@ -1,0 +1,88 @@
+// Starts Bottleneck: picks the WebAssembly build, starts it, downloads the data set with progress,
+// and exposes `window.bottleneck` for tests and tutorials.
+//
+// Two builds, chosen at run time: "mt" (pthreads + SIMD; the trainer has its own thread) needs a
+// cross-origin isolated page, which plain static hosts and most embedding pages are not; "st"
+// (SIMD, one thread; training runs in slices between frames) works everywhere.
+
+const build = self.crossOriginIsolated ? 'mt' : 'st';
+const status = document.getElementById('status');
+
+function showStatus(text, isError = false) {
+  status.hidden = false;
+  status.textContent = text;
+  status.classList.toggle('error', isError);
+}
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(script);
+  });
+}
+
+// Streams a file, reporting the fraction received so far.
+async function download(url, onProgress) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    if (total) onProgress(Math.min(1, received / total));
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
+function exposeAutomation(app) {
+  window.bottleneck = {
+    build,
+    state: () => app.automationState(),
+    drawPad: () => app.drawPad(),
+    reconstruction: () => app.reconstruction(),
+    layout: () => app.layout(),
+  };
+}
+
+async function start() {
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    showStatus('Bottleneck needs WebGL 2, which this browser does not offer.', true);
+    return;
+  }
+  await loadScript(`bottleneck-${build}.js`);
+  const createModule = window[`createBottleneck_${build}`];
+  const app = await createModule({
+    canvas: document.getElementById('canvas'),
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+  });
+  status.hidden = true;
+  exposeAutomation(app);
+  document.getElementById('canvas').focus();
+
+  try {
+    const bytes = await download('data/mnist10k.bnds', (fraction) => app.setLoadProgress(fraction));
+    app.receiveDataset('MNIST-10k', bytes);
+  } catch (error) {
+    app.setLoadError(`Could not download the MNIST data set (${error.message}). Reload the page to try again.`);
+  }
+}
+
+start().catch((error) => {
+  console.error(error);
+  showStatus(`Bottleneck could not start: ${error.message}`, true);
+});
