@@ -10,6 +10,9 @@ ParameterRef ParameterArena::reserve(const std::string& name, const std::vector<
   if (shape.empty()) throw std::invalid_argument("ParameterArena: empty shape for " + name);
   int cols = 1;
   for (size_t i = 1; i < shape.size(); ++i) cols *= shape[i];
+  // Each tensor starts on a 64-byte boundary (see FloatBuffer in tensor.h); the gaps stay zero.
+  constexpr size_t kAlignFloats = 16;
+  reserved_ = (reserved_ + kAlignFloats - 1) / kAlignFloats * kAlignFloats;
   ParameterRef ref{reserved_, shape[0], cols};
   reserved_ += ref.size();
   tensors_.push_back({name, shape, ref, fan_in});

@@ -45,15 +45,15 @@ class ParameterArena {
 
   void zero_gradients();
   size_t size() const { return values_.size(); }
-  std::vector<float>& values() { return values_; }
-  const std::vector<float>& values() const { return values_; }
-  std::vector<float>& gradients() { return gradients_; }
+  FloatBuffer& values() { return values_; }
+  const FloatBuffer& values() const { return values_; }
+  FloatBuffer& gradients() { return gradients_; }
   const std::vector<ParameterInfo>& tensors() const { return tensors_; }
 
  private:
   std::vector<ParameterInfo> tensors_;
-  std::vector<float> values_;
-  std::vector<float> gradients_;
+  FloatBuffer values_;
+  FloatBuffer gradients_;
   size_t reserved_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <vector>
 
 namespace bn {
 
@@ -13,5 +14,11 @@ using MatrixMap = Eigen::Map<Matrix>;
 using ConstMatrixMap = Eigen::Map<const Matrix>;
 using Vector = Eigen::VectorXf;
 using RowVectorMap = Eigen::Map<Eigen::RowVectorXf>;
+
+// A float buffer aligned for Eigen's widest SIMD packets. Eigen's vectorised loops peel a few
+// leading elements until the data is aligned, so the order of floating-point operations (and the
+// rounding) depends on an address modulo the packet size. Aligned buffers, with every tensor
+// starting on an aligned offset, make results independent of where the heap put them.
+using FloatBuffer = std::vector<float, Eigen::aligned_allocator<float>>;
 
 }  // namespace bn

@@ -122,7 +122,7 @@ TEST_CASE("gradcheck: every layer against finite differences", "[gradcheck]") {
         return weighted_sum(out, upstream);
       };
       check_elements(c.name + " d/dx", x.data(), dx.data(), static_cast<size_t>(x.size()), scalar);
-      std::vector<float> param_grads = arena.gradients();
+      bn::FloatBuffer param_grads = arena.gradients();
       check_elements(c.name + " d/dparam", arena.values().data(), param_grads.data(), arena.size(), scalar);
     }
   }

@@ -9,7 +9,7 @@ namespace bn {
 Adam::Adam(size_t parameter_count, AdamOptions options)
     : options_(options), first_moment_(parameter_count, 0.0f), second_moment_(parameter_count, 0.0f) {}
 
-void Adam::step(std::vector<float>& values, const std::vector<float>& gradients) {
+void Adam::step(FloatBuffer& values, const FloatBuffer& gradients) {
   if (values.size() != first_moment_.size() || gradients.size() != first_moment_.size())
     throw std::invalid_argument("Adam: parameter count changed");
   ++steps_;

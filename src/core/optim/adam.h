@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/tensor.h"
+
 namespace bn {
 
 struct AdamOptions {
@@ -21,7 +23,7 @@ struct AdamOptions {
 class Adam {
  public:
   Adam(size_t parameter_count, AdamOptions options);
-  void step(std::vector<float>& values, const std::vector<float>& gradients);
+  void step(FloatBuffer& values, const FloatBuffer& gradients);
   void reset();
   const AdamOptions& options() const { return options_; }
   void set_learning_rate(float learning_rate) { options_.learning_rate = learning_rate; }
@@ -29,8 +31,8 @@ class Adam {
 
  private:
   AdamOptions options_;
-  std::vector<float> first_moment_;
-  std::vector<float> second_moment_;
+  FloatBuffer first_moment_;
+  FloatBuffer second_moment_;
   int64_t steps_ = 0;
 };
 

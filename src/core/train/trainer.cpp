@@ -9,7 +9,7 @@ namespace {
 
 constexpr float kNotYet = std::numeric_limits<float>::quiet_NaN();
 
-bool all_finite(const std::vector<float>& values) {
+bool all_finite(const FloatBuffer& values) {
   for (float v : values)
     if (!std::isfinite(v)) return false;
   return true;
@@ -77,8 +77,6 @@ void Trainer::reset_model() {
   metrics_ = TrainingMetrics{};
   metrics_.train_loss = kNotYet;
   metrics_.test_loss = kNotYet;
-  last_good_weights_ = model_->parameters().values();
-  last_good_step_ = 0;
   recent_loss_sum_ = 0.0;
   recent_loss_count_ = 0;
   throughput_samples_ = throughput_seconds_ = 0.0;
@@ -113,8 +111,8 @@ void Trainer::run_for(std::chrono::microseconds budget) {
 void Trainer::train_one_step() {
   bool epoch_ended = batches_->next(batch_indices_);
   float loss = model_->train_step(train_->batch(batch_indices_));
-  if (!std::isfinite(loss) || !all_finite(model_->parameters().values())) {
-    recover_from_divergence(loss);
+  if (!std::isfinite(loss)) {
+    recover_from_divergence(std::isnan(loss) ? "the loss became NaN" : "the loss became infinite");
     return;
   }
   ++metrics_.step;
@@ -153,15 +151,17 @@ void Trainer::evaluate_one_chunk() {
   }
 }
 
-void Trainer::recover_from_divergence(float loss) {
-  model_->parameters().values() = last_good_weights_;
+void Trainer::recover_from_divergence(const char* what) {
+  // The published snapshot is the last state known to be finite: publish() checks before it swaps.
+  auto good = std::atomic_load(&snapshot_);
+  model_->parameters().values() = good->weights;
   model_->reset_optimizer();
   training_ = false;
   pending_single_steps_ = 0;
-  message_ = std::string("Training diverged at step ") + std::to_string(metrics_.step + 1) + " (the loss became " +
-             (std::isnan(loss) ? "NaN" : std::isinf(loss) ? "infinite" : "finite but the weights did not") +
-             "). Restored the weights from step " + std::to_string(last_good_step_) +
+  message_ = "Training diverged at step " + std::to_string(metrics_.step + 1) + " (" + what +
+             "). Restored the weights from step " + std::to_string(good->metrics.step) +
              " and paused. Try a lower learning rate.";
+  metrics_.step = good->metrics.step;
 }
 
 void Trainer::thin(std::vector<LossPoint>& curve) const {
@@ -172,6 +172,9 @@ void Trainer::thin(std::vector<LossPoint>& curve) const {
 }
 
 void Trainer::publish() {
+  // Weights can turn non-finite in an update whose loss (computed before it) was still finite;
+  // checking here, every publish interval, is far cheaper than after every step.
+  if (snapshot_ && !all_finite(model_->parameters().values())) recover_from_divergence("the weights became non-finite");
   auto snapshot = std::make_shared<TrainingSnapshot>();
   snapshot->version = ++version_;
   snapshot->training = training_;
@@ -179,8 +182,6 @@ void Trainer::publish() {
   snapshot->metrics = metrics_;
   if (throughput_seconds_ > 0) snapshot->metrics.samples_per_second = throughput_samples_ / throughput_seconds_;
   snapshot->message = message_;
-  last_good_weights_ = snapshot->weights;
-  last_good_step_ = metrics_.step;
   std::atomic_store(&snapshot_, std::shared_ptr<const TrainingSnapshot>(std::move(snapshot)));
   last_publish_ = std::chrono::steady_clock::now();
   dirty_ = false;

@@ -48,7 +48,7 @@ struct TrainingMetrics {
 struct TrainingSnapshot {
   uint64_t version = 0;           // grows with each publish
   bool training = false;
-  std::vector<float> weights;     // the model's parameter arena, as Model::parameters().values()
+  FloatBuffer weights;            // the model's parameter arena, as Model::parameters().values()
   TrainingMetrics metrics;
   std::string message;            // why training stopped, when it stopped by itself
 };
@@ -85,7 +85,8 @@ class Trainer {
   void reset_model();
   void train_one_step();
   void evaluate_one_chunk();
-  void recover_from_divergence(float loss);
+  // Restores the last published (finite) weights, pauses, and says why.
+  void recover_from_divergence(const char* what);
   void publish();
   void thin(std::vector<LossPoint>& curve) const;
 
@@ -101,8 +102,6 @@ class Trainer {
   std::string message_;
   bool training_ = false;
   int pending_single_steps_ = 0;
-  std::vector<float> last_good_weights_;
-  int64_t last_good_step_ = 0;
 
   // The periodic test evaluation, spread over several units of work.
   bool evaluating_ = false;
