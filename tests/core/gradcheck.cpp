@@ -11,9 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "core/layers/conv2d.h"
+#include "core/layers/conv_transpose2d.h"
 #include "core/layers/dense.h"
+#include "core/layers/leaky_relu.h"
 #include "core/layers/relu.h"
+#include "core/layers/reshape.h"
 #include "core/layers/sigmoid.h"
+#include "core/layers/tanh.h"
 #include "core/losses/bce.h"
 #include "core/losses/mse.h"
 
@@ -75,6 +80,22 @@ const std::vector<LayerCase>& layer_cases() {
       {"dense", 7, [](bn::ParameterArena& a) { return std::make_unique<bn::Dense>(a, "dense", 7, 5); }},
       {"relu", 6, [](bn::ParameterArena&) { return std::make_unique<bn::ReLU>(); }},
       {"sigmoid", 6, [](bn::ParameterArena&) { return std::make_unique<bn::Sigmoid>(); }},
+      {"leaky_relu", 6, [](bn::ParameterArena&) { return std::make_unique<bn::LeakyReLU>(0.1f); }},
+      {"tanh", 6, [](bn::ParameterArena&) { return std::make_unique<bn::Tanh>(); }},
+      {"reshape", 12, [](bn::ParameterArena&) { return std::make_unique<bn::Reshape>(std::vector<int>{3, 2, 2}); }},
+      // Odd sizes, stride 2 and padding, so the borders and the skipped positions are exercised.
+      {"conv2d", 2 * 5 * 5,
+       [](bn::ParameterArena& a) {
+         return std::make_unique<bn::Conv2d>(a, "conv", bn::ConvShape{2, 5, 5, 3, 3, 2, 1});
+       }},
+      {"conv2d_no_padding", 1 * 6 * 6,
+       [](bn::ParameterArena& a) {
+         return std::make_unique<bn::Conv2d>(a, "conv", bn::ConvShape{1, 6, 6, 2, 3, 1, 0});
+       }},
+      {"conv_transpose2d", 3 * 3 * 3,
+       [](bn::ParameterArena& a) {
+         return std::make_unique<bn::ConvTranspose2d>(a, "deconv", bn::ConvShape{3, 3, 3, 2, 3, 2, 1, 1});
+       }},
   };
   return cases;
 }

@@ -1,6 +1,7 @@
 #include "core/layers/dense.h"
 
-#include <cmath>
+#include "core/layers/init.h"
+
 #include <stdexcept>
 
 namespace bn {
@@ -32,19 +33,7 @@ Dense::Dense(ParameterArena& arena, const std::string& name, int in_features, in
 }
 
 void Dense::initialize(ParameterArena& arena, Random& rng, Init init) {
-  float fan_in = static_cast<float>(in_features_);
-  float fan_out = static_cast<float>(out_features_);
-  float weight_bound = 0.0f;
-  float bias_bound = 0.0f;
-  switch (init) {
-    case Init::kTorchDefault: weight_bound = bias_bound = 1.0f / std::sqrt(fan_in); break;
-    case Init::kHe: weight_bound = std::sqrt(6.0f / fan_in); break;
-    case Init::kGlorot: weight_bound = std::sqrt(6.0f / (fan_in + fan_out)); break;
-  }
-  MatrixMap weight = arena.value(weight_);
-  for (Eigen::Index i = 0; i < weight.size(); ++i) weight.data()[i] = rng.uniform(-weight_bound, weight_bound);
-  MatrixMap bias = arena.value(bias_);
-  for (Eigen::Index i = 0; i < bias.size(); ++i) bias.data()[i] = bias_bound > 0 ? rng.uniform(-bias_bound, bias_bound) : 0.0f;
+  initialize_weight_and_bias(arena.value(weight_), arena.value(bias_), in_features_, out_features_, rng, init);
 }
 
 void Dense::forward(const ParameterArena& arena, const Matrix& input, Matrix& output) {
