@@ -72,7 +72,9 @@ async function start() {
   });
   status.hidden = true;
   exposeAutomation(app);
-  document.getElementById('canvas').focus();
+  const canvas = document.getElementById('canvas');
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());  // right-drag stays ours
+  canvas.focus();
 
   try {
     const bytes = await download('data/mnist10k.bnds', (fraction) => app.setLoadProgress(fraction));

@@ -20,6 +20,9 @@
 #include "core/layers/sigmoid.h"
 #include "core/layers/tanh.h"
 #include "core/losses/bce.h"
+#include "core/losses/gaussian_kl.h"
+#include "core/losses/kl_sparsity.h"
+#include "core/losses/l1_penalty.h"
 #include "core/losses/mse.h"
 
 namespace {
@@ -68,11 +71,12 @@ struct LayerCase {
   std::function<std::unique_ptr<bn::Layer>(bn::ParameterArena&)> make;
 };
 
+// A loss or penalty as a function of one matrix (targets and hyper-parameters are bound in).
 struct LossCase {
   std::string name;
-  std::function<float(const Matrix&, const Matrix&)> forward;
-  std::function<void(const Matrix&, const Matrix&, Matrix&)> backward;
-  bool target_in_unit_interval;
+  std::function<Matrix(bn::Random&)> make_input;
+  std::function<float(const Matrix&)> forward;
+  std::function<void(const Matrix&, Matrix&)> backward;
 };
 
 const std::vector<LayerCase>& layer_cases() {
@@ -100,10 +104,38 @@ const std::vector<LayerCase>& layer_cases() {
   return cases;
 }
 
+Matrix uniform_matrix(int rows, int cols, float low, float high) {
+  bn::Random rng(31);
+  Matrix m(rows, cols);
+  for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = rng.uniform(low, high);
+  return m;
+}
+
 const std::vector<LossCase>& loss_cases() {
+  static const Matrix unit_target = uniform_matrix(4, 5, 0.0f, 1.0f);
+  static const Matrix any_target = uniform_matrix(4, 5, -2.0f, 2.0f);
+  auto normal_input = [](int rows, int cols, float scale) {
+    return [=](bn::Random& rng) { return random_matrix(rng, rows, cols, scale); };
+  };
   static const std::vector<LossCase> cases = {
-      {"bce_with_logits", bn::bce_with_logits_forward, bn::bce_with_logits_backward, true},
-      {"mse", bn::mse_forward, bn::mse_backward, false},
+      {"bce_with_logits", normal_input(4, 5, 2.0f),
+       [](const Matrix& x) { return bn::bce_with_logits_forward(x, unit_target); },
+       [](const Matrix& x, Matrix& g) { bn::bce_with_logits_backward(x, unit_target, g); }},
+      {"mse", normal_input(4, 5, 2.0f), [](const Matrix& x) { return bn::mse_forward(x, any_target); },
+       [](const Matrix& x, Matrix& g) { bn::mse_backward(x, any_target, g); }},
+      {"gaussian_kl", normal_input(3, 8, 0.8f), [](const Matrix& x) { return bn::gaussian_kl_forward(x); },
+       [](const Matrix& x, Matrix& g) { bn::gaussian_kl_backward(x, g); }},
+      {"l1_penalty",
+       [](bn::Random& rng) {
+         Matrix m = random_matrix(rng, 4, 6, 1.0f);
+         push_away_from_zero(m);
+         return m;
+       },
+       [](const Matrix& x) { return bn::l1_penalty_forward(x, 0.3f); },
+       [](const Matrix& x, Matrix& g) { bn::l1_penalty_backward(x, 0.3f, g); }},
+      {"kl_sparsity", [](bn::Random&) { return uniform_matrix(5, 4, 0.05f, 0.6f); },
+       [](const Matrix& x) { return bn::kl_sparsity_forward(x, 0.05f, 0.7f); },
+       [](const Matrix& x, Matrix& g) { bn::kl_sparsity_backward(x, 0.05f, 0.7f, g); }},
   };
   return cases;
 }
@@ -149,18 +181,17 @@ TEST_CASE("gradcheck: every layer against finite differences", "[gradcheck]") {
   }
 }
 
-TEST_CASE("gradcheck: every loss against finite differences", "[gradcheck]") {
+TEST_CASE("gradcheck: every loss and penalty against finite differences", "[gradcheck]") {
   for (const LossCase& c : loss_cases()) {
     SECTION(c.name) {
       bn::Random rng(23);
-      Matrix prediction = random_matrix(rng, 4, 5, 2.0f);
-      Matrix target(4, 5);
-      for (Eigen::Index i = 0; i < target.size(); ++i)
-        target.data()[i] = c.target_in_unit_interval ? rng.uniform() : rng.normal();
+      Matrix input = c.make_input(rng);
       Matrix grad;
-      c.backward(prediction, target, grad);
-      auto scalar = [&] { return static_cast<double>(c.forward(prediction, target)); };
-      check_elements(c.name, prediction.data(), grad.data(), static_cast<size_t>(prediction.size()), scalar);
+      c.backward(input, grad);
+      REQUIRE(grad.rows() == input.rows());
+      REQUIRE(grad.cols() == input.cols());
+      auto scalar = [&] { return static_cast<double>(c.forward(input)); };
+      check_elements(c.name, input.data(), grad.data(), static_cast<size_t>(input.size()), scalar);
     }
   }
 }
