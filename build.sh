@@ -293,8 +293,9 @@ cmd_test() {
 }
 
 cmd_bench() {
-  cmd_native
-  wasm_configure_and_build mt bottleneck
+  # Only the JSON goes to stdout.
+  cmd_native >&2
+  wasm_configure_and_build mt bottleneck >&2
   local native wasm
   native=$("$BUILD/native/bottleneck" bench)
   wasm=$(cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck.js bench)

@@ -1,0 +1,204 @@
+// Shared set-up for the browser tests: the project's own server, Debian's headless Chromium, and
+// small helpers to look at what the user sees (decoded screenshot pixels) and to act as a user
+// would (mouse on the canvas, keys).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webRoot = path.resolve(repoRoot, process.env.BOTTLENECK_WEB ?? 'build/web');
+export const screenshotDir = path.resolve(repoRoot, process.env.BOTTLENECK_E2E_OUT ?? 'build/e2e');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Software WebGL (SwiftShader): CI has no GPU. The rest keeps Chromium from talking to anything
+// but our server, so the off-origin request check below sees only what the page itself asks for.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+// Starts a server on a free port and a browser page on it, and records what a test must not see:
+// uncaught page errors and requests that leave the origin.
+export async function openPlayground({ isolation }) {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
+    throw new Error(`${webRoot}/index.html is missing: run ./build.sh web first`);
+  }
+  const server = await startServer({ root: webRoot, port: 0, isolation });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const origin = new URL(server.url).origin;
+  const pageErrors = [];
+  const offOriginRequests = [];
+  const consoleLines = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) offOriginRequests.push(url);
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.bottleneck?.state().ready === true, null, { timeout: 60_000 })
+    .catch((error) => {
+      throw new Error(`playground never became ready: ${error.message}\n${consoleLines.join('\n')}`);
+    });
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  return { page, server, pageErrors, offOriginRequests, consoleLines, close };
+}
+
+export const state = (page) => page.evaluate(() => window.bottleneck.state());
+export const layout = (page) => page.evaluate(() => window.bottleneck.layout());
+export const drawPad = (page) => page.evaluate(() => window.bottleneck.drawPad());
+export const reconstruction = (page) => page.evaluate(() => window.bottleneck.reconstruction());
+
+// Polls `probe` until `accept` holds or the time runs out; returns the last value either way, so a
+// failing assertion can print what was actually seen.
+export async function pollUntil(probe, accept, { timeoutMs, intervalMs = 250 }) {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    value = await probe();
+  }
+  return value;
+}
+
+export async function clickRect(page, rect) {
+  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+}
+
+// A downward stroke through the middle of the pad, like the stem of a "1".
+export async function strokeOnPad(page, pad) {
+  await page.mouse.move(pad.x + pad.w * 0.52, pad.y + pad.h * 0.18);
+  await page.mouse.down();
+  await page.mouse.move(pad.x + pad.w * 0.46, pad.y + pad.h * 0.82, { steps: 20 });
+  await page.mouse.up();
+}
+
+export async function saveScreenshot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, name);
+  const png = await page.screenshot({ path: file });
+  return { file, png };
+}
+
+export const sum = (values) => values.reduce((total, value) => total + value, 0);
+export const l1Distance = (a, b) => a.reduce((total, value, i) => total + Math.abs(value - b[i]), 0);
+
+// Pearson correlation: how much a reconstruction looks like its input, whatever its brightness.
+export function correlation(a, b) {
+  const meanA = sum(a) / a.length;
+  const meanB = sum(b) / b.length;
+  let cross = 0;
+  let squaresA = 0;
+  let squaresB = 0;
+  for (let i = 0; i < a.length; i++) {
+    cross += (a[i] - meanA) * (b[i] - meanB);
+    squaresA += (a[i] - meanA) ** 2;
+    squaresB += (b[i] - meanB) ** 2;
+  }
+  return cross / Math.sqrt(squaresA * squaresB || 1);
+}
+
+// Decodes an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium's screenshots are) into RGBA
+// pixels, so tests judge what was drawn rather than trusting that a file was written.
+export function decodePng(png) {
+  const signature = '89504e470d0a1a0a';
+  if (png.subarray(0, 8).toString('hex') !== signature) throw new Error('not a PNG');
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const compressed = [];
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('ascii', offset + 4, offset + 8);
+    const data = png.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      const bitDepth = data[8];
+      const colourType = data[9];
+      const interlace = data[12];
+      if (bitDepth !== 8 || interlace !== 0 || (colourType !== 2 && colourType !== 6)) {
+        throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colourType}, interlace ${interlace}`);
+      }
+      channels = colourType === 6 ? 4 : 3;
+    } else if (type === 'IDAT') {
+      compressed.push(data);
+    }
+    offset += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(compressed));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(width * height * 4);
+  let previous = Buffer.alloc(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; i < stride; i++) {
+      const left = i >= channels ? line[i - channels] : 0;
+      const up = previous[i];
+      const upLeft = i >= channels ? previous[i - channels] : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = left;
+      else if (filter === 2) predictor = up;
+      else if (filter === 3) predictor = (left + up) >> 1;
+      else if (filter === 4) {
+        const estimate = left + up - upLeft;
+        const toLeft = Math.abs(estimate - left);
+        const toUp = Math.abs(estimate - up);
+        const toUpLeft = Math.abs(estimate - upLeft);
+        predictor = toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
+      } else if (filter !== 0) throw new Error(`bad PNG filter ${filter}`);
+      line[i] = (line[i] + predictor) & 0xff;
+    }
+    for (let x = 0; x < width; x++) {
+      pixels[(y * width + x) * 4 + 0] = line[x * channels + 0];
+      pixels[(y * width + x) * 4 + 1] = line[x * channels + 1];
+      pixels[(y * width + x) * 4 + 2] = line[x * channels + 2];
+      pixels[(y * width + x) * 4 + 3] = channels === 4 ? line[x * channels + 3] : 255;
+    }
+    previous = line;
+  }
+  return { width, height, pixels };
+}
+
+export function distinctColours({ pixels }) {
+  const colours = new Set();
+  for (let i = 0; i < pixels.length; i += 4) {
+    colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+  }
+  return colours.size;
+}
+
+// Mean brightness of a rectangle of the screenshot, to check that a region shows something.
+export function regionStats({ width, pixels }, rect) {
+  let total = 0;
+  let count = 0;
+  let brightest = 0;
+  for (let y = Math.round(rect.y); y < Math.round(rect.y + rect.h); y++) {
+    for (let x = Math.round(rect.x); x < Math.round(rect.x + rect.w); x++) {
+      const i = (y * width + x) * 4;
+      const value = (pixels[i] + pixels[i + 1] + pixels[i + 2]) / 3;
+      total += value;
+      count += 1;
+      brightest = Math.max(brightest, value);
+    }
+  }
+  return { mean: total / Math.max(1, count), brightest };
+}

@@ -1,0 +1,223 @@
+// Bottleneck's static file server: serves build/web on localhost with the headers the page needs.
+//
+//   node web/serve.mjs --root build/web [--port 8080] [--host 127.0.0.1] [--no-isolation] [--verbose]
+//
+// By default it sends COOP/COEP/CORP, so the page is cross-origin isolated and the loader picks the
+// threaded ("mt") build. --no-isolation drops those three headers, which makes the loader pick the
+// single-thread ("st") build: the same page a plain static host would give you.
+//
+// Tests start it in-process instead (port 0 picks a free port):
+//
+//   import { startServer } from '../../web/serve.mjs';
+//   const { url, close } = await startServer({ root, port: 0, isolation: false });
+//
+// Limits: GET and HEAD only, no range requests, no compression, no caching beyond `no-cache`.
+// It is a development and test server for localhost, not something to expose to a network.
+
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
+  '.bnds': 'application/octet-stream',
+};
+const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
+
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+// Only the page's own origin. Emscripten starts pthread workers from blob: URLs in some
+// configurations, hence `worker-src blob:`. 'unsafe-eval' stays because Emscripten 3.1.6's glue
+// may build functions from strings at run time (e.g. Embind's generated invokers use
+// `new Function`); 'wasm-unsafe-eval' alone only covers compiling the module.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  'frame-ancestors *',
+].join('; ');
+
+function commonHeaders(isolation) {
+  return {
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    ...(isolation ? ISOLATION_HEADERS : {}),
+  };
+}
+
+function sendText(response, status, text, headers, isHead) {
+  const body = Buffer.from(`${text}\n`, 'utf8');
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+  });
+  response.end(isHead ? undefined : body);
+}
+
+// Maps a request target to a file path inside root, or returns an HTTP status explaining why not.
+// The raw target is used (not WHATWG URL parsing) so that `..` segments are seen and refused
+// rather than silently normalised away.
+function resolveTarget(root, target) {
+  const rawPath = target.split(/[?#]/, 1)[0];
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return { status: 400 };
+  }
+  if (!decoded.startsWith('/') || decoded.includes('\0')) return { status: 400 };
+  const filePath = path.resolve(root, `.${decoded}`);
+  const relative = path.relative(root, filePath);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { status: 403 };
+  return { filePath, urlPath: rawPath, query: target.slice(rawPath.length) };
+}
+
+function handleRequest(root, isolation, verbose, request, response) {
+  const started = process.hrtime.bigint();
+  if (verbose) {
+    response.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      console.log(`${request.method} ${request.url} ${response.statusCode} ${ms.toFixed(1)} ms`);
+    });
+  }
+  const headers = commonHeaders(isolation);
+  const isHead = request.method === 'HEAD';
+  if (request.method !== 'GET' && !isHead) {
+    sendText(response, 405, 'Method not allowed', { ...headers, Allow: 'GET, HEAD' }, false);
+    return;
+  }
+  const target = resolveTarget(root, request.url ?? '/');
+  if (target.status === 400) return sendText(response, 400, 'Bad request', headers, isHead);
+  if (target.status === 403) return sendText(response, 403, 'Forbidden', headers, isHead);
+
+  let filePath = target.filePath;
+  fs.stat(filePath, (error, stats) => {
+    if (!error && stats.isDirectory()) {
+      // Relative URLs in index.html resolve against the directory only with a trailing slash.
+      if (!target.urlPath.endsWith('/')) {
+        response.writeHead(301, { ...headers, Location: `${target.urlPath}/${target.query}` });
+        response.end();
+        return;
+      }
+      filePath = path.join(filePath, 'index.html');
+      fs.stat(filePath, (indexError, indexStats) => sendFile(indexError, indexStats));
+      return;
+    }
+    sendFile(error, stats);
+  });
+
+  function sendFile(error, stats) {
+    if (error || !stats.isFile()) {
+      sendText(response, 404, `Not found: ${target.urlPath}`, headers, isHead);
+      return;
+    }
+    const type = CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? DEFAULT_CONTENT_TYPE;
+    response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': stats.size });
+    if (isHead) {
+      response.end();
+      return;
+    }
+    const stream = fs.createReadStream(filePath);
+    stream.on('error', () => response.destroy());
+    stream.pipe(response);
+  }
+}
+
+export async function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true, verbose = false }) {
+  if (!root) throw new Error('startServer: root is required');
+  const absoluteRoot = path.resolve(root);
+  if (!fs.statSync(absoluteRoot, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`startServer: ${absoluteRoot} is not a directory`);
+  }
+  const server = http.createServer((request, response) =>
+    handleRequest(absoluteRoot, isolation, verbose, request, response));
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostInUrl}:${address.port}/`;
+  const close = () => new Promise((resolve) => {
+    server.close(() => resolve());
+    // Browsers keep connections alive; without this, close() waits for them to time out.
+    server.closeAllConnections();
+  });
+  return { server, url, close };
+}
+
+function parseArguments(argv) {
+  const options = { root: null, port: 8080, host: '127.0.0.1', isolation: true, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${argument} needs a value`);
+      return argv[++i];
+    };
+    switch (argument) {
+      case '--root': options.root = value(); break;
+      case '--host': options.host = value(); break;
+      case '--port': {
+        const text = value();
+        options.port = Number(text);
+        if (!/^\d+$/.test(text) || options.port > 65535) throw new Error(`bad port: ${text}`);
+        break;
+      }
+      case '--no-isolation': options.isolation = false; break;
+      case '--verbose': options.verbose = true; break;
+      default: throw new Error(`unknown option: ${argument}`);
+    }
+  }
+  if (!options.root) throw new Error('--root DIR is required');
+  return options;
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error(`serve.mjs: ${error.message}`);
+    console.error('usage: node web/serve.mjs --root DIR [--port N] [--host 127.0.0.1] [--no-isolation] [--verbose]');
+    process.exit(2);
+  }
+  let running;
+  try {
+    running = await startServer(options);
+  } catch (error) {
+    console.error(`serve.mjs: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(`Bottleneck at ${running.url} (cross-origin isolated: ${options.isolation ? 'yes' : 'no'})`);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await main();
+}
