@@ -1,13 +1,20 @@
 #include "app/app_state.h"
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "app/panels/panels.h"
+#include "core/parallel/thread_pool.h"
 #include "imgui.h"
 
 namespace bn_app {
 
 namespace {
+
+// Workers must exist in Emscripten's pre-started pool (PTHREAD_POOL_SIZE in CMakeLists.txt, which
+// also counts the trainer thread), so this stays below it.
+constexpr int kMaxComputeThreads = 3;
 
 // The single-thread build trains inside the frame: this much of each ~16.7 ms frame, so the UI
 // keeps 60 fps while training.
@@ -30,7 +37,13 @@ void app_receive_dataset(AppState& state, const std::string& name, const std::ve
     state.trainer = std::make_unique<bn::Trainer>(config, state.train_set, state.test_set);
     state.viewer = bn::make_model(config);
     state.snapshot = state.trainer->snapshot();
-    if (state.threaded) state.trainer_thread = std::make_unique<bn::TrainerThread>(*state.trainer);
+    if (state.threaded) {
+      // The UI thread and the trainer already take two cores; compute workers get what is left
+      // (none on a 2-core laptop, where an extra worker would only steal frames from the UI).
+      const int cores = static_cast<int>(std::thread::hardware_concurrency());
+      bn::set_compute_threads(std::clamp(cores - 1, 1, kMaxComputeThreads));
+      state.trainer_thread = std::make_unique<bn::TrainerThread>(*state.trainer);
+    }
     state.loading.progress = 1.0f;
     state.loading.error.clear();
   } catch (const std::exception& e) {

@@ -13,6 +13,7 @@
 #include <cmath>
 
 #include "app/app_state.h"
+#include "core/parallel/thread_pool.h"
 
 namespace {
 
@@ -47,7 +48,8 @@ val automation_state() {
   const bn_app::AppState& state = bn_app::app_state();
   val out = val::object();
   out.set("build", state.threaded ? "mt" : "st");
-  out.set("threads", state.threaded ? 2 : 1);  // the UI thread, plus the trainer's in mt
+  // The UI thread, plus in mt the trainer and its compute workers.
+  out.set("threads", state.threaded ? 1 + bn::compute_threads() : 1);
   out.set("ready", state.ready());
   out.set("fps", state.fps);
   out.set("loadProgress", state.loading.progress);

@@ -7,6 +7,12 @@
 namespace bn_cli {
 
 int run_train(const std::vector<std::string>& args);
+int run_eval(const std::vector<std::string>& args);
+int run_pca(const std::vector<std::string>& args);
+int run_probe(const std::vector<std::string>& args);
+int run_anomaly(const std::vector<std::string>& args);
+int run_quality(const std::vector<std::string>& args);
+int run_export(const std::vector<std::string>& args);
 int run_bench(const std::vector<std::string>& args);
 
 }  // namespace bn_cli

@@ -2,50 +2,54 @@
 #include <cstdio>
 
 #include "cli/commands.h"
-#include "cli/data_files.h"
-#include "cli/options.h"
-#include "core/data/batch_iterator.h"
-#include "core/data/dataset.h"
-#include "core/models/model.h"
+#include "cli/experiments.h"
+#include "cli/json_line.h"
+#include "core/eval/evaluate.h"
+#include "core/io/safetensors.h"
 
 namespace bn_cli {
 
 int run_train(const std::vector<std::string>& args) {
-  Options options(args, {"epochs", "seed", "lr", "batch", "latent", "hidden"});
+  std::set<std::string> names = model_option_names();
+  names.insert({"dataset", "epochs", "out", "dtype"});
+  Options options(args, names);
   if (options.help()) {
-    std::puts(
-        "usage: bottleneck train [--epochs N] [--seed S] [--lr X] [--batch B] [--latent K] [--hidden 256,128]\n"
+    std::printf(
+        "usage: bottleneck train [--kind K] [--dataset mnist|fashion] [--epochs N] [--out FILE] [model options]\n"
         "\n"
-        "Trains the undercomplete MLP autoencoder (default: AE-32 of PRODUCT.md, 784-256-128-32-128-256-784,\n"
-        "Adam 1e-3, batch 64, seed 0) on the MNIST-10k train split and prints the test BCE and MSE per pixel\n"
-        "as one JSON line. Progress (one line per epoch) goes to stderr.");
+        "Trains a model and prints its test metrics as one JSON line; progress goes to stderr.\n"
+        "  --dataset D     mnist (the MNIST-10k split) | fashion                      (mnist)\n"
+        "  --epochs N                                                                 (20)\n"
+        "  --out FILE      save the weights as safetensors, with the config in its metadata\n"
+        "  --dtype T       f32 | f16 for --out                                        (f32)\n"
+        "\n%s",
+        kModelOptionsHelp);
     return 0;
   }
-  bn::ModelConfig config;
-  const int epochs = static_cast<int>(options.integer("epochs", 2, 1, 1000));
-  config.seed = static_cast<uint64_t>(options.integer("seed", 0, 0, 1LL << 53));
-  config.learning_rate = static_cast<float>(options.real("lr", 1e-3));
-  config.batch_size = static_cast<int>(options.integer("batch", 64, 1, 4096));
-  config.latent = static_cast<int>(options.integer("latent", 32, 1, 4096));
-  config.hidden = options.integer_list("hidden", config.hidden);
+  const int threads = apply_threads(options);
+  const bn::ModelConfig config = model_config_from(options);
+  const int epochs = static_cast<int>(options.integer("epochs", 20, 1, 1000));
+  const std::string dtype = options.text("dtype", "f32");
+  if (dtype != "f32" && dtype != "f16") throw std::invalid_argument("--dtype must be f32 or f16");
+  const Split split = load_split(options.text("dataset", "mnist"));
   auto model = bn::make_model(config);
 
-  auto [train, test] = bn::split_mnist10k(bn::load_dataset(data_file("mnist10k.bnds")));
-  bn::BatchIterator batches(train.count(), config.batch_size, config.seed);
-  std::vector<int> indices;
   const auto start = std::chrono::steady_clock::now();
-  const bn::Matrix test_images = test.batch_range(0, test.count());
-  while (batches.epoch() < epochs) {
-    bool epoch_ended = batches.next(indices);
-    model->train_step(train.batch(indices));
-    if (epoch_ended)
-      std::fprintf(stderr, "epoch %d: test BCE %.4f\n", batches.epoch(), model->loss(test_images));
-  }
+  train_with_progress(*model, split, epochs, bn::describe(config));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const bn::Matrix reconstructed = model->reconstruct(test_images);
-  const double mse = (reconstructed - test_images).squaredNorm() / static_cast<double>(test_images.size());
-  std::printf("{\"epochs\": %d, \"seed\": %llu, \"test_bce\": %.6f, \"test_mse\": %.6f, \"seconds\": %.2f}\n", epochs,
-              static_cast<unsigned long long>(config.seed), model->loss(test_images), mse, seconds);
+  const bn::Evaluation e = bn::evaluate(*model, split.test);
+  const std::string out = options.text("out", "");
+  if (!out.empty())
+    bn::save_model(*model, out, dtype == "f16" ? bn::WeightType::kF16 : bn::WeightType::kF32,
+                   {{"bottleneck.trained", split.name + ", " + std::to_string(epochs) + " epochs"}});
+  JsonLine line;
+  line.text("kind", bn::kind_name(config.kind)).text("dataset", split.name).number("epochs", epochs);
+  line.number("seed", static_cast<double>(config.seed)).number("test_loss", e.loss.total);
+  line.number("test_reconstruction", e.loss.reconstruction).number("test_penalty", e.loss.penalty);
+  line.number("test_mse", e.mse).number("test_bce", e.bce).number("test_psnr", e.psnr);
+  line.number("seconds", seconds, 4).number("threads", threads);
+  if (!out.empty()) line.text("out", out);
+  line.print();
   return 0;
 }
 

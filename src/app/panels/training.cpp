@@ -1,4 +1,5 @@
 #include <cmath>
+#include <string>
 
 #include "app/panels/panels.h"
 #include "app/widgets/loss_plot.h"
@@ -39,11 +40,12 @@ void training_panel(AppState& state, const PanelRect& rect) {
     if (ImGui::Button("Reset", button)) state.trainer->post(bn::TrainerCommand::kReset);
 
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("AE-32: 784-256-128-[32]-128-256-784, Adam 0.001, batch 64, seed 0");
+    ImGui::TextWrapped("%s", bn::describe(state.trainer->config()).c_str());
     ImGui::PopStyleColor();
     ImGui::Text("step %lld   epoch %d (%.0f%%)", static_cast<long long>(metrics.step), metrics.epoch + 1,
                 100.0f * metrics.epoch_progress);
-    loss_text("train loss (BCE per pixel)", metrics.train_loss);
+    const std::string train_label = "train loss (" + state.viewer->loss_unit() + ")";
+    loss_text(train_label.c_str(), metrics.train_loss);
     loss_text("test loss", metrics.test_loss);
     if (metrics.samples_per_second > 0) ImGui::Text("%.0f images per second", metrics.samples_per_second);
     if (!snapshot.message.empty()) {

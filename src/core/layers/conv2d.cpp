@@ -1,13 +1,15 @@
 #include "core/layers/conv2d.h"
 
 #include "core/layers/init.h"
+#include "core/parallel/gemm.h"
 
 namespace bn {
 
 void conv2d_forward(const ConvGeometry& g, const Matrix& x, ConstMatrixMap weight, ConstMatrixMap bias, Matrix& cols,
                     Matrix& y) {
   im2col(g, x, cols);
-  Matrix by_channel = weight * cols;  // [OC, batch·P]
+  Matrix by_channel(weight.rows(), cols.cols());  // [OC, batch·P]
+  gemm(weight, false, cview(cols), false, view(by_channel));
   for (Eigen::Index c = 0; c < by_channel.rows(); ++c) by_channel.row(c).array() += bias(0, c);
   channel_blocks_to_rows(by_channel, static_cast<int>(x.rows()), y);
 }
@@ -16,9 +18,10 @@ void conv2d_backward(const ConvGeometry& g, const Matrix& cols, ConstMatrixMap w
                      MatrixMap dweight, MatrixMap dbias) {
   Matrix dy_by_channel;
   rows_to_channel_blocks(dy, static_cast<int>(weight.rows()), dy_by_channel);  // [OC, batch·P]
-  dweight.noalias() += dy_by_channel * cols.transpose();
+  gemm(cview(dy_by_channel), false, cview(cols), true, dweight, kAccumulate);
   dbias.row(0) += dy_by_channel.rowwise().sum().transpose();
-  Matrix dcols = weight.transpose() * dy_by_channel;  // [C·K·K, batch·P]
+  Matrix dcols(weight.cols(), dy_by_channel.cols());  // [C·K·K, batch·P]
+  gemm(weight, true, cview(dy_by_channel), false, view(dcols));
   col2im(g, dcols, static_cast<int>(dy.rows()), dx);
 }
 

@@ -1,6 +1,7 @@
 #include "core/layers/conv_transpose2d.h"
 
 #include "core/layers/init.h"
+#include "core/parallel/gemm.h"
 
 namespace bn {
 
@@ -8,7 +9,8 @@ void conv_transpose2d_forward(const ConvGeometry& g, const Matrix& x, ConstMatri
                               Matrix& x_by_channel, Matrix& y) {
   const int batch = static_cast<int>(x.rows());
   rows_to_channel_blocks(x, static_cast<int>(weight.rows()), x_by_channel);  // [C_in, batch·P]
-  Matrix cols = weight.transpose() * x_by_channel;                             // [C_out·K·K, batch·P]
+  Matrix cols(weight.cols(), x_by_channel.cols());  // [C_out·K·K, batch·P]
+  gemm(weight, true, cview(x_by_channel), false, view(cols));
   col2im(g, cols, batch, y);
   const int area = g.height * g.width;
   for (int n = 0; n < batch; ++n)
@@ -23,8 +25,9 @@ void conv_transpose2d_backward(const ConvGeometry& g, const Matrix& x_by_channel
     for (int c = 0; c < g.channels; ++c) dbias(0, c) += dy.row(n).segment(static_cast<Eigen::Index>(c) * area, area).sum();
   Matrix dcols;
   im2col(g, dy, dcols);  // [C_out·K·K, batch·P]
-  dweight.noalias() += x_by_channel * dcols.transpose();
-  Matrix dx_by_channel = weight * dcols;  // [C_in, batch·P]
+  gemm(cview(x_by_channel), false, cview(dcols), true, dweight, kAccumulate);
+  Matrix dx_by_channel(weight.rows(), dcols.cols());  // [C_in, batch·P]
+  gemm(weight, false, cview(dcols), false, view(dx_by_channel));
   channel_blocks_to_rows(dx_by_channel, batch, dx);
 }
 

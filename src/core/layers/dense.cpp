@@ -1,6 +1,7 @@
 #include "core/layers/dense.h"
 
 #include "core/layers/init.h"
+#include "core/parallel/gemm.h"
 
 #include <stdexcept>
 
@@ -8,16 +9,16 @@ namespace bn {
 
 void dense_forward(const Matrix& x, ConstMatrixMap weight, ConstMatrixMap bias, Matrix& y) {
   y.resize(x.rows(), weight.rows());
-  y.noalias() = x * weight.transpose();
+  gemm(cview(x), false, weight, true, view(y));
   y.rowwise() += bias.row(0);
 }
 
 void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Matrix& dx,
                     MatrixMap dweight, MatrixMap dbias) {
-  dweight.noalias() += dy.transpose() * x;
+  gemm(cview(dy), true, cview(x), false, dweight, kAccumulate);
   dbias.row(0) += dy.colwise().sum();
   dx.resize(dy.rows(), weight.cols());
-  dx.noalias() = dy * weight;
+  gemm(cview(dy), false, weight, false, view(dx));
 }
 
 Dense::Dense(ParameterArena& arena, const std::string& name, int in_features, int out_features)

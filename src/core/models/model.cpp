@@ -2,39 +2,29 @@
 
 #include <stdexcept>
 
+#include "core/models/conv_autoencoder.h"
 #include "core/models/mlp_autoencoder.h"
+#include "core/models/pca.h"
+#include "core/models/vae.h"
 
 namespace bn {
 
-namespace {
-
-// Generous for a browser tab, and small enough that a typo ("25600") gets a message, not an
-// out-of-memory crash.
-constexpr int kMaxLayerWidth = 4096;
-constexpr int kMaxHiddenLayers = 8;
-constexpr int kMaxBatchSize = 4096;
-
-}  // namespace
-
-void validate(const ModelConfig& config) {
-  auto fail = [](const std::string& message) { throw std::invalid_argument(message); };
-  if (config.kind != "ae") fail("unknown model kind '" + config.kind + "' (expected: ae)");
-  if (config.input_size <= 0 || config.input_size > 1 << 16) fail("input size must be between 1 and 65536");
-  if (config.hidden.size() > kMaxHiddenLayers) fail("at most " + std::to_string(kMaxHiddenLayers) + " hidden layers");
-  for (int width : config.hidden)
-    if (width <= 0 || width > kMaxLayerWidth)
-      fail("hidden layer size " + std::to_string(width) + " is out of range (1 to " + std::to_string(kMaxLayerWidth) + ")");
-  if (config.latent <= 0 || config.latent > kMaxLayerWidth)
-    fail("latent size " + std::to_string(config.latent) + " is out of range (1 to " + std::to_string(kMaxLayerWidth) + ")");
-  if (!(config.learning_rate > 0.0f && config.learning_rate <= 10.0f))
-    fail("learning rate must be in (0, 10]");
-  if (config.batch_size <= 0 || config.batch_size > kMaxBatchSize)
-    fail("batch size must be between 1 and " + std::to_string(kMaxBatchSize));
+Matrix Model::sample(int, Random&, float) {
+  throw std::logic_error("only a VAE can sample from a prior; this model is a " +
+                         std::string(kind_name(config().kind)));
 }
 
 std::unique_ptr<Model> make_model(const ModelConfig& config) {
   validate(config);
-  return std::make_unique<MlpAutoencoder>(config);
+  switch (config.kind) {
+    case ModelKind::kAutoencoder:
+    case ModelKind::kSparse:
+    case ModelKind::kDenoising: return std::make_unique<MlpAutoencoder>(config);
+    case ModelKind::kVae: return std::make_unique<Vae>(config);
+    case ModelKind::kConv: return std::make_unique<ConvAutoencoder>(config);
+    case ModelKind::kPca: return std::make_unique<Pca>(config);
+  }
+  throw std::invalid_argument("unknown model kind");
 }
 
 }  // namespace bn

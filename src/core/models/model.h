@@ -1,36 +1,32 @@
-// The one model interface that the app, the JS bindings, the CLI and the tests all use.
+// The one model interface that the app, the JS bindings, the CLI and the tests all use. Every kind
+// (the four MLP kinds, the convolutional AE, and PCA) implements it.
 //
 //   auto model = bn::make_model(bn::ModelConfig{});      // AE-32 of PRODUCT.md
-//   float loss = model->train_step(batch);               // forward, loss, backward, Adam
-//   bn::Matrix codes = model->encode(images);            // [batch, latent]
-//   bn::Matrix images2 = model->decode(codes);           // [batch, 784] in [0, 1]
+//   float loss = model->train_step(batch);               // forward, loss, backward, optimizer
+//   bn::Matrix codes = model->encode(images);            // [batch, latent] (a VAE gives μ)
+//   bn::Matrix images2 = model->decode(codes);           // [batch, pixels] in [0, 1]
 //
 // A model keeps all of its weights in one ParameterArena, so copying `parameters().values()` is a
-// complete copy of the model (that is how the trainer publishes snapshots to the UI).
+// complete copy of the model (that is how the trainer publishes snapshots to the UI, and how
+// safetensors files are written and read).
 #pragma once
 
-#include <cstdint>
 #include <memory>
 #include <string>
-#include <vector>
 
+#include "core/models/model_config.h"
 #include "core/parameters.h"
+#include "core/random.h"
 #include "core/tensor.h"
 
 namespace bn {
 
-struct ModelConfig {
-  std::string kind = "ae";             // undercomplete MLP autoencoder
-  int input_size = 784;
-  std::vector<int> hidden = {256, 128};  // encoder widths; the decoder mirrors them
-  int latent = 32;                     // the code is linear
-  uint64_t seed = 0;
-  float learning_rate = 1e-3f;
-  int batch_size = 64;
+// A training loss split into its parts, each averaged over the batch in the model's own unit.
+struct LossTerms {
+  float total = 0;
+  float reconstruction = 0;  // BCE or MSE per pixel; for a VAE, summed over the pixels (nats per image)
+  float penalty = 0;         // the VAE's β·KL, or the sparse code's penalty; 0 otherwise
 };
-
-// Throws std::invalid_argument with a message a user can act on (e.g. a layer size that is too big).
-void validate(const ModelConfig& config);
 
 class Model {
  public:
@@ -38,16 +34,26 @@ class Model {
   virtual const ModelConfig& config() const = 0;
   virtual Matrix encode(const Matrix& x) = 0;
   virtual Matrix decode(const Matrix& codes) = 0;
-  virtual Matrix reconstruct(const Matrix& x) = 0;
-  // One optimisation step on a batch [batch, input_size]; returns the batch loss before the update.
+  virtual Matrix reconstruct(const Matrix& x) { return decode(encode(x)); }
+  // One optimisation step on a clean batch [batch, pixels]; returns the batch's loss before it.
   virtual float train_step(const Matrix& x) = 0;
-  // The training loss (mean per element) of a batch, without changing the model.
-  virtual float loss(const Matrix& x) = 0;
+  // The training loss of a batch, without changing the model. Deterministic: any noise or
+  // sampling it needs is drawn from a generator seeded afresh for each call.
+  virtual LossTerms loss_terms(const Matrix& x) = 0;
+  float loss(const Matrix& x) { return loss_terms(x).total; }
+  // The gradient of loss_terms(x).total with respect to every parameter, written into
+  // parameters().gradients() (same noise and sampling as loss_terms). For gradient checks.
+  virtual LossTerms loss_gradients(const Matrix& x) = 0;
+  // What loss() measures, for labels: "BCE per pixel", "−ELBO (nats per image)", ...
+  virtual std::string loss_unit() const = 0;
+  // Draws images from the prior (a VAE); the others throw std::logic_error.
+  virtual Matrix sample(int count, Random& rng, float temperature = 1.0f);
   // Forget the optimizer's state (after weights were replaced, e.g. restored from a snapshot).
   virtual void reset_optimizer() = 0;
   virtual ParameterArena& parameters() = 0;
 };
 
+// Throws std::invalid_argument (from validate) for a config that cannot be built.
 std::unique_ptr<Model> make_model(const ModelConfig& config);
 
 }  // namespace bn

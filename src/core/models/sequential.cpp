@@ -1,5 +1,7 @@
 #include "core/models/sequential.h"
 
+#include "core/layers/dense.h"
+
 namespace bn {
 
 void Sequential::initialize(ParameterArena& arena, Random& rng, Init init) {
@@ -24,6 +26,14 @@ const Matrix& Sequential::backward(ParameterArena& arena, const Matrix& dy) {
     grad = &gradients_[i];
   }
   return *grad;
+}
+
+void add_dense_stack(ParameterArena& arena, Sequential& stack, const std::string& prefix,
+                     const std::vector<int>& widths, Activation activation) {
+  for (size_t i = 0; i + 1 < widths.size(); ++i) {
+    stack.add(std::make_unique<Dense>(arena, prefix + "." + std::to_string(2 * i), widths[i], widths[i + 1]));
+    if (i + 2 < widths.size()) stack.add(make_activation(activation));
+  }
 }
 
 }  // namespace bn

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/layers/activation.h"
 #include "core/layers/layer.h"
 
 namespace bn {
@@ -16,6 +17,8 @@ class Sequential {
   const Matrix& forward(const ParameterArena& arena, const Matrix& x);
   // dy: the gradient of the last output -> the gradient of x
   const Matrix& backward(ParameterArena& arena, const Matrix& dy);
+  // The last forward's output (the stack must not be empty).
+  const Matrix& output() const { return activations_.back(); }
   const std::vector<std::unique_ptr<Layer>>& layers() const { return layers_; }
 
  private:
@@ -23,5 +26,11 @@ class Sequential {
   std::vector<Matrix> activations_;  // one per layer, reused between calls
   std::vector<Matrix> gradients_;
 };
+
+// Appends Dense layers through `widths` (e.g. {784, 256, 128, 32}), with the activation between
+// them but not after the last. Layers are named "<prefix>.<index>" with the activations taking
+// their own indices, as in a PyTorch nn.Sequential: encoder.0, encoder.2, encoder.4.
+void add_dense_stack(ParameterArena& arena, Sequential& stack, const std::string& prefix,
+                     const std::vector<int>& widths, Activation activation);
 
 }  // namespace bn

@@ -21,9 +21,11 @@ Trainer::Trainer(const ModelConfig& config, std::shared_ptr<const Dataset> train
                  TrainerOptions options)
     : config_(config), options_(options), train_(std::move(train)), test_(std::move(test)) {
   validate(config_);
+  if (config_.kind == ModelKind::kPca)
+    throw std::invalid_argument("Trainer: PCA is fitted in one go (Pca::fit), not trained by steps");
   if (!train_ || train_->count() == 0) throw std::invalid_argument("Trainer: the training set is empty");
   if (!test_ || test_->count() == 0) throw std::invalid_argument("Trainer: the test set is empty");
-  if (train_->pixels_per_image() != config_.input_size || test_->pixels_per_image() != config_.input_size)
+  if (train_->pixels_per_image() != config_.input_size() || test_->pixels_per_image() != config_.input_size())
     throw std::invalid_argument("Trainer: the data's image size does not match the model's input size");
   reset_model();
   publish();

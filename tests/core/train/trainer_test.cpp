@@ -136,6 +136,6 @@ TEST_CASE("trainer: a bad configuration is refused with a reason", "[trainer]") 
   bad_lr.learning_rate = -1.0f;
   CHECK_THROWS_WITH(bn::Trainer(bad_lr, small_split().train, small_split().test), Catch::Contains("learning rate"));
   bn::ModelConfig wrong_input = small_config();
-  wrong_input.input_size = 100;
+  wrong_input.image_side = 10;
   CHECK_THROWS_WITH(bn::Trainer(wrong_input, small_split().train, small_split().test), Catch::Contains("image size"));
 }

@@ -1,0 +1,44 @@
+#include "cli/recipes.h"
+
+namespace bn_cli {
+
+Recipe ae32() { return {"ae32", bn::ModelConfig{}, 20}; }
+
+Recipe denoising_gaussian() {
+  bn::ModelConfig c;
+  c.kind = bn::ModelKind::kDenoising;
+  c.noise = {bn::NoiseType::kGaussian, 0.5f};
+  return {"dae_gauss", c, 20};
+}
+
+Recipe denoising_mask() {
+  bn::ModelConfig c;
+  c.kind = bn::ModelKind::kDenoising;
+  c.noise = {bn::NoiseType::kMaskBlock, 12.0f};
+  return {"dae_mask", c, 20};
+}
+
+Recipe vae(int latent) {
+  bn::ModelConfig c;
+  c.kind = bn::ModelKind::kVae;
+  c.latent = latent;
+  return {"vae" + std::to_string(latent), c, 30};
+}
+
+Recipe conv() {
+  bn::ModelConfig c;
+  c.kind = bn::ModelKind::kConv;
+  return {"conv", c, 10};
+}
+
+Recipe sparse(float lambda) {
+  bn::ModelConfig c;
+  c.kind = bn::ModelKind::kSparse;
+  c.hidden = {256};
+  c.latent = 128;
+  c.sparsity = bn::SparsityPenalty::kL1;
+  c.lambda = lambda;
+  return {lambda > 0 ? "sparse" : "sparse0", c, 20};
+}
+
+}  // namespace bn_cli

@@ -1,0 +1,26 @@
+// Measures of how well a model does, as the quality table and the app report them.
+//
+//   float m = bn::mean_squared_error(output, clean);   // per pixel, over the whole set
+//   float db = bn::psnr(m);                            // 10·log10(1 / MSE), pixels in [0, 1]
+//   double auc = bn::auroc(normal_scores, anomaly_scores);
+#pragma once
+
+#include <vector>
+
+#include "core/tensor.h"
+
+namespace bn {
+
+float mean_squared_error(const Matrix& a, const Matrix& b);
+// The MSE of each row (each image).
+std::vector<float> per_image_mse(const Matrix& a, const Matrix& b);
+// 10·log10(1 / mse) in dB; infinite for a perfect reconstruction.
+float psnr(float mse);
+// The area under the ROC curve for "anomaly scores higher than normal": the probability that a
+// random anomaly scores above a random normal sample, ties counting one half (average ranks).
+// Throws std::invalid_argument if either set is empty.
+double auroc(const std::vector<float>& normal, const std::vector<float>& anomalous);
+// The share of code units above `threshold`, over every unit of every row.
+float active_fraction(const Matrix& codes, float threshold = 0.01f);
+
+}  // namespace bn

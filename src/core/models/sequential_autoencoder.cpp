@@ -1,0 +1,97 @@
+#include "core/models/sequential_autoencoder.h"
+
+#include "core/layers/sigmoid.h"
+#include "core/losses/kl_sparsity.h"
+#include "core/losses/l1_penalty.h"
+
+namespace bn {
+
+namespace {
+
+// Noise streams are kept apart from the initialisation stream, and evaluation draws from a fresh
+// generator each time so the same batch always gets the same loss.
+constexpr uint64_t kTrainingNoiseStream = 0x6e6f697365ULL;
+constexpr uint64_t kEvaluationNoiseStream = 0x6576616cULL;
+
+}  // namespace
+
+SequentialAutoencoder::SequentialAutoencoder(const ModelConfig& config)
+    : config_(config), noise_rng_(config.seed, kTrainingNoiseStream) {
+  validate(config_);
+}
+
+void SequentialAutoencoder::finish_construction() {
+  arena_.allocate();
+  Random rng(config_.seed);
+  encoder_.initialize(arena_, rng, config_.init);
+  decoder_.initialize(arena_, rng, config_.init);
+  optimizer_ = std::make_unique<Optimizer>(config_.optimizer, arena_.size(), config_.learning_rate, config_.momentum);
+}
+
+Matrix SequentialAutoencoder::encode(const Matrix& x) { return encoder_.forward(arena_, x); }
+
+Matrix SequentialAutoencoder::decode(const Matrix& codes) {
+  Matrix images;
+  sigmoid_forward(decoder_.forward(arena_, codes), images);
+  return images;
+}
+
+std::string SequentialAutoencoder::loss_unit() const {
+  std::string unit = config_.loss == ReconstructionLoss::kBce ? "BCE per pixel" : "MSE per pixel";
+  if (config_.kind == ModelKind::kSparse) unit += " + sparsity penalty";
+  return unit;
+}
+
+LossTerms SequentialAutoencoder::forward(const Matrix& x, Random& noise_rng) {
+  const Matrix* input = &x;
+  if (config_.noise.type != NoiseType::kNone) {
+    noisy_ = x;
+    corrupt(noisy_, config_.noise, noise_rng, config_.image_side);
+    input = &noisy_;
+  }
+  const Matrix& code = encoder_.forward(arena_, *input);
+  const Matrix& logits = decoder_.forward(arena_, code);
+  LossTerms terms;
+  terms.reconstruction = reconstruction_forward(config_.loss, logits, x);
+  if (config_.kind == ModelKind::kSparse) {
+    terms.penalty = config_.sparsity == SparsityPenalty::kL1 ? l1_penalty_forward(code, config_.lambda)
+                                                             : kl_sparsity_forward(code, config_.rho, config_.lambda);
+  }
+  terms.total = terms.reconstruction + terms.penalty;
+  return terms;
+}
+
+LossTerms SequentialAutoencoder::forward_backward(const Matrix& x, Random& noise_rng) {
+  arena_.zero_gradients();
+  const LossTerms terms = forward(x, noise_rng);
+  const Matrix& code = encoder_.output();
+  reconstruction_backward(config_.loss, decoder_.output(), x, 1.0f, grad_logits_);
+  grad_code_ = decoder_.backward(arena_, grad_logits_);
+  if (config_.kind == ModelKind::kSparse) {
+    if (config_.sparsity == SparsityPenalty::kL1)
+      l1_penalty_backward(code, config_.lambda, penalty_grad_);
+    else
+      kl_sparsity_backward(code, config_.rho, config_.lambda, penalty_grad_);
+    grad_code_ += penalty_grad_;
+  }
+  encoder_.backward(arena_, grad_code_);
+  return terms;
+}
+
+float SequentialAutoencoder::train_step(const Matrix& x) {
+  const LossTerms terms = forward_backward(x, noise_rng_);
+  optimizer_->step(arena_.values(), arena_.gradients());
+  return terms.total;
+}
+
+LossTerms SequentialAutoencoder::loss_terms(const Matrix& x) {
+  Random evaluation_rng(config_.seed, kEvaluationNoiseStream);
+  return forward(x, evaluation_rng);
+}
+
+LossTerms SequentialAutoencoder::loss_gradients(const Matrix& x) {
+  Random evaluation_rng(config_.seed, kEvaluationNoiseStream);
+  return forward_backward(x, evaluation_rng);
+}
+
+}  // namespace bn

@@ -1,0 +1,101 @@
+#include "core/models/vae.h"
+
+#include <cmath>
+
+#include "core/layers/dense.h"
+#include "core/layers/sigmoid.h"
+#include "core/losses/gaussian_kl.h"
+
+namespace bn {
+
+namespace {
+
+constexpr uint64_t kTrainingStream = 0x7661655f74ULL;
+constexpr uint64_t kEvaluationStream = 0x7661655f65ULL;
+
+}  // namespace
+
+Vae::Vae(const ModelConfig& config) : config_(config), rng_(config.seed, kTrainingStream) {
+  validate(config_);
+  std::vector<int> widths{config_.input_size()};
+  widths.insert(widths.end(), config_.hidden.begin(), config_.hidden.end());
+  widths.push_back(2 * config_.latent);
+  add_dense_stack(arena_, encoder_, "encoder", widths, config_.activation);
+  std::vector<int> mirrored(widths.rbegin(), widths.rend());
+  mirrored.front() = config_.latent;
+  add_dense_stack(arena_, decoder_, "decoder", mirrored, config_.activation);
+  arena_.allocate();
+  Random init_rng(config_.seed);
+  encoder_.initialize(arena_, init_rng, config_.init);
+  decoder_.initialize(arena_, init_rng, config_.init);
+  optimizer_ = std::make_unique<Optimizer>(config_.optimizer, arena_.size(), config_.learning_rate, config_.momentum);
+}
+
+Matrix Vae::encode(const Matrix& x) { return encoder_.forward(arena_, x).leftCols(config_.latent); }
+
+Matrix Vae::decode(const Matrix& codes) {
+  Matrix images;
+  sigmoid_forward(decoder_.forward(arena_, codes), images);
+  return images;
+}
+
+Matrix Vae::sample(int count, Random& rng, float temperature) {
+  Matrix z(count, config_.latent);
+  for (Eigen::Index i = 0; i < z.size(); ++i) z.data()[i] = temperature * rng.normal();
+  return decode(z);
+}
+
+LossTerms Vae::forward(const Matrix& x, Random& rng) {
+  const int latent = config_.latent;
+  const Matrix* input = &x;
+  if (config_.noise.type != NoiseType::kNone) {
+    noisy_ = x;
+    corrupt(noisy_, config_.noise, rng, config_.image_side);
+    input = &noisy_;
+  }
+  stats_ = encoder_.forward(arena_, *input);
+  epsilon_.resize(x.rows(), latent);
+  for (Eigen::Index i = 0; i < epsilon_.size(); ++i) epsilon_.data()[i] = rng.normal();
+  z_ = stats_.leftCols(latent).array() + (0.5f * stats_.rightCols(latent).array()).exp() * epsilon_.array();
+  const Matrix& logits = decoder_.forward(arena_, z_);
+  LossTerms terms;
+  terms.reconstruction = reconstruction_forward(config_.loss, logits, x) * static_cast<float>(x.cols());
+  terms.penalty = config_.beta * gaussian_kl_forward(stats_);
+  terms.total = terms.reconstruction + terms.penalty;
+  return terms;
+}
+
+LossTerms Vae::forward_backward(const Matrix& x, Random& rng) {
+  const int latent = config_.latent;
+  arena_.zero_gradients();
+  const LossTerms terms = forward(x, rng);
+  // The reconstruction is a sum over pixels: the per-pixel mean's gradient, times the pixel count.
+  reconstruction_backward(config_.loss, decoder_.output(), x, static_cast<float>(x.cols()), grad_logits_);
+  const Matrix& grad_z = decoder_.backward(arena_, grad_logits_);
+  gaussian_kl_backward(stats_, grad_stats_);
+  grad_stats_ *= config_.beta;
+  // z = μ + exp(½ log σ²) ε:  dz/dμ = 1,  dz/d log σ² = ½ exp(½ log σ²) ε
+  grad_stats_.leftCols(latent) += grad_z;
+  grad_stats_.rightCols(latent).array() +=
+      grad_z.array() * epsilon_.array() * 0.5f * (0.5f * stats_.rightCols(latent).array()).exp();
+  encoder_.backward(arena_, grad_stats_);
+  return terms;
+}
+
+float Vae::train_step(const Matrix& x) {
+  const LossTerms terms = forward_backward(x, rng_);
+  optimizer_->step(arena_.values(), arena_.gradients());
+  return terms.total;
+}
+
+LossTerms Vae::loss_terms(const Matrix& x) {
+  Random evaluation_rng(config_.seed, kEvaluationStream);
+  return forward(x, evaluation_rng);
+}
+
+LossTerms Vae::loss_gradients(const Matrix& x) {
+  Random evaluation_rng(config_.seed, kEvaluationStream);
+  return forward_backward(x, evaluation_rng);
+}
+
+}  // namespace bn

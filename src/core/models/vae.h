@@ -1,0 +1,51 @@
+// The variational autoencoder ("vae"). The encoder (Dense stack with the config's activation)
+// ends in one Dense layer that gives both halves of the Gaussian code, [μ | log σ²] (2·latent
+// columns; in PyTorch: one nn.Linear(128, 2·latent), split with chunk(2, dim=1)). Training draws
+//   z = μ + exp(½ log σ²) ⊙ ε,   ε ~ N(0, I)              (the reparameterisation trick)
+// and minimises the negative ELBO in nats per image:
+//   reconstruction (BCE summed over the pixels) + β · KL(N(μ, σ²) ‖ N(0, I))
+// encode() gives μ; sample() decodes draws from the prior N(0, T²·I).
+#pragma once
+
+#include "core/models/model.h"
+#include "core/models/sequential.h"
+#include "core/optim/optimizer.h"
+
+namespace bn {
+
+class Vae : public Model {
+ public:
+  explicit Vae(const ModelConfig& config);
+  const ModelConfig& config() const override { return config_; }
+  Matrix encode(const Matrix& x) override;
+  Matrix decode(const Matrix& codes) override;
+  float train_step(const Matrix& x) override;
+  // Uses one draw of ε from a freshly seeded generator: the usual single-sample ELBO estimate.
+  LossTerms loss_terms(const Matrix& x) override;
+  LossTerms loss_gradients(const Matrix& x) override;
+  std::string loss_unit() const override { return "−ELBO, nats per image"; }
+  Matrix sample(int count, Random& rng, float temperature = 1.0f) override;
+  void reset_optimizer() override { optimizer_->reset(); }
+  ParameterArena& parameters() override { return arena_; }
+
+ private:
+  // Encodes, draws z and decodes; keeps stats_, epsilon_ and z_ for backward.
+  LossTerms forward(const Matrix& x, Random& rng);
+  // forward, then the gradients of its total into the arena (zeroed first).
+  LossTerms forward_backward(const Matrix& x, Random& rng);
+
+  ModelConfig config_;
+  ParameterArena arena_;
+  Sequential encoder_;  // ends in [μ | log σ²]
+  Sequential decoder_;  // ends in logits
+  std::unique_ptr<Optimizer> optimizer_;
+  Random rng_;
+  Matrix stats_;
+  Matrix epsilon_;
+  Matrix z_;
+  Matrix noisy_;
+  Matrix grad_logits_;
+  Matrix grad_stats_;
+};
+
+}  // namespace bn

@@ -1,0 +1,142 @@
+#include "core/parallel/thread_pool.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace bn {
+
+namespace {
+
+constexpr int kMaxThreads = 16;
+
+class ThreadPool {
+ public:
+  explicit ThreadPool(int threads) {
+    for (int i = 1; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  }
+
+  ~ThreadPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+  }
+
+  int threads() const { return static_cast<int>(workers_.size()) + 1; }
+
+  // The caller holds `busy_` for the whole job, so one job runs at a time.
+  bool try_begin() { return busy_.try_lock(); }
+  void end() { busy_.unlock(); }
+
+  void run(int chunks, const std::function<void(int)>& body) {
+    auto job = std::make_shared<Job>(body, chunks);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job_ = job;
+      ++generation_;
+    }
+    wake_.notify_all();
+    take_chunks(*job);
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return job->unfinished == 0; });
+    job_.reset();
+  }
+
+ private:
+  // Each job has its own counters, so a worker that wakes late for a finished job finds no chunks
+  // left in it, and can never run an old body on a new job's chunk.
+  struct Job {
+    Job(const std::function<void(int)>& b, int c) : body(b), chunks(c), unfinished(c) {}
+    const std::function<void(int)>& body;
+    const int chunks;
+    std::atomic<int> next{0};
+    int unfinished;  // guarded by mutex_
+  };
+
+  void take_chunks(Job& job) {
+    int finished = 0;
+    for (int chunk = job.next.fetch_add(1); chunk < job.chunks; chunk = job.next.fetch_add(1)) {
+      job.body(chunk);
+      ++finished;
+    }
+    if (finished > 0) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job.unfinished -= finished;
+      if (job.unfinished == 0) done_.notify_all();
+    }
+  }
+
+  void work() {
+    unsigned long seen = 0;
+    for (;;) {
+      std::shared_ptr<Job> job;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return stopping_ || (generation_ != seen && job_ != nullptr); });
+        if (stopping_) return;
+        seen = generation_;
+        job = job_;
+      }
+      take_chunks(*job);
+    }
+  }
+
+  std::vector<std::thread> workers_;
+  std::mutex busy_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable done_;
+  std::shared_ptr<Job> job_;
+  unsigned long generation_ = 0;
+  bool stopping_ = false;
+};
+
+std::mutex pool_mutex;
+std::shared_ptr<ThreadPool> pool;  // null: one thread
+
+std::shared_ptr<ThreadPool> current_pool() {
+  std::lock_guard<std::mutex> lock(pool_mutex);
+  return pool;
+}
+
+}  // namespace
+
+void set_compute_threads(int threads) {
+  threads = std::clamp(threads, 1, kMaxThreads);
+#ifdef BOTTLENECK_SINGLE_THREADED
+  threads = 1;  // a build without threads (the browser's st build) cannot start workers
+#endif
+  std::shared_ptr<ThreadPool> replaced;
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex);
+    if ((pool ? pool->threads() : 1) == threads) return;
+    replaced = std::move(pool);
+    if (threads > 1) pool = std::make_shared<ThreadPool>(threads);
+  }
+  // `replaced` joins its workers here, or when the last job still using it lets go.
+}
+
+int compute_threads() {
+  std::shared_ptr<ThreadPool> p = current_pool();
+  return p ? p->threads() : 1;
+}
+
+void parallel_for(int chunks, const std::function<void(int)>& body) {
+  if (chunks <= 0) return;
+  std::shared_ptr<ThreadPool> p = chunks > 1 ? current_pool() : nullptr;
+  if (!p || !p->try_begin()) {
+    for (int chunk = 0; chunk < chunks; ++chunk) body(chunk);
+    return;
+  }
+  p->run(chunks, body);
+  p->end();
+}
+
+}  // namespace bn

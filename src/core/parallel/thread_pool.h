@@ -1,0 +1,27 @@
+// A persistent pool of worker threads for the core's heavy loops (GEMMs, im2col), shared by the
+// whole process. Natively it runs on std::thread; in the threaded WebAssembly build the same code
+// runs on pthreads (Web Workers); with one thread it simply runs the work inline.
+//
+//   bn::set_compute_threads(2);                          // 1 = no workers, everything inline
+//   bn::parallel_for(chunks, [&](int chunk) { ... });    // returns when every chunk is done
+//
+// Determinism: callers split work into chunks that depend only on the problem's sizes, never on
+// the thread count, and no two chunks write the same memory. Each chunk then does exactly the same
+// arithmetic whichever thread runs it, so results are bit-identical for 1, 2 or 8 threads.
+#pragma once
+
+#include <functional>
+
+namespace bn {
+
+// How many threads (the caller included) share the work. Clamped to [1, 16]. Safe to call at any
+// time; work already running finishes on the old workers.
+void set_compute_threads(int threads);
+int compute_threads();
+
+// Runs body(0) .. body(chunks - 1), spread over the pool, and waits for all of them. The calling
+// thread works too. If another thread is already using the pool (the UI encoding a drawing while
+// the trainer trains), this call runs its chunks inline rather than wait: same chunks, same result.
+void parallel_for(int chunks, const std::function<void(int)>& body);
+
+}  // namespace bn
