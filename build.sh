@@ -10,6 +10,7 @@
 #                        --no-isolation serves without them, which selects the single-thread build
 #   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
 #   ./build.sh bench     native and WASM benchmarks, as JSON
+#   ./build.sh quality   the full reference quality table (native, ~20 min on 2 cores), as JSON
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -302,6 +303,12 @@ cmd_bench() {
   printf '{"native": %s, "wasm_node": %s}\n' "$native" "$wasm"
 }
 
+cmd_quality() {
+  # Only the JSON goes to stdout; the per-epoch progress goes to stderr.
+  cmd_native >&2
+  "$BUILD/native/bottleneck" quality "$@"
+}
+
 main() {
   local cmd=${1:-}
   [[ $# -gt 0 ]] && shift
@@ -312,7 +319,8 @@ main() {
     serve) cmd_serve "$@" ;;
     test) cmd_test ;;
     bench) cmd_bench ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
+    quality) cmd_quality "$@" ;;
+    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
   esac
 }
 main "$@"

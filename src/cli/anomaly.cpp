@@ -3,7 +3,6 @@
 #include "cli/commands.h"
 #include "cli/experiments.h"
 #include "cli/json_line.h"
-#include "core/io/safetensors.h"
 
 namespace bn_cli {
 
@@ -19,9 +18,8 @@ int run_anomaly(const std::vector<std::string>& args) {
     return 0;
   }
   apply_threads(options);
+  auto model = load_model_option(options);
   const std::string path = options.text("model", "");
-  if (path.empty()) throw std::invalid_argument("--model FILE is required");
-  auto model = bn::load_model(path);
   const Split split = load_split(options.text("dataset", "mnist"));
   const Split other = load_split(other_dataset(split.name));
   JsonLine line;

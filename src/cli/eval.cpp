@@ -5,7 +5,6 @@
 #include "cli/json_line.h"
 #include "core/eval/evaluate.h"
 #include "core/eval/metrics.h"
-#include "core/io/safetensors.h"
 
 namespace bn_cli {
 
@@ -22,9 +21,8 @@ int run_eval(const std::vector<std::string>& args) {
     return 0;
   }
   apply_threads(options);
+  auto model = load_model_option(options);
   const std::string path = options.text("model", "");
-  if (path.empty()) throw std::invalid_argument("--model FILE is required");
-  auto model = bn::load_model(path);
   const Split split = load_split(options.text("dataset", "mnist"));
   const bn::Evaluation e = bn::evaluate(*model, split.test);
   JsonLine line;

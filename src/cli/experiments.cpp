@@ -8,6 +8,7 @@
 #include "core/eval/evaluate.h"
 #include "core/eval/linear_probe.h"
 #include "core/eval/metrics.h"
+#include "core/io/safetensors.h"
 #include "core/parallel/thread_pool.h"
 #include "core/train/fit.h"
 
@@ -85,6 +86,12 @@ bn::ModelConfig model_config_from(const Options& options, bn::ModelConfig c) {
   c.seed = static_cast<uint64_t>(options.integer("seed", static_cast<long long>(c.seed), 0, 1LL << 53));
   bn::validate(c);
   return c;
+}
+
+std::unique_ptr<bn::Model> load_model_option(const Options& options) {
+  const std::string path = options.text("model", "");
+  if (path.empty()) throw std::invalid_argument("--model FILE is required");
+  return bn::load_model(path);
 }
 
 int apply_threads(const Options& options) {

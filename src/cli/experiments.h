@@ -30,6 +30,9 @@ const std::set<std::string>& model_option_names();
 // Reads --kind, --hidden, --latent, ... over `base`; the result is validated.
 bn::ModelConfig model_config_from(const Options& options, bn::ModelConfig base = {});
 
+// The model saved at --model FILE (required).
+std::unique_ptr<bn::Model> load_model_option(const Options& options);
+
 // --threads N (default: every core). Returns the count in use.
 int apply_threads(const Options& options);
 

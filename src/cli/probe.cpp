@@ -3,7 +3,6 @@
 #include "cli/commands.h"
 #include "cli/experiments.h"
 #include "cli/json_line.h"
-#include "core/io/safetensors.h"
 
 namespace bn_cli {
 
@@ -19,9 +18,8 @@ int run_probe(const std::vector<std::string>& args) {
     return 0;
   }
   apply_threads(options);
+  auto model = load_model_option(options);
   const std::string path = options.text("model", "");
-  if (path.empty()) throw std::invalid_argument("--model FILE is required");
-  auto model = bn::load_model(path);
   const Split split = load_split(options.text("dataset", "mnist"));
   const int labels = static_cast<int>(options.integer("labels", 100, 10, 60000));
   const ProbeScores scores = probe_scores(*model, split, labels, static_cast<uint64_t>(options.integer("seed", 0, 0, 1LL << 53)));

@@ -34,8 +34,7 @@ Recipe conv() {
 Recipe sparse(float lambda) {
   bn::ModelConfig c;
   c.kind = bn::ModelKind::kSparse;
-  c.hidden = {256};
-  c.latent = 128;
+  c.latent = 128;  // AE-32's hidden layers, with a code four times wider
   c.sparsity = bn::SparsityPenalty::kL1;
   c.lambda = lambda;
   return {lambda > 0 ? "sparse" : "sparse0", c, 20};

@@ -20,10 +20,10 @@ Recipe denoising_gaussian();  // σ = 0.5
 Recipe denoising_mask();      // one 12×12 block
 Recipe vae(int latent);
 Recipe conv();
-Recipe sparse(float lambda);  // 784-256-[128 ReLU]-256-784 with an L1 penalty on the code
+Recipe sparse(float lambda);  // 784-256-128-[128 ReLU]-128-256-784 with an L1 penalty on the code
 
-// The sparse recipe's λ: tuned so that at most 30% of the units fire while the MSE stays within
-// 15% of λ = 0 (see the quality table).
-constexpr float kSparseLambda = 3e-4f;
+// The sparse recipe's λ: tuned on MNIST-10k so that at most 30% of the code units fire while the
+// MSE stays within 15% of the same network at λ = 0 (measured: 23% active, +9% MSE).
+constexpr float kSparseLambda = 2e-4f;
 
 }  // namespace bn_cli

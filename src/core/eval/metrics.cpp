@@ -54,7 +54,7 @@ double auroc(const std::vector<float>& normal, const std::vector<float>& anomalo
 
 float active_fraction(const Matrix& codes, float threshold) {
   if (codes.size() == 0) return 0.0f;
-  return static_cast<float>((codes.array() > threshold).count()) / static_cast<float>(codes.size());
+  return static_cast<float>((codes.array().abs() > threshold).count()) / static_cast<float>(codes.size());
 }
 
 }  // namespace bn

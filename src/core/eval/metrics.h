@@ -20,7 +20,7 @@ float psnr(float mse);
 // random anomaly scores above a random normal sample, ties counting one half (average ranks).
 // Throws std::invalid_argument if either set is empty.
 double auroc(const std::vector<float>& normal, const std::vector<float>& anomalous);
-// The share of code units above `threshold`, over every unit of every row.
+// The share of code units whose magnitude is above `threshold`, over every unit of every row.
 float active_fraction(const Matrix& codes, float threshold = 0.01f);
 
 }  // namespace bn

@@ -6,28 +6,6 @@
 
 namespace bn {
 
-namespace {
-
-// Noise streams are kept apart from the initialisation stream, and evaluation draws from a fresh
-// generator each time so the same batch always gets the same loss.
-constexpr uint64_t kTrainingNoiseStream = 0x6e6f697365ULL;
-constexpr uint64_t kEvaluationNoiseStream = 0x6576616cULL;
-
-}  // namespace
-
-SequentialAutoencoder::SequentialAutoencoder(const ModelConfig& config)
-    : config_(config), noise_rng_(config.seed, kTrainingNoiseStream) {
-  validate(config_);
-}
-
-void SequentialAutoencoder::finish_construction() {
-  arena_.allocate();
-  Random rng(config_.seed);
-  encoder_.initialize(arena_, rng, config_.init);
-  decoder_.initialize(arena_, rng, config_.init);
-  optimizer_ = std::make_unique<Optimizer>(config_.optimizer, arena_.size(), config_.learning_rate, config_.momentum);
-}
-
 Matrix SequentialAutoencoder::encode(const Matrix& x) { return encoder_.forward(arena_, x); }
 
 Matrix SequentialAutoencoder::decode(const Matrix& codes) {
@@ -76,22 +54,6 @@ LossTerms SequentialAutoencoder::forward_backward(const Matrix& x, Random& noise
   }
   encoder_.backward(arena_, grad_code_);
   return terms;
-}
-
-float SequentialAutoencoder::train_step(const Matrix& x) {
-  const LossTerms terms = forward_backward(x, noise_rng_);
-  optimizer_->step(arena_.values(), arena_.gradients());
-  return terms.total;
-}
-
-LossTerms SequentialAutoencoder::loss_terms(const Matrix& x) {
-  Random evaluation_rng(config_.seed, kEvaluationNoiseStream);
-  return forward(x, evaluation_rng);
-}
-
-LossTerms SequentialAutoencoder::loss_gradients(const Matrix& x) {
-  Random evaluation_rng(config_.seed, kEvaluationNoiseStream);
-  return forward_backward(x, evaluation_rng);
 }
 
 }  // namespace bn

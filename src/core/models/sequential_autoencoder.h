@@ -9,42 +9,30 @@
 // Subclasses only build the two stacks; see mlp_autoencoder.h and conv_autoencoder.h.
 #pragma once
 
-#include "core/models/model.h"
 #include "core/models/sequential.h"
-#include "core/optim/optimizer.h"
+#include "core/models/trainable_model.h"
 
 namespace bn {
 
-class SequentialAutoencoder : public Model {
+class SequentialAutoencoder : public TrainableModel {
  public:
-  const ModelConfig& config() const override { return config_; }
   Matrix encode(const Matrix& x) override;
   Matrix decode(const Matrix& codes) override;
-  float train_step(const Matrix& x) override;
-  LossTerms loss_terms(const Matrix& x) override;
-  LossTerms loss_gradients(const Matrix& x) override;
   std::string loss_unit() const override;
-  void reset_optimizer() override { optimizer_->reset(); }
-  ParameterArena& parameters() override { return arena_; }
 
  protected:
-  explicit SequentialAutoencoder(const ModelConfig& config);
+  using TrainableModel::TrainableModel;
   // Called by subclasses once encoder_ and decoder_ are built.
-  void finish_construction();
+  void finish_construction() { TrainableModel::finish_construction({&encoder_, &decoder_}); }
 
-  ModelConfig config_;
-  ParameterArena arena_;
   Sequential encoder_;  // ends in the code
   Sequential decoder_;  // ends in logits
 
  private:
-  // Forward through both stacks on (possibly corrupted) input.
-  LossTerms forward(const Matrix& x, Random& noise_rng);
-  // forward, then the gradients of its total into the arena (zeroed first).
-  LossTerms forward_backward(const Matrix& x, Random& noise_rng);
+  // Forward through both stacks on the input, corrupted from `noise_rng` if the config has noise.
+  LossTerms forward(const Matrix& x, Random& noise_rng) override;
+  LossTerms forward_backward(const Matrix& x, Random& noise_rng) override;
 
-  std::unique_ptr<Optimizer> optimizer_;
-  Random noise_rng_;
   Matrix noisy_;
   Matrix grad_logits_;
   Matrix grad_code_;

@@ -8,15 +8,7 @@
 
 namespace bn {
 
-namespace {
-
-constexpr uint64_t kTrainingStream = 0x7661655f74ULL;
-constexpr uint64_t kEvaluationStream = 0x7661655f65ULL;
-
-}  // namespace
-
-Vae::Vae(const ModelConfig& config) : config_(config), rng_(config.seed, kTrainingStream) {
-  validate(config_);
+Vae::Vae(const ModelConfig& config) : TrainableModel(config) {
   std::vector<int> widths{config_.input_size()};
   widths.insert(widths.end(), config_.hidden.begin(), config_.hidden.end());
   widths.push_back(2 * config_.latent);
@@ -24,11 +16,7 @@ Vae::Vae(const ModelConfig& config) : config_(config), rng_(config.seed, kTraini
   std::vector<int> mirrored(widths.rbegin(), widths.rend());
   mirrored.front() = config_.latent;
   add_dense_stack(arena_, decoder_, "decoder", mirrored, config_.activation);
-  arena_.allocate();
-  Random init_rng(config_.seed);
-  encoder_.initialize(arena_, init_rng, config_.init);
-  decoder_.initialize(arena_, init_rng, config_.init);
-  optimizer_ = std::make_unique<Optimizer>(config_.optimizer, arena_.size(), config_.learning_rate, config_.momentum);
+  finish_construction({&encoder_, &decoder_});
 }
 
 Matrix Vae::encode(const Matrix& x) { return encoder_.forward(arena_, x).leftCols(config_.latent); }
@@ -80,22 +68,6 @@ LossTerms Vae::forward_backward(const Matrix& x, Random& rng) {
       grad_z.array() * epsilon_.array() * 0.5f * (0.5f * stats_.rightCols(latent).array()).exp();
   encoder_.backward(arena_, grad_stats_);
   return terms;
-}
-
-float Vae::train_step(const Matrix& x) {
-  const LossTerms terms = forward_backward(x, rng_);
-  optimizer_->step(arena_.values(), arena_.gradients());
-  return terms.total;
-}
-
-LossTerms Vae::loss_terms(const Matrix& x) {
-  Random evaluation_rng(config_.seed, kEvaluationStream);
-  return forward(x, evaluation_rng);
-}
-
-LossTerms Vae::loss_gradients(const Matrix& x) {
-  Random evaluation_rng(config_.seed, kEvaluationStream);
-  return forward_backward(x, evaluation_rng);
 }
 
 }  // namespace bn

@@ -7,39 +7,27 @@
 // encode() gives μ; sample() decodes draws from the prior N(0, T²·I).
 #pragma once
 
-#include "core/models/model.h"
 #include "core/models/sequential.h"
-#include "core/optim/optimizer.h"
+#include "core/models/trainable_model.h"
 
 namespace bn {
 
-class Vae : public Model {
+// loss_terms uses one draw of ε from a freshly seeded generator: the usual single-sample estimate.
+class Vae : public TrainableModel {
  public:
   explicit Vae(const ModelConfig& config);
-  const ModelConfig& config() const override { return config_; }
   Matrix encode(const Matrix& x) override;
   Matrix decode(const Matrix& codes) override;
-  float train_step(const Matrix& x) override;
-  // Uses one draw of ε from a freshly seeded generator: the usual single-sample ELBO estimate.
-  LossTerms loss_terms(const Matrix& x) override;
-  LossTerms loss_gradients(const Matrix& x) override;
   std::string loss_unit() const override { return "−ELBO, nats per image"; }
   Matrix sample(int count, Random& rng, float temperature = 1.0f) override;
-  void reset_optimizer() override { optimizer_->reset(); }
-  ParameterArena& parameters() override { return arena_; }
 
  private:
-  // Encodes, draws z and decodes; keeps stats_, epsilon_ and z_ for backward.
-  LossTerms forward(const Matrix& x, Random& rng);
-  // forward, then the gradients of its total into the arena (zeroed first).
-  LossTerms forward_backward(const Matrix& x, Random& rng);
+  // Encodes, draws z from `rng` and decodes; keeps stats_, epsilon_ and z_ for backward.
+  LossTerms forward(const Matrix& x, Random& rng) override;
+  LossTerms forward_backward(const Matrix& x, Random& rng) override;
 
-  ModelConfig config_;
-  ParameterArena arena_;
   Sequential encoder_;  // ends in [μ | log σ²]
   Sequential decoder_;  // ends in logits
-  std::unique_ptr<Optimizer> optimizer_;
-  Random rng_;
   Matrix stats_;
   Matrix epsilon_;
   Matrix z_;
