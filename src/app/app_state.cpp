@@ -56,6 +56,10 @@ void app_update(AppState& state) {
   if (!state.trainer) return;
   if (!state.threaded) state.trainer->run_for(kSingleThreadTrainingSlice);
   state.snapshot = state.trainer->snapshot();
+  if (state.snapshot->model_generation != state.viewer_generation) {
+    state.viewer = bn::make_model(*state.snapshot->config);
+    state.viewer_generation = state.snapshot->model_generation;
+  }
   if (state.snapshot->version != state.viewer_version) {
     state.viewer->parameters().values() = state.snapshot->weights;
     state.viewer_version = state.snapshot->version;

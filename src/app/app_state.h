@@ -48,6 +48,7 @@ struct AppState {
 
   std::unique_ptr<bn::Model> viewer;                  // holds the snapshot's weights
   uint64_t viewer_version = 0;
+  uint64_t viewer_generation = 0;                     // rebuilt when the trainer's model is replaced
 
   std::vector<float> pad = std::vector<float>(kPadSide * kPadSide, 0.0f);
   std::vector<float> reconstruction = std::vector<float>(kPadSide * kPadSide, 0.0f);

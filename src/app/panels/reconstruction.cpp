@@ -23,7 +23,7 @@ void reconstruction_panel(AppState& state, const PanelRect& rect) {
       std::snprintf(label, sizeof label, "Loading %s: %.0f%%", state.loading.what.c_str(), 100.0f * state.loading.progress);
       ImGui::ProgressBar(state.loading.progress, ImVec2(-1, 0), label);
     } else {
-      const int latent = state.trainer->config().latent;
+      const int latent = state.snapshot->config->latent;
       ImGui::TextWrapped("The drawing squeezed through a code of %d numbers, then rebuilt.", latent);
     }
   }

@@ -40,7 +40,7 @@ void training_panel(AppState& state, const PanelRect& rect) {
     if (ImGui::Button("Reset", button)) state.trainer->post(bn::TrainerCommand::kReset);
 
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", bn::describe(state.trainer->config()).c_str());
+    ImGui::TextWrapped("%s", bn::describe(*snapshot.config).c_str());
     ImGui::PopStyleColor();
     ImGui::Text("step %lld   epoch %d (%.0f%%)", static_cast<long long>(metrics.step), metrics.epoch + 1,
                 100.0f * metrics.epoch_progress);

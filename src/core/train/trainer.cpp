@@ -9,6 +9,14 @@ namespace {
 
 constexpr float kNotYet = std::numeric_limits<float>::quiet_NaN();
 
+void check_trainable(const ModelConfig& config, const Dataset& train, const Dataset& test) {
+  validate(config);
+  if (config.kind == ModelKind::kPca)
+    throw std::invalid_argument("Trainer: PCA is fitted in one go (Pca::fit), not trained by steps");
+  if (train.pixels_per_image() != config.input_size() || test.pixels_per_image() != config.input_size())
+    throw std::invalid_argument("Trainer: the data's image size does not match the model's input size");
+}
+
 bool all_finite(const FloatBuffer& values) {
   for (float v : values)
     if (!std::isfinite(v)) return false;
@@ -20,14 +28,39 @@ bool all_finite(const FloatBuffer& values) {
 Trainer::Trainer(const ModelConfig& config, std::shared_ptr<const Dataset> train, std::shared_ptr<const Dataset> test,
                  TrainerOptions options)
     : config_(config), options_(options), train_(std::move(train)), test_(std::move(test)) {
-  validate(config_);
-  if (config_.kind == ModelKind::kPca)
-    throw std::invalid_argument("Trainer: PCA is fitted in one go (Pca::fit), not trained by steps");
   if (!train_ || train_->count() == 0) throw std::invalid_argument("Trainer: the training set is empty");
   if (!test_ || test_->count() == 0) throw std::invalid_argument("Trainer: the test set is empty");
-  if (train_->pixels_per_image() != config_.input_size() || test_->pixels_per_image() != config_.input_size())
-    throw std::invalid_argument("Trainer: the data's image size does not match the model's input size");
+  check_trainable(config_, *train_, *test_);
+  published_config_ = std::make_shared<const ModelConfig>(config_);
   reset_model();
+  publish();
+}
+
+void Trainer::post_model(const ModelConfig& config, FloatBuffer weights) {
+  check_trainable(config, *train_, *test_);
+  if (!weights.empty() && weights.size() != make_model(config)->parameters().size())
+    throw std::invalid_argument("Trainer: the weights do not fit this model (" + std::to_string(weights.size()) +
+                                " values for " + describe(config) + ")");
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    model_changes_.push_back({config, std::move(weights)});
+  }
+  work_available_.notify_one();
+}
+
+void Trainer::replace_model(const ModelConfig& config, FloatBuffer weights) {
+  config_ = config;
+  published_config_ = std::make_shared<const ModelConfig>(config_);
+  ++model_generation_;
+  training_ = false;
+  pending_single_steps_ = 0;
+  message_.clear();
+  reset_model();
+  if (!weights.empty()) {
+    model_->parameters().values() = std::move(weights);
+    model_->reset_optimizer();
+  }
+  // Publish at once: the divergence guard restores from the last snapshot, which must be this model's.
   publish();
 }
 
@@ -51,16 +84,19 @@ bool Trainer::has_work() const { return training_ || evaluating_ || pending_sing
 
 bool Trainer::wait_for_work() {
   std::unique_lock<std::mutex> lock(mutex_);
-  work_available_.wait(lock, [&] { return stopped_ || !commands_.empty() || has_work(); });
+  work_available_.wait(lock, [&] { return stopped_ || !commands_.empty() || !model_changes_.empty() || has_work(); });
   return !stopped_;
 }
 
 void Trainer::drain_commands() {
   std::vector<TrainerCommand> commands;
+  std::vector<ModelChange> changes;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     commands.swap(commands_);
+    changes.swap(model_changes_);
   }
+  for (ModelChange& change : changes) replace_model(change.config, std::move(change.weights));
   for (TrainerCommand command : commands) {
     switch (command) {
       case TrainerCommand::kStart: training_ = true; message_.clear(); break;
@@ -179,6 +215,8 @@ void Trainer::publish() {
   if (snapshot_ && !all_finite(model_->parameters().values())) recover_from_divergence("the weights became non-finite");
   auto snapshot = std::make_shared<TrainingSnapshot>();
   snapshot->version = ++version_;
+  snapshot->model_generation = model_generation_;
+  snapshot->config = published_config_;
   snapshot->training = training_;
   snapshot->weights = model_->parameters().values();
   snapshot->metrics = metrics_;

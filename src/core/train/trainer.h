@@ -47,6 +47,8 @@ struct TrainingMetrics {
 
 struct TrainingSnapshot {
   uint64_t version = 0;           // grows with each publish
+  uint64_t model_generation = 0;  // grows each time post_model() replaces the model
+  std::shared_ptr<const ModelConfig> config;  // the model these weights belong to
   bool training = false;
   FloatBuffer weights;            // the model's parameter arena, as Model::parameters().values()
   TrainingMetrics metrics;
@@ -70,8 +72,11 @@ class Trainer {
 
   // Any thread.
   void post(TrainerCommand command);
+  // Replaces the model with a new one built from `config` (validated here, on the caller's thread:
+  // std::invalid_argument), starting from `weights` if given (a whole parameter arena for that
+  // config, e.g. pretrained), else from the seed. Training pauses; curves start again.
+  void post_model(const ModelConfig& config, FloatBuffer weights = {});
   std::shared_ptr<const TrainingSnapshot> snapshot() const { return std::atomic_load(&snapshot_); }
-  const ModelConfig& config() const { return config_; }
 
   // The owning thread only.
   void run_for(std::chrono::microseconds budget);
@@ -83,6 +88,7 @@ class Trainer {
  private:
   void drain_commands();
   void reset_model();
+  void replace_model(const ModelConfig& config, FloatBuffer weights);
   void train_one_step();
   void evaluate_one_chunk();
   // Restores the last published (finite) weights, pauses, and says why.
@@ -90,7 +96,9 @@ class Trainer {
   void publish();
   void thin(std::vector<LossPoint>& curve) const;
 
-  ModelConfig config_;
+  ModelConfig config_;             // the owning thread's; others read snapshot()->config
+  std::shared_ptr<const ModelConfig> published_config_;
+  uint64_t model_generation_ = 0;
   TrainerOptions options_;
   std::shared_ptr<const Dataset> train_;
   std::shared_ptr<const Dataset> test_;
@@ -121,6 +129,11 @@ class Trainer {
   mutable std::mutex mutex_;      // guards commands_ and stopped_
   std::condition_variable work_available_;
   std::vector<TrainerCommand> commands_;
+  struct ModelChange {
+    ModelConfig config;
+    FloatBuffer weights;
+  };
+  std::vector<ModelChange> model_changes_;  // applied before commands_
   bool stopped_ = false;
 
   std::shared_ptr<const TrainingSnapshot> snapshot_;

@@ -139,3 +139,29 @@ TEST_CASE("trainer: a bad configuration is refused with a reason", "[trainer]") 
   wrong_input.image_side = 10;
   CHECK_THROWS_WITH(bn::Trainer(wrong_input, small_split().train, small_split().test), Catch::Contains("image size"));
 }
+
+TEST_CASE("trainer: post_model swaps in another kind of model, with given weights, and says so", "[trainer]") {
+  bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+  trainer.run_for(1s);
+  const auto before = trainer.snapshot();
+  bn::ModelConfig vae = small_config();
+  vae.kind = bn::ModelKind::kVae;
+  vae.latent = 2;
+  auto pretrained = bn::make_model(vae);
+  for (float& v : pretrained->parameters().values()) v *= 0.5f;
+  trainer.post_model(vae, pretrained->parameters().values());
+  trainer.post(bn::TrainerCommand::kStep);
+  trainer.run_for(1s);
+  const auto after = trainer.snapshot();
+  REQUIRE(after->model_generation == before->model_generation + 1);
+  CHECK(after->config->kind == bn::ModelKind::kVae);
+  CHECK(after->weights.size() == pretrained->parameters().size());
+  CHECK(after->weights != pretrained->parameters().values());  // the step trained from them
+  CHECK(after->metrics.step == 1);
+  CHECK_FALSE(after->training);
+
+  CHECK_THROWS_WITH(trainer.post_model(vae, bn::FloatBuffer(3, 0.0f)), Catch::Contains("do not fit"));
+  bn::ModelConfig pca = small_config();
+  pca.kind = bn::ModelKind::kPca;
+  CHECK_THROWS_WITH(trainer.post_model(pca), Catch::Contains("PCA"));
+}
