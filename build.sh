@@ -209,6 +209,9 @@ cmd_web() {
   cp "$ROOT/web/index.html" "$ROOT/web/loader.js" "$web/"
   cp "$BUILD"/wasm-mt/bottleneck-mt.{js,wasm,worker.js,data} "$BUILD"/wasm-st/bottleneck-st.{js,wasm,data} "$web/"
   cp "$DEPS/data/mnist10k.bnds" "$web/data/"
+  # Pretrained weights, made by `bottleneck export` (see README) and kept in the repository.
+  mkdir -p "$web/pretrained"
+  cp "$ROOT"/web/pretrained/mnist-*.safetensors "$web/pretrained/"
 }
 
 cmd_serve() {

@@ -55,7 +55,29 @@ function exposeAutomation(app) {
     drawPad: () => app.drawPad(),
     reconstruction: () => app.reconstruction(),
     layout: () => app.layout(),
+    selectPreset: (name) => app.selectPreset(name),
+    setNoise: (type, level) => {
+      const refusal = app.setNoise(type, level);
+      if (refusal) throw new Error(refusal);
+    },
   };
+}
+
+// One safetensors file per kind of model. A missing file is not fatal: that preset starts untrained
+// and says so.
+const PRETRAINED_KINDS = ['denoise', 'ae', 'sparse', 'vae', 'conv', 'pca'];
+
+async function loadPretrained(app, dataset) {
+  await Promise.all(PRETRAINED_KINDS.map(async (kind) => {
+    try {
+      const response = await fetch(`pretrained/${dataset}-${kind}.safetensors`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      app.receiveWeights(kind, new Uint8Array(await response.arrayBuffer()));
+    } catch (error) {
+      console.warn(`pretrained ${kind} weights: ${error.message}`);
+    }
+  }));
+  app.weightsDone();
 }
 
 async function start() {
@@ -77,6 +99,9 @@ async function start() {
   canvas.focus();
 
   try {
+    // The pretrained weights are small (about 4 MB in all) and come first, so the default preset
+    // is ready the moment the data set is in.
+    await loadPretrained(app, 'mnist');
     const bytes = await download('data/mnist10k.bnds', (fraction) => app.setLoadProgress(fraction));
     app.receiveDataset('MNIST-10k', bytes);
   } catch (error) {

@@ -1,10 +1,14 @@
 #include "app/app_state.h"
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <thread>
 
 #include "app/panels/panels.h"
+#include "app/presets.h"
+#include "core/eval/metrics.h"
+#include "core/io/safetensors.h"
 #include "core/parallel/thread_pool.h"
 #include "imgui.h"
 
@@ -15,6 +19,10 @@ namespace {
 // Workers must exist in Emscripten's pre-started pool (PTHREAD_POOL_SIZE in CMakeLists.txt, which
 // also counts the trainer thread), so this stays below it.
 constexpr int kMaxComputeThreads = 3;
+
+// The noise drawn over the pad is the same for the same settings, so it does not flicker as the
+// user draws; a new type or level draws new noise.
+constexpr uint64_t kPadNoiseSeed = 0x9AD;
 
 // The single-thread build trains inside the frame: this much of each ~16.7 ms frame, so the UI
 // keeps 60 fps while training.
@@ -51,6 +59,68 @@ void app_receive_dataset(AppState& state, const std::string& name, const std::ve
   }
 }
 
+void app_receive_weights(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes) {
+  state.pretrained[name] = bytes;
+}
+
+bool app_select_preset(AppState& state, const std::string& name) {
+  const Preset* preset = find_preset(name);
+  if (!preset) {
+    state.notice = "There is no preset called '" + name + "'.";
+    return false;
+  }
+  if (!state.trainer) {  // the data is still loading: apply it as soon as it is in
+    state.pending_preset = name;
+    return true;
+  }
+  const std::string kind = bn::kind_name(preset->kind);
+  state.notice.clear();
+  try {
+    auto found = state.pretrained.find(kind);
+    if (found != state.pretrained.end()) {
+      auto model = bn::load_model_bytes(found->second, "pretrained " + kind);
+      state.trainer->post_model(model->config(), model->parameters().values());
+    } else {
+      bn::ModelConfig config;
+      config.kind = preset->kind;
+      if (preset->kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.5f};
+      if (preset->kind == bn::ModelKind::kVae) config.latent = 2;
+      state.trainer->post_model(config);
+      state.notice = "No pretrained weights for this preset were downloaded: its model starts untrained.";
+    }
+  } catch (const std::exception& e) {
+    state.notice = std::string("Could not load the pretrained model: ") + e.what();
+  }
+  state.preset = name;
+  state.pending_preset.clear();
+  app_set_noise(state, preset->noise);
+  return true;
+}
+
+void app_set_noise(AppState& state, const bn::Noise& noise) {
+  bn::validate(noise, kPadSide);
+  state.noise = noise;
+  ++state.noise_revision;
+}
+
+namespace {
+
+// The pad through the noise, the model's output from that, and how far each is from the clean pad.
+void reconstruct_pad(AppState& state) {
+  bn::Matrix clean = bn::ConstMatrixMap(state.pad.data(), 1, kPadSide * kPadSide);
+  bn::Matrix noisy = clean;
+  bn::Random rng(kPadNoiseSeed, state.noise_revision);
+  bn::corrupt(noisy, state.noise, rng, kPadSide);
+  const bn::Matrix output = state.viewer->reconstruct(noisy);
+  state.noisy.assign(noisy.data(), noisy.data() + noisy.size());
+  state.reconstruction.assign(output.data(), output.data() + output.size());
+  for (size_t i = 0; i < state.error_map.size(); ++i) state.error_map[i] = std::abs(state.reconstruction[i] - state.pad[i]);
+  state.psnr_noisy = bn::psnr(bn::mean_squared_error(noisy, clean));
+  state.psnr_output = bn::psnr(bn::mean_squared_error(output, clean));
+}
+
+}  // namespace
+
 void app_update(AppState& state) {
   state.fps = ImGui::GetIO().Framerate;
   if (!state.trainer) return;
@@ -64,11 +134,17 @@ void app_update(AppState& state) {
     state.viewer->parameters().values() = state.snapshot->weights;
     state.viewer_version = state.snapshot->version;
   }
-  if (state.reconstructed_revision != state.pad_revision || state.reconstructed_version != state.viewer_version) {
-    bn::Matrix input = bn::ConstMatrixMap(state.pad.data(), 1, kPadSide * kPadSide);
-    bn::Matrix output = state.viewer->reconstruct(input);
-    state.reconstruction.assign(output.data(), output.data() + output.size());
+  if (!state.pending_preset.empty()) {
+    // The default preset waits (briefly) for its weights, so a first visit starts pretrained.
+    const Preset* preset = find_preset(state.pending_preset);
+    const bool weights_in = preset && state.pretrained.count(bn::kind_name(preset->kind));
+    if (weights_in || state.weights_done) app_select_preset(state, state.pending_preset);
+  }
+  if (state.reconstructed_revision != state.pad_revision || state.reconstructed_version != state.viewer_version ||
+      state.reconstructed_noise_revision != state.noise_revision) {
+    reconstruct_pad(state);
     state.reconstructed_revision = state.pad_revision;
+    state.reconstructed_noise_revision = state.noise_revision;
     state.reconstructed_version = state.viewer_version;
     ++state.reconstruction_revision;
   }
@@ -83,6 +159,7 @@ void app_draw(AppState& state) {
   header_panel(state, layout.header);
   draw_pad_panel(state, layout.draw);
   reconstruction_panel(state, layout.reconstruction);
+  noise_panel(state, layout.noise);
   training_panel(state, layout.training);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,7 +28,10 @@ struct ScreenRect {
 struct WidgetLayout {
   ScreenRect pad;
   ScreenRect train_button;
+  ScreenRect reset_button;
   ScreenRect clear_button;
+  std::map<std::string, ScreenRect> preset_buttons;
+  ScreenRect noise_level_slider;
 };
 
 struct DataLoading {
@@ -50,8 +54,23 @@ struct AppState {
   uint64_t viewer_version = 0;
   uint64_t viewer_generation = 0;                     // rebuilt when the trainer's model is replaced
 
+  // Pretrained weights the page downloaded, by kind name ("ae", "vae", ...): safetensors bytes.
+  std::map<std::string, std::vector<uint8_t>> pretrained;
+  std::string preset;                                 // the one last applied ("" before the first)
+  std::string pending_preset = "Denoising";           // applied once the data (and its weights) are in
+  std::string notice;                                 // a one-line message under the header, e.g. an error
+  bool weights_done = false;                          // the page has sent every weights file it could
+
+  bn::Noise noise;                                    // what the drawing goes through first
+  uint64_t noise_revision = 1;
+
   std::vector<float> pad = std::vector<float>(kPadSide * kPadSide, 0.0f);
-  std::vector<float> reconstruction = std::vector<float>(kPadSide * kPadSide, 0.0f);
+  std::vector<float> noisy = std::vector<float>(kPadSide * kPadSide, 0.0f);          // the pad, corrupted
+  std::vector<float> reconstruction = std::vector<float>(kPadSide * kPadSide, 0.0f); // from `noisy`
+  std::vector<float> error_map = std::vector<float>(kPadSide * kPadSide, 0.0f);      // |output − pad|
+  float psnr_noisy = 0.0f;                            // against the clean pad, in dB (inf: identical)
+  float psnr_output = 0.0f;
+  uint64_t reconstructed_noise_revision = 0;
   uint64_t pad_revision = 1;                          // bumped on every change to `pad`
   uint64_t reconstructed_revision = 0;
   uint64_t reconstructed_version = 0;
@@ -62,6 +81,10 @@ struct AppState {
   // GL textures of the two images, re-uploaded when their revision moves on.
   std::unique_ptr<DigitTexture> pad_texture;
   std::unique_ptr<DigitTexture> reconstruction_texture;
+  std::unique_ptr<DigitTexture> noisy_texture;       // the Noise panel's three thumbnails
+  std::unique_ptr<DigitTexture> output_texture;
+  std::unique_ptr<DigitTexture> error_texture;
+  uint64_t noisy_texture_revision = 0;
   uint64_t pad_texture_revision = 0;
   uint64_t reconstruction_texture_revision = 0;
   uint64_t reconstruction_revision = 0;               // bumped when `reconstruction` changes
@@ -76,6 +99,15 @@ AppState& app_state();
 
 // Parses the data set the page downloaded and starts the trainer; on bad data, sets loading.error.
 void app_receive_dataset(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes);
+// Called when the page has sent every weights file it could (some may have failed).
+inline void app_weights_done(AppState& state) { state.weights_done = true; }
+// Weights the page downloaded for one kind (`name` is the kind, e.g. "denoise").
+void app_receive_weights(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes);
+// Loads a preset's pretrained model into the trainer and sets its noise. Returns false (and sets
+// state.notice) for an unknown name.
+bool app_select_preset(AppState& state, const std::string& name);
+// Throws std::invalid_argument for a level the noise type does not allow.
+void app_set_noise(AppState& state, const bn::Noise& noise);
 // Once per frame, before the panels: train a slice (st), pick up the newest snapshot, and
 // reconstruct the pad when the pad or the weights changed.
 void app_update(AppState& state);

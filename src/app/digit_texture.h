@@ -1,5 +1,6 @@
-// A GL texture showing a grayscale image (white ink on black, like MNIST), drawn by ImGui::Image.
-// Nearest filtering keeps the 28×28 pixels crisp at any zoom.
+// A GL texture showing a small image, drawn by ImGui::Image: grayscale (white ink on black, like
+// MNIST) or an error heat map (black through red and orange to pale yellow). Nearest filtering
+// keeps the 28×28 pixels crisp at any zoom.
 #pragma once
 
 #include <cstdint>
@@ -9,9 +10,11 @@
 
 namespace bn_app {
 
+enum class ColorMap { kGray, kHeat };
+
 class DigitTexture {
  public:
-  DigitTexture(int width, int height);
+  DigitTexture(int width, int height, ColorMap map = ColorMap::kGray);
   ~DigitTexture();
   DigitTexture(const DigitTexture&) = delete;
   DigitTexture& operator=(const DigitTexture&) = delete;
@@ -22,6 +25,7 @@ class DigitTexture {
  private:
   int width_;
   int height_;
+  ColorMap map_;
   unsigned int texture_ = 0;
   std::vector<uint8_t> rgba_;
 };

@@ -2,9 +2,15 @@
 // `window.bottleneck`, which tests (and curious users, from the console) drive:
 //
 //   receiveDataset(name, Uint8Array)   the data set the page downloaded
+//   receiveWeights(kind, Uint8Array)   pretrained weights (safetensors) for one kind of model
+//   weightsDone()                      every weights file the page could get has been sent
 //   setLoadProgress(fraction)          download progress, shown in the UI
 //   automationState()                  { build, threads, ready, training, step, epoch, trainLoss,
-//                                        testLoss, fps, message, loadError }
+//                                        testLoss, fps, message, loadError, panels, preset,
+//                                        modelKind, latent, noise: {type, level},
+//                                        psnr: {noisy, output}, notice }
+//   selectPreset(name)                 as a click on its button; false for an unknown name
+//   setNoise(type, level)              "" on success, else why the setting was refused
 //   drawPad(), reconstruction()        784 values each, in [0, 1]
 //   layout()                           where the pad and the buttons are, in CSS pixels
 #include <emscripten/bind.h>
@@ -40,6 +46,23 @@ void receive_dataset(std::string name, val bytes) {
   bn_app::app_receive_dataset(bn_app::app_state(), name, data);
 }
 
+void receive_weights(std::string kind, val bytes) {
+  bn_app::app_receive_weights(bn_app::app_state(), kind, emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
+}
+
+void weights_done() { bn_app::app_weights_done(bn_app::app_state()); }
+
+bool select_preset(std::string name) { return bn_app::app_select_preset(bn_app::app_state(), name); }
+
+std::string set_noise(std::string type, double level) {
+  try {
+    bn_app::app_set_noise(bn_app::app_state(), {bn::parse_noise_type(type), static_cast<float>(level)});
+    return "";
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
+
 void set_load_progress(double fraction) { bn_app::app_state().loading.progress = static_cast<float>(fraction); }
 
 void set_load_error(std::string message) { bn_app::app_state().loading.error = message; }
@@ -54,7 +77,22 @@ val automation_state() {
   out.set("fps", state.fps);
   out.set("loadProgress", state.loading.progress);
   out.set("loadError", state.loading.error);
+  out.set("notice", state.notice);
+  val panels = val::array();
+  for (const char* panel : {"Draw", "Reconstruction", "Noise", "Training"}) panels.call<void>("push", val(panel));
+  out.set("panels", panels);
+  out.set("preset", state.preset);
+  val noise = val::object();
+  noise.set("type", bn::noise_type_name(state.noise.type));
+  noise.set("level", state.noise.level);
+  out.set("noise", noise);
+  val psnr = val::object();
+  psnr.set("noisy", number_or_null(state.psnr_noisy));
+  psnr.set("output", number_or_null(state.psnr_output));
+  out.set("psnr", psnr);
   if (state.ready()) {
+    out.set("modelKind", bn::kind_name(state.snapshot->config->kind));
+    out.set("latent", state.snapshot->config->latent);
     const bn::TrainingSnapshot& snapshot = *state.snapshot;
     out.set("training", snapshot.training);
     out.set("step", static_cast<double>(snapshot.metrics.step));
@@ -64,6 +102,8 @@ val automation_state() {
     out.set("samplesPerSecond", snapshot.metrics.samples_per_second);
     out.set("message", snapshot.message);
   } else {
+    out.set("modelKind", val::null());
+    out.set("latent", val::null());
     out.set("training", false);
     out.set("step", 0);
     out.set("epoch", 0);
@@ -84,7 +124,12 @@ val layout() {
   val out = val::object();
   out.set("pad", rect_to_js(layout.pad));
   out.set("trainButton", rect_to_js(layout.train_button));
+  out.set("resetButton", rect_to_js(layout.reset_button));
   out.set("clearButton", rect_to_js(layout.clear_button));
+  out.set("noiseSlider", rect_to_js(layout.noise_level_slider));
+  val presets = val::object();
+  for (const auto& [name, rect] : layout.preset_buttons) presets.set(name, rect_to_js(rect));
+  out.set("presetButtons", presets);
   return out;
 }
 
@@ -92,6 +137,10 @@ val layout() {
 
 EMSCRIPTEN_BINDINGS(bottleneck_automation) {
   emscripten::function("receiveDataset", &receive_dataset);
+  emscripten::function("receiveWeights", &receive_weights);
+  emscripten::function("weightsDone", &weights_done);
+  emscripten::function("selectPreset", &select_preset);
+  emscripten::function("setNoise", &set_noise);
   emscripten::function("setLoadProgress", &set_load_progress);
   emscripten::function("setLoadError", &set_load_error);
   emscripten::function("automationState", &automation_state);

@@ -49,7 +49,9 @@ export async function openPlayground({ isolation }) {
     if (new URL(url).origin !== origin) offOriginRequests.push(url);
   });
   await page.goto(server.url);
-  await page.waitForFunction(() => window.bottleneck?.state().ready === true, null, { timeout: 60_000 })
+  // Ready means the data is in and the first preset (pretrained weights) has been applied.
+  await page.waitForFunction(() => window.bottleneck?.state().ready === true && window.bottleneck.state().preset !== '',
+    null, { timeout: 60_000 })
     .catch((error) => {
       throw new Error(`playground never became ready: ${error.message}\n${consoleLines.join('\n')}`);
     });

@@ -11,10 +11,13 @@ import {
   correlation, reconstruction, regionStats, saveScreenshot, state, strokeOnPad, sum,
 } from './harness.mjs';
 
-// Shared by both builds: Train pressed by mouse makes the step count grow and the loss fall.
+// Shared by both builds: Reset (the page starts on a pretrained model) and then Train, pressed by
+// mouse, make the step count grow and the loss fall.
 async function pressTrainAndWatchLossFall(page) {
   const before = await state(page);
   assert.equal(before.training, false, 'training must not start by itself');
+  await clickRect(page, (await layout(page)).resetButton);
+  await pollUntil(() => state(page), (s) => s.testLoss !== null && s.testLoss > 0.5, { timeoutMs: 5_000 });
   await clickRect(page, (await layout(page)).trainButton);
   const first = await pollUntil(() => state(page), (s) => s.step > 0 && s.trainLoss !== null,
     { timeoutMs: 5_000 });

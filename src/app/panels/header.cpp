@@ -1,4 +1,7 @@
+#include <cstdio>
+
 #include "app/panels/panels.h"
+#include "app/presets.h"
 
 namespace bn_app {
 
@@ -16,6 +19,29 @@ void header_panel(AppState& state, const PanelRect& rect) {
                 state.threaded ? "threaded build" : "single-thread build", state.fps);
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(status).x);
   ImGui::TextDisabled("%s", status);
+
+  // One button per preset; the active one is highlighted.
+  ImGui::BeginDisabled(!state.ready());
+  for (const Preset& preset : presets()) {
+    const bool active = state.preset == preset.name;
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(preset.name)) app_select_preset(state, preset.name);
+    if (active) ImGui::PopStyleColor();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.layout.preset_buttons[preset.name] = {min.x, min.y, max.x - min.x, max.y - min.y};
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  ImGui::EndDisabled();
+  if (!state.notice.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
+    ImGui::TextUnformatted(state.notice.c_str());
+    ImGui::PopStyleColor();
+  } else if (const Preset* preset = find_preset(state.preset)) {
+    ImGui::TextUnformatted(preset->caption);
+  } else {
+    ImGui::TextDisabled("Pick a preset, or draw on the pad.");
+  }
   ImGui::End();
 }
 

@@ -1,8 +1,9 @@
 // One function per panel, each drawing one ImGui window into the rectangle the layout gives it.
 //
-//   header          the title, the build (threaded or single-thread) and the frame rate
+//   header          the title, the build and the frame rate; the preset buttons and their caption
 //   draw_pad        the 28×28 drawing pad: draw, clear, a random test digit
 //   reconstruction  what the model rebuilds from the drawing's code
+//   noise           the noise the drawing goes through, and the PSNR of input and output
 //   training        Train / Pause / Step / Reset, live losses and the loss curves
 #pragma once
 
@@ -20,11 +21,13 @@ struct PanelLayout {
   PanelRect header;
   PanelRect draw;
   PanelRect reconstruction;
+  PanelRect noise;
   PanelRect training;
   float image_side = 280.0f;   // the pad and the reconstruction are drawn this large
 };
 
-// Three columns on a laptop; the training panel goes below the two images when narrow.
+// Three columns on a laptop (draw and rebuild side by side, the noise strip under them, training
+// on the right); when narrow, training goes below everything.
 PanelLayout compute_panel_layout(ImVec2 display);
 // Begins a fixed window at `rect`; returns ImGui::Begin's answer, and End must always follow.
 bool begin_panel(const char* title, const PanelRect& rect);
@@ -32,6 +35,7 @@ bool begin_panel(const char* title, const PanelRect& rect);
 void header_panel(AppState& state, const PanelRect& rect);
 void draw_pad_panel(AppState& state, const PanelRect& rect);
 void reconstruction_panel(AppState& state, const PanelRect& rect);
+void noise_panel(AppState& state, const PanelRect& rect);
 void training_panel(AppState& state, const PanelRect& rect);
 
 }  // namespace bn_app

@@ -38,6 +38,11 @@ void training_panel(AppState& state, const PanelRect& rect) {
     if (ImGui::Button("Step", button)) state.trainer->post(bn::TrainerCommand::kStep);
     ImGui::SameLine();
     if (ImGui::Button("Reset", button)) state.trainer->post(bn::TrainerCommand::kReset);
+    {
+      ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+      state.layout.reset_button = {min.x, min.y, max.x - min.x, max.y - min.y};
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from random weights (the seed's)");
 
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", bn::describe(*snapshot.config).c_str());

@@ -1,0 +1,117 @@
+// Presets and noise, driven with the mouse: a first visit starts on the pretrained denoising model,
+// every preset loads its own pretrained model at one click, and the noise slider does what the
+// PSNR readouts say.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  clickRect, decodePng, distinctColours, layout, openPlayground, pollUntil, regionStats, saveScreenshot, state,
+  strokeOnPad,
+} from './harness.mjs';
+
+const PRESETS = {
+  Undercomplete: 'ae', Sparse: 'sparse', Denoising: 'denoise', 'VAE 2-D': 'vae', Convolutional: 'conv',
+  Anomaly: 'ae', 'AE vs PCA': 'ae', 'Few labels': 'ae',
+};
+
+const fileName = (name) => `preset-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`;
+
+async function expectDefaultPreset(page) {
+  const s = await pollUntil(() => state(page), (x) => x.modelKind === 'denoise' && x.testLoss !== null,
+    { timeoutMs: 10_000 });
+  assert.equal(s.preset, 'Denoising');
+  assert.equal(s.modelKind, 'denoise');
+  assert.deepEqual(s.noise, { type: 'gaussian', level: 0.5 });
+  // Pretrained, not trained here: its test loss is already that of 20 epochs, at step 0.
+  assert.equal(s.step, 0);
+  assert.ok(s.testLoss < 0.16, `the default model looks untrained: test loss ${s.testLoss}`);
+  assert.equal(s.notice, '');
+}
+
+describe('presets and noise (mt build)', () => {
+  let session;
+  before(async () => { session = await openPlayground({ isolation: true }); });
+  after(async () => { await session?.close(); });
+
+  test('a first visit starts on the pretrained denoising preset', async () => {
+    await expectDefaultPreset(session.page);
+  });
+
+  test('each preset button loads its pretrained model and renders', async () => {
+    const { page } = session;
+    const rects = await layout(page);
+    await strokeOnPad(page, rects.pad);
+    for (const [name, kind] of Object.entries(PRESETS)) {
+      await clickRect(page, (await layout(page)).presetButtons[name]);
+      const s = await pollUntil(() => state(page), (x) => x.preset === name && x.modelKind === kind && x.testLoss !== null,
+        { timeoutMs: 10_000 });
+      assert.equal(s.preset, name);
+      assert.equal(s.modelKind, kind, `${name} loaded a ${s.modelKind} model`);
+      assert.equal(s.step, 0);
+      assert.equal(s.notice, '', `${name}: ${s.notice}`);
+      if (kind === 'vae') assert.equal(s.latent, 2);
+      const { png } = await saveScreenshot(page, fileName(name));
+      const image = decodePng(png);
+      assert.ok(distinctColours(image) >= 20, `${name}: blank screen`);
+      const current = await layout(page);
+      assert.ok(regionStats(image, current.pad).brightest > 200, `${name}: the drawing is not visible`);
+    }
+  });
+
+  test('the noise slider lowers the noisy PSNR while the output stays above it', async () => {
+    const { page } = session;
+    await clickRect(page, (await layout(page)).presetButtons.Denoising);
+    await pollUntil(() => state(page), (x) => x.modelKind === 'denoise', { timeoutMs: 10_000 });
+    await page.evaluate(() => window.bottleneck.setNoise('gaussian', 0.1));
+    const low = await pollUntil(() => state(page), (x) => x.noise.level === 0.1 && x.psnr.noisy !== null,
+      { timeoutMs: 3_000 });
+    // Drag the slider's grab to its far right, as a user would.
+    const slider = (await layout(page)).noiseSlider;
+    await page.mouse.move(slider.x + slider.w * 0.1, slider.y + slider.h / 2);
+    await page.mouse.down();
+    await page.mouse.move(slider.x + slider.w - 2, slider.y + slider.h / 2, { steps: 10 });
+    await page.mouse.up();
+    const high = await pollUntil(() => state(page), (x) => x.noise.level > 0.8, { timeoutMs: 3_000 });
+    assert.ok(high.noise.level > 0.8, `the slider did not move the level: ${high.noise.level}`);
+    assert.ok(high.psnr.noisy < low.psnr.noisy - 5,
+      `noisy PSNR ${low.psnr.noisy} -> ${high.psnr.noisy}: more noise should lower it`);
+    assert.ok(high.psnr.output > high.psnr.noisy + 3,
+      `the denoiser's output (${high.psnr.output} dB) should beat its noisy input (${high.psnr.noisy} dB)`);
+    await saveScreenshot(page, 'noise-heavy.png');
+  });
+
+  test('bad settings are refused with a reason, and nothing changes', async () => {
+    const { page } = session;
+    const before = await state(page);
+    const refusal = await page.evaluate(() => {
+      try {
+        window.bottleneck.setNoise('gaussian', -3);
+        return '';
+      } catch (error) {
+        return error.message;
+      }
+    });
+    assert.match(refusal, /noise level must be/);
+    assert.equal(await page.evaluate(() => window.bottleneck.selectPreset('GAN')), false);
+    const after = await state(page);
+    assert.deepEqual(after.noise, before.noise);
+    assert.equal(after.preset, before.preset);
+    assert.match(after.notice, /no preset called 'GAN'/);
+  });
+
+  test('raised no page errors and made no off-origin requests', () => {
+    assert.deepEqual(session.pageErrors, []);
+    assert.deepEqual(session.offOriginRequests, []);
+  });
+});
+
+describe('presets (st build)', () => {
+  let session;
+  before(async () => { session = await openPlayground({ isolation: false }); });
+  after(async () => { await session?.close(); });
+
+  test('the single-thread build also starts on the pretrained denoising preset', async () => {
+    await expectDefaultPreset(session.page);
+    await saveScreenshot(session.page, 'st-default-preset.png');
+  });
+});
