@@ -54,6 +54,7 @@ function exposeAutomation(app) {
     state: () => app.automationState(),
     drawPad: () => app.drawPad(),
     reconstruction: () => app.reconstruction(),
+    samples: () => app.samples(),
     layout: () => app.layout(),
     selectPreset: (name) => app.selectPreset(name),
     setNoise: (type, level) => {

@@ -94,7 +94,13 @@ bool app_select_preset(AppState& state, const std::string& name) {
   state.preset = name;
   state.pending_preset.clear();
   app_set_noise(state, preset->noise);
+  app_show_tab(state, preset->tab);
   return true;
+}
+
+void app_show_tab(AppState& state, SideTab tab) {
+  state.side_tab = tab;
+  state.side_tab_requested = true;
 }
 
 void app_set_noise(AppState& state, const bn::Noise& noise) {
@@ -117,6 +123,82 @@ void reconstruct_pad(AppState& state) {
   for (size_t i = 0; i < state.error_map.size(); ++i) state.error_map[i] = std::abs(state.reconstruction[i] - state.pad[i]);
   state.psnr_noisy = bn::psnr(bn::mean_squared_error(noisy, clean));
   state.psnr_output = bn::psnr(bn::mean_squared_error(output, clean));
+  // The drawing's own point on the latent plot (none for an empty pad).
+  LatentView& latent = state.latent;
+  latent.has_marker = !latent.xy.empty() && clean.sum() > 0.0f;
+  if (latent.has_marker) {
+    const bn::Matrix xy = latent.projection.project(state.viewer->encode(noisy));
+    latent.marker_x = xy(0, 0);
+    latent.marker_y = xy(0, 1);
+  }
+}
+
+// The test set's codes in 2-D, refreshed as the weights change (at most twice a second).
+void refresh_latent_points(AppState& state) {
+  LatentView& latent = state.latent;
+  const double now = ImGui::GetTime();
+  if (latent.computed_version == state.viewer_version || now - latent.computed_at < 0.5) return;
+  const int count = std::min(LatentView::kPoints, state.test_set->count());
+  const bn::Matrix codes = state.viewer->encode(state.test_set->batch_range(0, count));
+  latent.projection = bn::fit_projection_2d(codes);
+  const bn::Matrix xy = latent.projection.project(codes);
+  latent.xy.assign(xy.data(), xy.data() + xy.size());
+  latent.labels.assign(state.test_set->labels.begin(), state.test_set->labels.begin() + count);
+  // Frame the middle 98% of the points, so one outlier does not squash the rest.
+  auto range = [&](int column, float& low, float& high) {
+    std::vector<float> values(count);
+    for (int i = 0; i < count; ++i) values[i] = xy(i, column);
+    std::sort(values.begin(), values.end());
+    low = values[count / 100];
+    high = values[count - 1 - count / 100];
+    const float pad = 0.08f * std::max(high - low, 1e-3f);
+    low -= pad;
+    high += pad;
+  };
+  range(0, latent.min_x, latent.max_x);
+  range(1, latent.min_y, latent.max_y);
+  latent.computed_version = state.viewer_version;
+  latent.computed_at = now;
+  state.reconstructed_revision = 0;  // re-project the drawing's marker with the new view
+}
+
+// Tiles `count`² decoded images into one (count·28)² image, row by row.
+void tile_images(const bn::Matrix& images, int count, std::vector<float>& out) {
+  const int side = count * kPadSide;
+  out.assign(static_cast<size_t>(side) * side, 0.0f);
+  for (int i = 0; i < images.rows(); ++i) {
+    const int row = i / count, column = i % count;
+    for (int y = 0; y < kPadSide; ++y)
+      for (int x = 0; x < kPadSide; ++x)
+        out[static_cast<size_t>(row * kPadSide + y) * side + column * kPadSide + x] = images(i, y * kPadSide + x);
+  }
+}
+
+// The VAE's samples and manifold, redrawn when the weights, the seed or the temperature change.
+void refresh_generated(AppState& state) {
+  GenerateView& generate = state.generate;
+  const bn::ModelConfig& config = *state.snapshot->config;
+  if (config.kind != bn::ModelKind::kVae) return;
+  const double now = ImGui::GetTime();
+  const bool settings_changed = generate.computed_draws != generate.draws ||
+                                generate.computed_temperature != generate.temperature;
+  if (!settings_changed && (generate.computed_version == state.viewer_version || now - state.latent.computed_at < 0.5))
+    return;
+  bn::Random rng(0x5A4D, generate.draws);
+  const int grid = GenerateView::kGrid, manifold = GenerateView::kManifold;
+  tile_images(state.viewer->sample(grid * grid, rng, generate.temperature), grid, generate.samples);
+  // The manifold: the first two code dimensions over [-2.5, 2.5] (the prior's ±2.5σ), the rest 0.
+  bn::Matrix z = bn::Matrix::Zero(manifold * manifold, config.latent);
+  for (int row = 0; row < manifold; ++row)
+    for (int column = 0; column < manifold; ++column) {
+      z(row * manifold + column, 0) = -2.5f + 5.0f * column / (manifold - 1);
+      if (config.latent > 1) z(row * manifold + column, 1) = 2.5f - 5.0f * row / (manifold - 1);
+    }
+  tile_images(state.viewer->decode(z), manifold, generate.manifold);
+  generate.computed_version = state.viewer_version;
+  generate.computed_draws = generate.draws;
+  generate.computed_temperature = generate.temperature;
+  ++generate.revision;
 }
 
 }  // namespace
@@ -140,6 +222,8 @@ void app_update(AppState& state) {
     const bool weights_in = preset && state.pretrained.count(bn::kind_name(preset->kind));
     if (weights_in || state.weights_done) app_select_preset(state, state.pending_preset);
   }
+  if (state.side_tab == SideTab::kLatent) refresh_latent_points(state);
+  if (state.side_tab == SideTab::kGenerate) refresh_generated(state);
   if (state.reconstructed_revision != state.pad_revision || state.reconstructed_version != state.viewer_version ||
       state.reconstructed_noise_revision != state.noise_revision) {
     reconstruct_pad(state);
@@ -160,7 +244,7 @@ void app_draw(AppState& state) {
   draw_pad_panel(state, layout.draw);
   reconstruction_panel(state, layout.reconstruction);
   noise_panel(state, layout.noise);
-  training_panel(state, layout.training);
+  side_panel(state, layout.training);
 }
 
 }  // namespace bn_app

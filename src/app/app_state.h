@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/data/dataset.h"
+#include "core/eval/projection.h"
 #include "core/models/model.h"
 #include "core/train/trainer.h"
 #include "core/train/trainer_thread.h"
@@ -32,6 +33,44 @@ struct WidgetLayout {
   ScreenRect clear_button;
   std::map<std::string, ScreenRect> preset_buttons;
   ScreenRect noise_level_slider;
+  std::map<std::string, ScreenRect> tabs;
+  ScreenRect latent_plot;
+  ScreenRect latent_marker;      // the drawing's point on the plot (w = h = 0 when there is none)
+  ScreenRect resample_button;
+};
+
+// The tabs of the right-hand column.
+enum class SideTab { kTraining, kLatent, kGenerate };
+
+// The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them.
+struct LatentView {
+  static constexpr int kPoints = 1000;      // the MNIST-10k test split, all of it
+  uint64_t computed_version = 0;            // the viewer version the points were computed for
+  double computed_at = -1.0;                // ImGui time, to refresh at most twice a second
+  bn::Projection2d projection;
+  std::vector<float> xy;                    // kPoints · 2
+  std::vector<uint8_t> labels;
+  float min_x = -1, max_x = 1, min_y = -1, max_y = 1;
+  bool has_marker = false;                  // the drawing's code, projected
+  float marker_x = 0, marker_y = 0;
+  int hovered = -1;                         // the test image under the pointer
+  std::vector<float> decoded;               // what a clicked empty spot decodes to
+  uint64_t decoded_revision = 0;
+  uint64_t decoded_texture_revision = 0;
+};
+
+// The Generate tab (VAE): random samples from the prior, and the 2-D manifold.
+struct GenerateView {
+  static constexpr int kGrid = 6;           // kGrid × kGrid samples
+  static constexpr int kManifold = 10;      // kManifold × kManifold decoded grid points
+  float temperature = 1.0f;
+  uint32_t draws = 0;                       // Resample presses: each is a new seed
+  uint64_t computed_version = 0;
+  uint64_t computed_draws = ~0ull;
+  float computed_temperature = -1.0f;
+  std::vector<float> samples;               // a (kGrid·28)² image
+  std::vector<float> manifold;              // a (kManifold·28)² image
+  uint64_t revision = 0;
 };
 
 struct DataLoading {
@@ -60,6 +99,16 @@ struct AppState {
   std::string pending_preset = "Denoising";           // applied once the data (and its weights) are in
   std::string notice;                                 // a one-line message under the header, e.g. an error
   bool weights_done = false;                          // the page has sent every weights file it could
+
+  SideTab side_tab = SideTab::kTraining;
+  bool side_tab_requested = false;                    // select side_tab in the tab bar next frame
+  LatentView latent;
+  GenerateView generate;
+  std::unique_ptr<DigitTexture> hovered_texture;
+  std::unique_ptr<DigitTexture> decoded_texture;
+  std::unique_ptr<DigitTexture> samples_texture;
+  std::unique_ptr<DigitTexture> manifold_texture;
+  uint64_t samples_texture_revision = 0;
 
   bn::Noise noise;                                    // what the drawing goes through first
   uint64_t noise_revision = 1;
@@ -106,6 +155,8 @@ void app_receive_weights(AppState& state, const std::string& name, const std::ve
 // Loads a preset's pretrained model into the trainer and sets its noise. Returns false (and sets
 // state.notice) for an unknown name.
 bool app_select_preset(AppState& state, const std::string& name);
+// Shows a tab of the right-hand column.
+void app_show_tab(AppState& state, SideTab tab);
 // Throws std::invalid_argument for a level the noise type does not allow.
 void app_set_noise(AppState& state, const bn::Noise& noise);
 // Once per frame, before the panels: train a slice (st), pick up the newest snapshot, and

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/app_state.h"
 #include "core/data/corruption.h"
 #include "core/models/model_config.h"
 
@@ -15,6 +16,7 @@ struct Preset {
   bn::ModelKind kind;    // whose pretrained weights it loads (pretrained/<dataset>-<kind>.safetensors)
   bn::Noise noise;       // what the drawing goes through before the model sees it
   const char* caption;   // plain words for a class
+  SideTab tab;           // the right-hand tab it opens
 };
 
 const std::vector<Preset>& presets();

@@ -12,6 +12,7 @@
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
 //   drawPad(), reconstruction()        784 values each, in [0, 1]
+//   samples()                          the Generate tab's sample grid, (6·28)² values
 //   layout()                           where the pad and the buttons are, in CSS pixels
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -79,7 +80,10 @@ val automation_state() {
   out.set("loadError", state.loading.error);
   out.set("notice", state.notice);
   val panels = val::array();
-  for (const char* panel : {"Draw", "Reconstruction", "Noise", "Training"}) panels.call<void>("push", val(panel));
+  const char* tab = state.side_tab == bn_app::SideTab::kTraining ? "Training"
+                    : state.side_tab == bn_app::SideTab::kLatent ? "Latent"
+                                                                 : "Generate";
+  for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
   out.set("panels", panels);
   out.set("preset", state.preset);
   val noise = val::object();
@@ -119,6 +123,8 @@ val draw_pad() { return copy_to_js(bn_app::app_state().pad); }
 
 val reconstruction() { return copy_to_js(bn_app::app_state().reconstruction); }
 
+val samples() { return copy_to_js(bn_app::app_state().generate.samples); }
+
 val layout() {
   const bn_app::WidgetLayout& layout = bn_app::app_state().layout;
   val out = val::object();
@@ -127,6 +133,12 @@ val layout() {
   out.set("resetButton", rect_to_js(layout.reset_button));
   out.set("clearButton", rect_to_js(layout.clear_button));
   out.set("noiseSlider", rect_to_js(layout.noise_level_slider));
+  out.set("latentPlot", rect_to_js(layout.latent_plot));
+  out.set("latentMarker", layout.latent_marker.x > 0 ? rect_to_js(layout.latent_marker) : val::null());
+  out.set("resampleButton", rect_to_js(layout.resample_button));
+  val tabs = val::object();
+  for (const auto& [name, rect] : layout.tabs) tabs.set(name, rect_to_js(rect));
+  out.set("tabs", tabs);
   val presets = val::object();
   for (const auto& [name, rect] : layout.preset_buttons) presets.set(name, rect_to_js(rect));
   out.set("presetButtons", presets);
@@ -146,5 +158,6 @@ EMSCRIPTEN_BINDINGS(bottleneck_automation) {
   emscripten::function("automationState", &automation_state);
   emscripten::function("drawPad", &draw_pad);
   emscripten::function("reconstruction", &reconstruction);
+  emscripten::function("samples", &samples);
   emscripten::function("layout", &layout);
 }

@@ -79,8 +79,15 @@ export async function pollUntil(probe, accept, { timeoutMs, intervalMs = 250 }) 
   return value;
 }
 
+// A click as a hand makes it: the pointer arrives, rests, presses and releases over a few frames
+// (ImGui's tabs react to the press in the frame after the pointer hovers them; headless software
+// GL runs at 15-30 frames a second).
 export async function clickRect(page, rect) {
-  await page.mouse.click(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await page.waitForTimeout(80);
+  await page.mouse.down();
+  await page.waitForTimeout(80);
+  await page.mouse.up();
 }
 
 // A downward stroke through the middle of the pad, like the stem of a "1".

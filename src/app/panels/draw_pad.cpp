@@ -8,11 +8,6 @@ namespace bn_app {
 
 namespace {
 
-ScreenRect rect_of_last_item() {
-  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  return {min.x, min.y, max.x - min.x, max.y - min.y};
-}
-
 void handle_pointer(AppState& state, ImVec2 origin, float side) {
   ImGuiIO& io = ImGui::GetIO();
   const bool drawing = ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
@@ -54,7 +49,7 @@ void draw_pad_panel(AppState& state, const PanelRect& rect) {
     const float side = ImGui::GetContentRegionAvail().x;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("pad", ImVec2(side, side));
-    state.layout.pad = rect_of_last_item();
+    state.layout.pad = last_item_rect();
     handle_pointer(state, origin, side);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddImage(state.pad_texture->id(), origin, ImVec2(origin.x + side, origin.y + side));
@@ -65,7 +60,7 @@ void draw_pad_panel(AppState& state, const PanelRect& rect) {
       std::fill(state.pad.begin(), state.pad.end(), 0.0f);
       ++state.pad_revision;
     }
-    state.layout.clear_button = rect_of_last_item();
+    state.layout.clear_button = last_item_rect();
     ImGui::SameLine();
     ImGui::BeginDisabled(!state.test_set);
     if (ImGui::Button("Random test digit")) load_random_test_digit(state);

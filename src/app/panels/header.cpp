@@ -27,8 +27,7 @@ void header_panel(AppState& state, const PanelRect& rect) {
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(preset.name)) app_select_preset(state, preset.name);
     if (active) ImGui::PopStyleColor();
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.layout.preset_buttons[preset.name] = {min.x, min.y, max.x - min.x, max.y - min.y};
+    state.layout.preset_buttons[preset.name] = last_item_rect();
     ImGui::SameLine();
   }
   ImGui::NewLine();

@@ -75,10 +75,7 @@ void noise_panel(AppState& state, const PanelRect& rect) {
     else
       std::snprintf(format, sizeof format, "%s", current.level_format);
     const bool changed = ImGui::SliderFloat("##level", &level, 0.0f, std::max(current.max_level, 0.01f), format);
-    {
-      ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-      state.layout.noise_level_slider = {min.x, min.y, max.x - min.x, max.y - min.y};
-    }
+    state.layout.noise_level_slider = last_item_rect();
     if (changed) {
       if (state.noise.type == bn::NoiseType::kMaskBlock) level = std::round(level);
       app_set_noise(state, {state.noise.type, level});

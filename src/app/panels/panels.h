@@ -4,7 +4,10 @@
 //   draw_pad        the 28×28 drawing pad: draw, clear, a random test digit
 //   reconstruction  what the model rebuilds from the drawing's code
 //   noise           the noise the drawing goes through, and the PSNR of input and output
-//   training        Train / Pause / Step / Reset, live losses and the loss curves
+//   side            the right-hand column's tabs:
+//     training_tab  Train / Pause / Step / Reset, live losses and the loss curves
+//     latent_tab    the test set's codes in 2-D, coloured by label, with the drawing's marker
+//     generate_tab  a VAE's samples from the prior and its 2-D manifold
 #pragma once
 
 #include "app/app_state.h"
@@ -36,6 +39,12 @@ void header_panel(AppState& state, const PanelRect& rect);
 void draw_pad_panel(AppState& state, const PanelRect& rect);
 void reconstruction_panel(AppState& state, const PanelRect& rect);
 void noise_panel(AppState& state, const PanelRect& rect);
-void training_panel(AppState& state, const PanelRect& rect);
+void side_panel(AppState& state, const PanelRect& rect);
+void training_tab(AppState& state);
+void latent_tab(AppState& state);
+void generate_tab(AppState& state);
+
+// The bounding rectangle of the last ImGui item, for the automation hook.
+ScreenRect last_item_rect();
 
 }  // namespace bn_app

@@ -17,11 +17,10 @@ void loss_text(const char* label, float value) {
 
 }  // namespace
 
-void training_panel(AppState& state, const PanelRect& rect) {
-  if (begin_panel("Training", rect)) {
+void training_tab(AppState& state) {
+  {
     if (!state.ready()) {
       ImGui::TextDisabled("The model is built once the data set has loaded.");
-      ImGui::End();
       return;
     }
     const bn::TrainingSnapshot& snapshot = *state.snapshot;
@@ -30,18 +29,12 @@ void training_panel(AppState& state, const PanelRect& rect) {
 
     if (ImGui::Button(snapshot.training ? "Pause###train" : "Train###train", button))
       state.trainer->post(bn::TrainerCommand::kToggle);
-    {
-      ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-      state.layout.train_button = {min.x, min.y, max.x - min.x, max.y - min.y};
-    }
+    state.layout.train_button = last_item_rect();
     ImGui::SameLine();
     if (ImGui::Button("Step", button)) state.trainer->post(bn::TrainerCommand::kStep);
     ImGui::SameLine();
     if (ImGui::Button("Reset", button)) state.trainer->post(bn::TrainerCommand::kReset);
-    {
-      ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-      state.layout.reset_button = {min.x, min.y, max.x - min.x, max.y - min.y};
-    }
+    state.layout.reset_button = last_item_rect();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from random weights (the seed's)");
 
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -63,7 +56,6 @@ void training_panel(AppState& state, const PanelRect& rect) {
     plot.y = std::max(120.0f, std::min(plot.y, plot.x * 0.75f));
     loss_plot("losses", metrics.train_curve, metrics.test_curve, plot);
   }
-  ImGui::End();
 }
 
 }  // namespace bn_app

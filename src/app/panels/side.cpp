@@ -1,0 +1,38 @@
+#include "app/panels/panels.h"
+
+namespace bn_app {
+
+ScreenRect last_item_rect() {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  return {min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+void side_panel(AppState& state, const PanelRect& rect) {
+  struct Tab {
+    SideTab tab;
+    const char* label;
+    void (*draw)(AppState&);
+  };
+  static constexpr Tab kTabs[] = {
+      {SideTab::kTraining, "Training", training_tab},
+      {SideTab::kLatent, "Latent", latent_tab},
+      {SideTab::kGenerate, "Generate", generate_tab},
+  };
+  if (begin_panel("Model", rect) && ImGui::BeginTabBar("side tabs")) {
+    for (const Tab& tab : kTabs) {
+      const bool select = state.side_tab_requested && state.side_tab == tab.tab;
+      const bool open = ImGui::BeginTabItem(tab.label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+      state.layout.tabs[tab.label] = last_item_rect();
+      if (open) {
+        if (!state.side_tab_requested) state.side_tab = tab.tab;  // a click on the tab
+        tab.draw(state);
+        ImGui::EndTabItem();
+      }
+    }
+    state.side_tab_requested = false;
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+}  // namespace bn_app

@@ -1,0 +1,45 @@
+#include "core/eval/projection.h"
+
+#include <Eigen/Eigenvalues>
+#include <stdexcept>
+
+namespace bn {
+
+Matrix Projection2d::project(const Matrix& codes) const {
+  return (codes.rowwise() - mean) * basis.transpose();
+}
+
+Matrix Projection2d::unproject(float x, float y) const {
+  Matrix code = x * basis.row(0) + y * basis.row(1);
+  code.row(0) += mean;
+  return code;
+}
+
+Projection2d fit_projection_2d(const Matrix& codes) {
+  if (codes.rows() < 2) throw std::invalid_argument("a 2-D projection needs at least two codes");
+  const Eigen::Index latent = codes.cols();
+  Projection2d view;
+  if (latent <= 2) {
+    // Already at most 2-D: show the codes as they are (a 1-D code lies on the x axis).
+    view.mean = Eigen::RowVectorXf::Zero(latent);
+    view.basis = Matrix::Zero(2, latent);
+    for (Eigen::Index i = 0; i < latent; ++i) view.basis(i, i) = 1.0f;
+    return view;
+  }
+  using MatrixD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic>;
+  const Eigen::RowVectorXd mean = codes.cast<double>().colwise().mean();
+  const MatrixD centred = codes.cast<double>().rowwise() - mean;
+  Eigen::SelfAdjointEigenSolver<MatrixD> solver(centred.transpose() * centred);
+  view.mean = mean.cast<float>();
+  view.basis.resize(2, latent);
+  for (int i = 0; i < 2; ++i) {
+    Eigen::VectorXd direction = solver.eigenvectors().col(latent - 1 - i);
+    Eigen::Index largest = 0;
+    direction.cwiseAbs().maxCoeff(&largest);
+    if (direction(largest) < 0) direction = -direction;
+    view.basis.row(i) = direction.transpose().cast<float>();
+  }
+  return view;
+}
+
+}  // namespace bn
