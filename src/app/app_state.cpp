@@ -1,8 +1,9 @@
 #include "app/app_state.h"
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
+#include <iterator>
 #include <thread>
 
 #include "app/panels/panels.h"
@@ -234,10 +235,44 @@ void app_update(AppState& state) {
   }
 }
 
+namespace {
+
+// The keyboard shortcuts of the help overlay (`?`).
+void handle_shortcuts(AppState& state) {
+  if (ImGui::GetIO().WantTextInput) return;
+  auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, false); };
+  if (pressed(ImGuiKey_Slash) && ImGui::GetIO().KeyShift) state.show_help = !state.show_help;
+  if (pressed(ImGuiKey_Escape)) state.show_help = false;
+  if (pressed(ImGuiKey_C)) clear_pad(state);
+  if (!state.trainer) return;
+  if (pressed(ImGuiKey_Space)) state.trainer->post(bn::TrainerCommand::kToggle);
+  if (pressed(ImGuiKey_S)) state.trainer->post(bn::TrainerCommand::kStep);
+  if (pressed(ImGuiKey_N)) cycle_noise(state);
+  for (int i = 0; i < static_cast<int>(presets().size()) && i < 9; ++i)
+    if (pressed(static_cast<ImGuiKey>(ImGuiKey_1 + i))) app_select_preset(state, presets()[i].name);
+}
+
+}  // namespace
+
+void clear_pad(AppState& state) {
+  std::fill(state.pad.begin(), state.pad.end(), 0.0f);
+  ++state.pad_revision;
+}
+
+void cycle_noise(AppState& state) {
+  // None -> Gaussian -> salt & pepper -> block -> blur -> none, each at a telling level.
+  static const bn::Noise kCycle[] = {{bn::NoiseType::kNone, 0.0f},       {bn::NoiseType::kGaussian, 0.5f},
+                                     {bn::NoiseType::kSaltPepper, 0.3f}, {bn::NoiseType::kMaskBlock, 12.0f},
+                                     {bn::NoiseType::kBlur, 1.5f}};
+  size_t next = 0;
+  for (size_t i = 0; i < std::size(kCycle); ++i)
+    if (kCycle[i].type == state.noise.type) next = (i + 1) % std::size(kCycle);
+  app_set_noise(state, kCycle[next]);
+}
+
 void app_draw(AppState& state) {
   ImGuiIO& io = ImGui::GetIO();
-  if (state.trainer && !io.WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Space, false))
-    state.trainer->post(bn::TrainerCommand::kToggle);
+  handle_shortcuts(state);
 
   const PanelLayout layout = compute_panel_layout(io.DisplaySize);
   header_panel(state, layout.header);
@@ -245,6 +280,7 @@ void app_draw(AppState& state) {
   reconstruction_panel(state, layout.reconstruction);
   noise_panel(state, layout.noise);
   side_panel(state, layout.training);
+  if (state.show_help) help_overlay(state);
 }
 
 }  // namespace bn_app

@@ -100,6 +100,7 @@ struct AppState {
   std::string notice;                                 // a one-line message under the header, e.g. an error
   bool weights_done = false;                          // the page has sent every weights file it could
 
+  bool show_help = false;                             // the `?` overlay of keyboard shortcuts
   SideTab side_tab = SideTab::kTraining;
   bool side_tab_requested = false;                    // select side_tab in the tab bar next frame
   LatentView latent;
@@ -155,6 +156,9 @@ void app_receive_weights(AppState& state, const std::string& name, const std::ve
 // Loads a preset's pretrained model into the trainer and sets its noise. Returns false (and sets
 // state.notice) for an unknown name.
 bool app_select_preset(AppState& state, const std::string& name);
+void clear_pad(AppState& state);
+// The `n` key: the next noise type, at a level that shows what it does.
+void cycle_noise(AppState& state);
 // Shows a tab of the right-hand column.
 void app_show_tab(AppState& state, SideTab tab);
 // Throws std::invalid_argument for a level the noise type does not allow.

@@ -8,7 +8,7 @@
 //   automationState()                  { build, threads, ready, training, step, epoch, trainLoss,
 //                                        testLoss, fps, message, loadError, panels, preset,
 //                                        modelKind, latent, noise: {type, level},
-//                                        psnr: {noisy, output}, notice }
+//                                        psnr: {noisy, output}, notice, helpOpen }
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
 //   drawPad(), reconstruction()        784 values each, in [0, 1]
@@ -86,6 +86,7 @@ val automation_state() {
   for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
   out.set("panels", panels);
   out.set("preset", state.preset);
+  out.set("helpOpen", state.show_help);
   val noise = val::object();
   noise.set("type", bn::noise_type_name(state.noise.type));
   noise.set("level", state.noise.level);

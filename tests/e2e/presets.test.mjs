@@ -99,6 +99,35 @@ describe('presets and noise (mt build)', () => {
     assert.match(after.notice, /no preset called 'GAN'/);
   });
 
+  test('keyboard shortcuts: ? for help, 1-8 presets, n noise, s step, c clear', async () => {
+    const { page } = session;
+    await page.locator('#canvas').focus();
+    await page.keyboard.press('Shift+Slash');
+    assert.equal((await pollUntil(() => state(page), (s) => s.helpOpen, { timeoutMs: 2_000 })).helpOpen, true);
+    await saveScreenshot(page, 'help-overlay.png');
+    await page.keyboard.press('Escape');
+    assert.equal((await pollUntil(() => state(page), (s) => !s.helpOpen, { timeoutMs: 2_000 })).helpOpen, false);
+
+    await page.keyboard.press('1');
+    const undercomplete = await pollUntil(() => state(page), (s) => s.preset === 'Undercomplete' && s.modelKind === 'ae',
+      { timeoutMs: 5_000 });
+    assert.equal(undercomplete.preset, 'Undercomplete');
+    assert.equal(undercomplete.noise.type, 'none');
+    await page.keyboard.press('n');
+    assert.equal((await pollUntil(() => state(page), (s) => s.noise.type !== 'none', { timeoutMs: 2_000 })).noise.type,
+      'gaussian');
+    const before = await state(page);
+    await page.keyboard.press('s');
+    const stepped = await pollUntil(() => state(page), (s) => s.step === before.step + 1, { timeoutMs: 5_000 });
+    assert.equal(stepped.step, before.step + 1);
+    assert.equal(stepped.training, false);
+    await strokeOnPad(page, (await layout(page)).pad);
+    await page.keyboard.press('c');
+    const cleared = await pollUntil(() => page.evaluate(() => window.bottleneck.drawPad()),
+      (pad) => pad.every((v) => v === 0), { timeoutMs: 2_000 });
+    assert.ok(cleared.every((v) => v === 0), 'c did not clear the pad');
+  });
+
   test('raised no page errors and made no off-origin requests', () => {
     assert.deepEqual(session.pageErrors, []);
     assert.deepEqual(session.offOriginRequests, []);

@@ -56,16 +56,13 @@ void draw_pad_panel(AppState& state, const PanelRect& rect) {
     draw->AddRect(origin, ImVec2(origin.x + side, origin.y + side), ImGui::GetColorU32(ImGuiCol_Border));
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
-    if (ImGui::Button("Clear")) {
-      std::fill(state.pad.begin(), state.pad.end(), 0.0f);
-      ++state.pad_revision;
-    }
+    if (ImGui::Button("Clear")) clear_pad(state);
     state.layout.clear_button = last_item_rect();
     ImGui::SameLine();
     ImGui::BeginDisabled(!state.test_set);
     if (ImGui::Button("Random test digit")) load_random_test_digit(state);
     ImGui::EndDisabled();
-    ImGui::TextDisabled("Draw with the mouse, a finger or a pen.");
+    ImGui::TextDisabled("Draw here. Press ? for the keys.");
   }
   ImGui::End();
 }

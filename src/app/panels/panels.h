@@ -40,6 +40,8 @@ void draw_pad_panel(AppState& state, const PanelRect& rect);
 void reconstruction_panel(AppState& state, const PanelRect& rect);
 void noise_panel(AppState& state, const PanelRect& rect);
 void side_panel(AppState& state, const PanelRect& rect);
+// The `?` overlay: every keyboard shortcut.
+void help_overlay(AppState& state);
 void training_tab(AppState& state);
 void latent_tab(AppState& state);
 void generate_tab(AppState& state);

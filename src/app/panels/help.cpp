@@ -1,0 +1,35 @@
+#include "app/panels/panels.h"
+#include "app/presets.h"
+
+namespace bn_app {
+
+void help_overlay(AppState& state) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowBgAlpha(0.96f);
+  if (ImGui::Begin("Keyboard shortcuts", &state.show_help,
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
+      auto row = [](const char* key, const char* what) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(key);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(what);
+      };
+      row("Space", "train / pause");
+      row("S", "one training step");
+      row("C", "clear the drawing");
+      row("N", "next kind of noise");
+      for (size_t i = 0; i < presets().size() && i < 9; ++i) {
+        const char key[2] = {static_cast<char>('1' + i), '\0'};
+        row(key, presets()[i].name);
+      }
+      row("?", "this help (Esc closes it)");
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace bn_app
