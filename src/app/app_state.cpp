@@ -64,6 +64,14 @@ void app_receive_weights(AppState& state, const std::string& name, const std::ve
   state.pretrained[name] = bytes;
 }
 
+void app_receive_anomalies(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes) {
+  try {
+    state.anomaly_set = std::make_shared<const bn::Dataset>(bn::parse_dataset(bytes.data(), bytes.size(), name));
+  } catch (const std::exception& e) {
+    state.notice = std::string("Could not load the anomaly images: ") + e.what();
+  }
+}
+
 bool app_select_preset(AppState& state, const std::string& name) {
   const Preset* preset = find_preset(name);
   if (!preset) {
@@ -94,6 +102,7 @@ bool app_select_preset(AppState& state, const std::string& name) {
   }
   state.preset = name;
   state.pending_preset.clear();
+  state.anomaly.threshold_moved = false;
   app_set_noise(state, preset->noise);
   app_show_tab(state, preset->tab);
   return true;
@@ -122,6 +131,10 @@ void reconstruct_pad(AppState& state) {
   state.noisy.assign(noisy.data(), noisy.data() + noisy.size());
   state.reconstruction.assign(output.data(), output.data() + output.size());
   for (size_t i = 0; i < state.error_map.size(); ++i) state.error_map[i] = std::abs(state.reconstruction[i] - state.pad[i]);
+  state.anomaly.has_drawing = clean.sum() > 0.0f;
+  state.anomaly.drawing_score =
+      state.noise.type == bn::NoiseType::kNone ? bn::mean_squared_error(output, clean)
+                                               : bn::mean_squared_error(state.viewer->reconstruct(clean), clean);
   state.psnr_noisy = bn::psnr(bn::mean_squared_error(noisy, clean));
   state.psnr_output = bn::psnr(bn::mean_squared_error(output, clean));
   // The drawing's own point on the latent plot (none for an empty pad).
@@ -161,6 +174,25 @@ void refresh_latent_points(AppState& state) {
   latent.computed_version = state.viewer_version;
   latent.computed_at = now;
   state.reconstructed_revision = 0;  // re-project the drawing's marker with the new view
+}
+
+// Reconstruction errors of the normal and the anomalous images, refreshed as the weights change
+// (at most once a second: 2,000 reconstructions).
+void refresh_anomaly_scores(AppState& state) {
+  AnomalyView& anomaly = state.anomaly;
+  const double now = ImGui::GetTime();
+  if (!state.anomaly_set || anomaly.computed_version == state.viewer_version || now - anomaly.computed_at < 1.0) return;
+  auto scores = [&](const bn::Dataset& data) {
+    const bn::Matrix images = data.batch_range(0, std::min(1000, data.count()));
+    return bn::per_image_mse(state.viewer->reconstruct(images), images);
+  };
+  anomaly.normal_scores = scores(*state.test_set);
+  anomaly.anomaly_scores = scores(*state.anomaly_set);
+  anomaly.roc = bn::roc_curve(anomaly.normal_scores, anomaly.anomaly_scores);
+  anomaly.auroc = bn::auroc(anomaly.normal_scores, anomaly.anomaly_scores);
+  if (!anomaly.threshold_moved) anomaly.threshold = bn::best_threshold(anomaly.normal_scores, anomaly.anomaly_scores);
+  anomaly.computed_version = state.viewer_version;
+  anomaly.computed_at = now;
 }
 
 // Tiles `count`² decoded images into one (count·28)² image, row by row.
@@ -225,6 +257,7 @@ void app_update(AppState& state) {
   }
   if (state.side_tab == SideTab::kLatent) refresh_latent_points(state);
   if (state.side_tab == SideTab::kGenerate) refresh_generated(state);
+  if (state.side_tab == SideTab::kAnomaly) refresh_anomaly_scores(state);
   if (state.reconstructed_revision != state.pad_revision || state.reconstructed_version != state.viewer_version ||
       state.reconstructed_noise_revision != state.noise_revision) {
     reconstruct_pad(state);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/data/dataset.h"
+#include "core/eval/metrics.h"
 #include "core/eval/projection.h"
 #include "core/models/model.h"
 #include "core/train/trainer.h"
@@ -37,10 +38,11 @@ struct WidgetLayout {
   ScreenRect latent_plot;
   ScreenRect latent_marker;      // the drawing's point on the plot (w = h = 0 when there is none)
   ScreenRect resample_button;
+  ScreenRect threshold_slider;
 };
 
 // The tabs of the right-hand column.
-enum class SideTab { kTraining, kLatent, kGenerate };
+enum class SideTab { kTraining, kLatent, kGenerate, kAnomaly };
 
 // The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them.
 struct LatentView {
@@ -73,6 +75,21 @@ struct GenerateView {
   uint64_t revision = 0;
 };
 
+// The Anomaly tab: reconstruction error of normal test images against anomalies (the other data
+// set), and of the drawing.
+struct AnomalyView {
+  uint64_t computed_version = 0;
+  double computed_at = -1.0;
+  std::vector<float> normal_scores;         // per-image MSE, the MNIST test split
+  std::vector<float> anomaly_scores;        // per-image MSE, 1,000 Fashion-MNIST items
+  std::vector<bn::RocPoint> roc;
+  double auroc = 0.0;
+  float threshold = 0.0f;                   // above it: "anomaly"
+  bool threshold_moved = false;             // the user's choice survives new weights
+  float drawing_score = 0.0f;               // the clean drawing's reconstruction MSE
+  bool has_drawing = false;
+};
+
 struct DataLoading {
   std::string what = "MNIST";
   float progress = 0.0f;       // 0..1, reported by the page while it downloads
@@ -85,6 +102,7 @@ struct AppState {
 
   std::shared_ptr<const bn::Dataset> train_set;
   std::shared_ptr<const bn::Dataset> test_set;
+  std::shared_ptr<const bn::Dataset> anomaly_set;     // Fashion-MNIST items, for the Anomaly tab
   std::unique_ptr<bn::Trainer> trainer;
   std::unique_ptr<bn::TrainerThread> trainer_thread;  // mt only
   std::shared_ptr<const bn::TrainingSnapshot> snapshot;
@@ -105,6 +123,7 @@ struct AppState {
   bool side_tab_requested = false;                    // select side_tab in the tab bar next frame
   LatentView latent;
   GenerateView generate;
+  AnomalyView anomaly;
   std::unique_ptr<DigitTexture> hovered_texture;
   std::unique_ptr<DigitTexture> decoded_texture;
   std::unique_ptr<DigitTexture> samples_texture;
@@ -151,6 +170,8 @@ AppState& app_state();
 void app_receive_dataset(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes);
 // Called when the page has sent every weights file it could (some may have failed).
 inline void app_weights_done(AppState& state) { state.weights_done = true; }
+// The anomalies the Anomaly tab scores against (a .bnds file); on bad data, sets state.notice.
+void app_receive_anomalies(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes);
 // Weights the page downloaded for one kind (`name` is the kind, e.g. "denoise").
 void app_receive_weights(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes);
 // Loads a preset's pretrained model into the trainer and sets its noise. Returns false (and sets

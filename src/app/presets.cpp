@@ -23,7 +23,7 @@ const std::vector<Preset>& presets() {
        SideTab::kTraining},
       {"Anomaly", ModelKind::kAutoencoder, {},
        "Trained on digits only: scribble something that is not a digit and watch the rebuild error jump.",
-       SideTab::kTraining},
+       SideTab::kAnomaly},
       {"AE vs PCA", ModelKind::kAutoencoder, {},
        "The same 32-number budget, learned by a network or by linear PCA: which rebuilds your digit better?",
        SideTab::kLatent},

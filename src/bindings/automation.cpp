@@ -8,7 +8,9 @@
 //   automationState()                  { build, threads, ready, training, step, epoch, trainLoss,
 //                                        testLoss, fps, message, loadError, panels, preset,
 //                                        modelKind, latent, noise: {type, level},
-//                                        psnr: {noisy, output}, notice, helpOpen }
+//                                        psnr: {noisy, output}, notice, helpOpen,
+//                                        anomaly: {auroc, threshold, score, verdict} | null }
+//   receiveAnomalies(name, Uint8Array) the anomaly images (.bnds) for the Anomaly tab
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
 //   drawPad(), reconstruction()        784 values each, in [0, 1]
@@ -64,6 +66,10 @@ std::string set_noise(std::string type, double level) {
   }
 }
 
+void receive_anomalies(std::string name, val bytes) {
+  bn_app::app_receive_anomalies(bn_app::app_state(), name, emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
+}
+
 void set_load_progress(double fraction) { bn_app::app_state().loading.progress = static_cast<float>(fraction); }
 
 void set_load_error(std::string message) { bn_app::app_state().loading.error = message; }
@@ -82,11 +88,23 @@ val automation_state() {
   val panels = val::array();
   const char* tab = state.side_tab == bn_app::SideTab::kTraining ? "Training"
                     : state.side_tab == bn_app::SideTab::kLatent ? "Latent"
-                                                                 : "Generate";
+                    : state.side_tab == bn_app::SideTab::kGenerate ? "Generate"
+                                                                   : "Anomaly";
   for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
   out.set("panels", panels);
   out.set("preset", state.preset);
   out.set("helpOpen", state.show_help);
+  const bn_app::AnomalyView& anomaly = state.anomaly;
+  if (!anomaly.normal_scores.empty()) {
+    val a = val::object();
+    a.set("auroc", anomaly.auroc);
+    a.set("threshold", anomaly.threshold);
+    a.set("score", anomaly.has_drawing ? val(anomaly.drawing_score) : val::null());
+    a.set("verdict", !anomaly.has_drawing ? "none" : anomaly.drawing_score > anomaly.threshold ? "anomaly" : "normal");
+    out.set("anomaly", a);
+  } else {
+    out.set("anomaly", val::null());
+  }
   val noise = val::object();
   noise.set("type", bn::noise_type_name(state.noise.type));
   noise.set("level", state.noise.level);
@@ -137,6 +155,7 @@ val layout() {
   out.set("latentPlot", rect_to_js(layout.latent_plot));
   out.set("latentMarker", layout.latent_marker.x > 0 ? rect_to_js(layout.latent_marker) : val::null());
   out.set("resampleButton", rect_to_js(layout.resample_button));
+  out.set("thresholdSlider", rect_to_js(layout.threshold_slider));
   val tabs = val::object();
   for (const auto& [name, rect] : layout.tabs) tabs.set(name, rect_to_js(rect));
   out.set("tabs", tabs);
@@ -152,6 +171,7 @@ EMSCRIPTEN_BINDINGS(bottleneck_automation) {
   emscripten::function("receiveDataset", &receive_dataset);
   emscripten::function("receiveWeights", &receive_weights);
   emscripten::function("weightsDone", &weights_done);
+  emscripten::function("receiveAnomalies", &receive_anomalies);
   emscripten::function("selectPreset", &select_preset);
   emscripten::function("setNoise", &set_noise);
   emscripten::function("setLoadProgress", &set_load_progress);

@@ -8,6 +8,7 @@
 //     training_tab  Train / Pause / Step / Reset, live losses and the loss curves
 //     latent_tab    the test set's codes in 2-D, coloured by label, with the drawing's marker
 //     generate_tab  a VAE's samples from the prior and its 2-D manifold
+//     anomaly_tab   error histograms of digits and clothes, a threshold, the ROC, a verdict
 #pragma once
 
 #include "app/app_state.h"
@@ -45,6 +46,7 @@ void help_overlay(AppState& state);
 void training_tab(AppState& state);
 void latent_tab(AppState& state);
 void generate_tab(AppState& state);
+void anomaly_tab(AppState& state);
 
 // The bounding rectangle of the last ImGui item, for the automation hook.
 ScreenRect last_item_rect();

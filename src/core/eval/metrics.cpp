@@ -52,6 +52,36 @@ double auroc(const std::vector<float>& normal, const std::vector<float>& anomalo
   return u / (n_anomalous * n_normal);
 }
 
+std::vector<RocPoint> roc_curve(const std::vector<float>& normal, const std::vector<float>& anomalous) {
+  if (normal.empty() || anomalous.empty()) throw std::invalid_argument("roc_curve needs both normal and anomalous scores");
+  std::vector<std::pair<float, bool>> all;
+  for (float s : normal) all.push_back({s, false});
+  for (float s : anomalous) all.push_back({s, true});
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<RocPoint> curve{{std::numeric_limits<float>::infinity(), 0.0f, 0.0f}};
+  size_t false_positives = 0, true_positives = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    (all[i].second ? true_positives : false_positives) += 1;
+    // One point per distinct score: tied scores cross the threshold together.
+    if (i + 1 < all.size() && all[i + 1].first == all[i].first) continue;
+    curve.push_back({all[i].first, static_cast<float>(false_positives) / static_cast<float>(normal.size()),
+                     static_cast<float>(true_positives) / static_cast<float>(anomalous.size())});
+  }
+  return curve;
+}
+
+float best_threshold(const std::vector<float>& normal, const std::vector<float>& anomalous) {
+  const std::vector<RocPoint> curve = roc_curve(normal, anomalous);
+  size_t best = 1;
+  for (size_t i = 1; i < curve.size(); ++i)
+    if (curve[i].true_positive_rate - curve[i].false_positive_rate >
+        curve[best].true_positive_rate - curve[best].false_positive_rate)
+      best = i;
+  // Midway to the next lower score, so the chosen score itself counts as an anomaly.
+  const float lower = best + 1 < curve.size() ? curve[best + 1].threshold : curve[best].threshold;
+  return 0.5f * (curve[best].threshold + lower);
+}
+
 float active_fraction(const Matrix& codes, float threshold) {
   if (codes.size() == 0) return 0.0f;
   return static_cast<float>((codes.array().abs() > threshold).count()) / static_cast<float>(codes.size());

@@ -20,6 +20,17 @@ float psnr(float mse);
 // random anomaly scores above a random normal sample, ties counting one half (average ranks).
 // Throws std::invalid_argument if either set is empty.
 double auroc(const std::vector<float>& normal, const std::vector<float>& anomalous);
+struct RocPoint {
+  float threshold;  // scores above it are called anomalies
+  float false_positive_rate;
+  float true_positive_rate;
+};
+// The ROC curve, from (0, 0) (threshold above every score) to (1, 1), one point per distinct score.
+std::vector<RocPoint> roc_curve(const std::vector<float>& normal, const std::vector<float>& anomalous);
+// The threshold that best separates the two (largest TPR − FPR, Youden's J); `normal` and
+// `anomalous` must not be empty.
+float best_threshold(const std::vector<float>& normal, const std::vector<float>& anomalous);
+
 // The share of code units whose magnitude is above `threshold`, over every unit of every row.
 float active_fraction(const Matrix& codes, float threshold = 0.01f);
 

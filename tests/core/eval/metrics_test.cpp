@@ -64,3 +64,19 @@ TEST_CASE("few-label picks are balanced and seeded; the probe separates separabl
   for (int n : result.confusion) total += n;
   CHECK(total == 500);
 }
+
+TEST_CASE("ROC curve and the best threshold", "[metrics]") {
+  const std::vector<float> normal = {0.1f, 0.2f, 0.3f}, anomalous = {0.25f, 0.4f, 0.5f};
+  const std::vector<bn::RocPoint> curve = bn::roc_curve(normal, anomalous);
+  REQUIRE(curve.size() == 7);
+  CHECK(curve.front().false_positive_rate == 0.0f);
+  CHECK(curve.back().false_positive_rate == 1.0f);
+  CHECK(curve.back().true_positive_rate == 1.0f);
+  CHECK(curve[2].threshold == 0.4f);
+  CHECK(curve[2].true_positive_rate == Approx(2.0f / 3.0f));
+  CHECK(curve[2].false_positive_rate == 0.0f);
+  // Above 0.3 catches two anomalies and no normal; above 0.2 all three anomalies and one normal.
+  const float threshold = bn::best_threshold(normal, anomalous);
+  CHECK(threshold > 0.2f);
+  CHECK(threshold < 0.4f);
+}

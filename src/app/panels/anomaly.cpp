@@ -1,0 +1,145 @@
+#include <algorithm>
+#include <cstdio>
+
+#include "app/panels/panels.h"
+
+namespace bn_app {
+
+namespace {
+
+constexpr ImU32 kNormalColour = IM_COL32(78, 121, 167, 170);
+constexpr ImU32 kAnomalyColour = IM_COL32(242, 142, 43, 170);
+constexpr ImU32 kDrawingColour = IM_COL32(120, 230, 120, 255);
+constexpr int kBins = 40;
+
+int count_above(const std::vector<float>& scores, float threshold) {
+  return static_cast<int>(std::count_if(scores.begin(), scores.end(), [&](float s) { return s > threshold; }));
+}
+
+// Two overlaid histograms over [0, high], the threshold and the drawing's score as lines.
+void histograms(const AnomalyView& view, float high, ImVec2 size) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(size);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 far(origin.x + size.x, origin.y + size.y);
+  draw->AddRectFilled(origin, far, IM_COL32(16, 20, 28, 255));
+  auto bins = [&](const std::vector<float>& scores) {
+    std::vector<int> counts(kBins, 0);
+    for (float s : scores) ++counts[std::min(kBins - 1, static_cast<int>(s / high * kBins))];
+    return counts;
+  };
+  const std::vector<int> normal = bins(view.normal_scores), anomalous = bins(view.anomaly_scores);
+  const int tallest = std::max(*std::max_element(normal.begin(), normal.end()),
+                               *std::max_element(anomalous.begin(), anomalous.end()));
+  const float bar = size.x / kBins;
+  for (int i = 0; i < kBins; ++i) {
+    const float x = origin.x + i * bar;
+    draw->AddRectFilled(ImVec2(x + 1, far.y - size.y * normal[i] / tallest), ImVec2(x + bar, far.y), kNormalColour);
+    draw->AddRectFilled(ImVec2(x + 1, far.y - size.y * anomalous[i] / tallest), ImVec2(x + bar, far.y), kAnomalyColour);
+  }
+  auto vertical = [&](float score, ImU32 colour, float thickness) {
+    const float x = origin.x + std::min(score / high, 1.0f) * size.x;
+    draw->AddLine(ImVec2(x, origin.y), ImVec2(x, far.y), colour, thickness);
+  };
+  vertical(view.threshold, IM_COL32(255, 255, 255, 255), 2.0f);
+  if (view.has_drawing) vertical(view.drawing_score, kDrawingColour, 3.0f);
+  draw->AddRect(origin, far, ImGui::GetColorU32(ImGuiCol_Border));
+}
+
+void roc_plot(const AnomalyView& view, float side) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(side, side));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(16, 20, 28, 255));
+  draw->AddLine(ImVec2(origin.x, origin.y + side), ImVec2(origin.x + side, origin.y), IM_COL32(90, 90, 90, 255));
+  std::vector<ImVec2> points;
+  for (const bn::RocPoint& p : view.roc)
+    points.push_back(ImVec2(origin.x + p.false_positive_rate * side, origin.y + (1.0f - p.true_positive_rate) * side));
+  draw->AddPolyline(points.data(), static_cast<int>(points.size()), kAnomalyColour | IM_COL32_A_MASK, 0, 2.0f);
+  // Where the threshold sits on the curve.
+  const float fpr = static_cast<float>(count_above(view.normal_scores, view.threshold)) / view.normal_scores.size();
+  const float tpr = static_cast<float>(count_above(view.anomaly_scores, view.threshold)) / view.anomaly_scores.size();
+  draw->AddCircleFilled(ImVec2(origin.x + fpr * side, origin.y + (1.0f - tpr) * side), 4.0f, IM_COL32(255, 255, 255, 255));
+  draw->AddRect(origin, ImVec2(origin.x + side, origin.y + side), ImGui::GetColorU32(ImGuiCol_Border));
+}
+
+}  // namespace
+
+void anomaly_tab(AppState& state) {
+  AnomalyView& view = state.anomaly;
+  if (!state.ready() || !state.anomaly_set || view.normal_scores.empty()) {
+    ImGui::TextDisabled(state.anomaly_set ? "Scoring the test images..." : "The anomaly images are still loading.");
+    return;
+  }
+  ImGui::TextWrapped("How badly the model rebuilds each image. It learned digits; clothes are anomalies.");
+  ImGui::PushStyleColor(ImGuiCol_Text, kNormalColour | IM_COL32_A_MASK);
+  ImGui::TextUnformatted("digits (normal)");
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Text, kAnomalyColour | IM_COL32_A_MASK);
+  ImGui::TextUnformatted("clothes (anomalies)");
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::TextDisabled("white: threshold");
+  if (view.has_drawing) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, kDrawingColour);
+    ImGui::TextUnformatted("green: your drawing");
+    ImGui::PopStyleColor();
+  }
+
+  std::vector<float> all = view.anomaly_scores;
+  std::sort(all.begin(), all.end());
+  const float high = std::max(all[all.size() * 95 / 100], view.threshold * 1.5f);
+  const float width = ImGui::GetContentRegionAvail().x;
+  histograms(view, high, ImVec2(width, ImGui::GetFontSize() * 7.0f));
+
+  ImGui::SetNextItemWidth(width * 0.6f);
+  if (ImGui::SliderFloat("threshold", &view.threshold, 0.0f, high, "%.4f")) view.threshold_moved = true;
+  state.layout.threshold_slider = last_item_rect();
+
+  const int caught = count_above(view.anomaly_scores, view.threshold);
+  const int false_alarms = count_above(view.normal_scores, view.threshold);
+  const float side = std::min(ImGui::GetFontSize() * 9.0f, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2);
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("ROC (AUROC %.3f)", view.auroc);
+  roc_plot(view, std::max(60.0f, side));
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  if (ImGui::BeginTable("confusion", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("");
+    ImGui::TableSetupColumn("called normal");
+    ImGui::TableSetupColumn("called anomaly");
+    ImGui::TableHeadersRow();
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("digits");
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", static_cast<int>(view.normal_scores.size()) - false_alarms);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", false_alarms);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted("clothes");
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", static_cast<int>(view.anomaly_scores.size()) - caught);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", caught);
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  if (view.has_drawing) {
+    const bool anomalous = view.drawing_score > view.threshold;
+    ImGui::Text("Your drawing: error %.4f", view.drawing_score);
+    ImGui::PushStyleColor(ImGuiCol_Text, anomalous ? ImVec4(1.0f, 0.6f, 0.3f, 1.0f) : ImVec4(0.5f, 0.9f, 0.5f, 1.0f));
+    ImGui::TextUnformatted(anomalous ? "Verdict: an anomaly, not like the digits it knows"
+                                     : "Verdict: looks like a digit");
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::TextDisabled("Draw something to score it.");
+  }
+  ImGui::EndGroup();
+}
+
+}  // namespace bn_app
