@@ -195,6 +195,37 @@ void refresh_anomaly_scores(AppState& state) {
   anomaly.computed_at = now;
 }
 
+// The probes restart when the weights or N change, then train within a few milliseconds a frame.
+void advance_probes(AppState& state) {
+  FeaturesView& features = state.features;
+  const bool stale = features.computed_labels != features.labels ||
+                     (features.done && features.computed_version != state.viewer_version && !state.snapshot->training);
+  if (!features.codes_probe || stale) {
+    const std::vector<int> picked = bn::pick_labelled(state.train_set->labels, features.labels, 0);
+    const bn::Dataset labelled = state.train_set->subset(picked, "labelled");
+    const bn::Matrix pixels = labelled.batch_range(0, labelled.count());
+    features.codes_probe = std::make_unique<bn::SoftmaxProbe>(state.viewer->encode(pixels), labelled.labels);
+    features.pixels_probe = std::make_unique<bn::SoftmaxProbe>(pixels, labelled.labels);
+    features.test_codes = state.viewer->encode(state.test_set->batch_range(0, state.test_set->count()));
+    features.computed_labels = features.labels;
+    features.computed_version = state.viewer_version;
+    features.done = false;
+  }
+  if (features.done) return;
+  const auto start = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() - start < kSingleThreadTrainingSlice &&
+         !(features.codes_probe->done() && features.pixels_probe->done())) {
+    features.codes_probe->train(10);
+    features.pixels_probe->train(2);
+  }
+  if (features.codes_probe->done() && features.pixels_probe->done()) {
+    const bn::Matrix test_pixels = state.test_set->batch_range(0, state.test_set->count());
+    features.codes = features.codes_probe->evaluate(features.test_codes, state.test_set->labels);
+    features.pixels = features.pixels_probe->evaluate(test_pixels, state.test_set->labels);
+    features.done = true;
+  }
+}
+
 // Tiles `count`² decoded images into one (count·28)² image, row by row.
 void tile_images(const bn::Matrix& images, int count, std::vector<float>& out) {
   const int side = count * kPadSide;
@@ -258,6 +289,7 @@ void app_update(AppState& state) {
   if (state.side_tab == SideTab::kLatent) refresh_latent_points(state);
   if (state.side_tab == SideTab::kGenerate) refresh_generated(state);
   if (state.side_tab == SideTab::kAnomaly) refresh_anomaly_scores(state);
+  if (state.side_tab == SideTab::kFeatures) advance_probes(state);
   if (state.reconstructed_revision != state.pad_revision || state.reconstructed_version != state.viewer_version ||
       state.reconstructed_noise_revision != state.noise_revision) {
     reconstruct_pad(state);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/data/dataset.h"
+#include "core/eval/linear_probe.h"
 #include "core/eval/metrics.h"
 #include "core/eval/projection.h"
 #include "core/models/model.h"
@@ -39,10 +40,11 @@ struct WidgetLayout {
   ScreenRect latent_marker;      // the drawing's point on the plot (w = h = 0 when there is none)
   ScreenRect resample_button;
   ScreenRect threshold_slider;
+  std::map<std::string, ScreenRect> probe_label_buttons;  // "10", "100", "1000"
 };
 
 // The tabs of the right-hand column.
-enum class SideTab { kTraining, kLatent, kGenerate, kAnomaly };
+enum class SideTab { kTraining, kLatent, kGenerate, kAnomaly, kFeatures };
 
 // The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them.
 struct LatentView {
@@ -90,6 +92,20 @@ struct AnomalyView {
   bool has_drawing = false;
 };
 
+// The Features tab: the few-label linear probe, on the codes and on the pixels, trained a little
+// each frame so the UI never stalls.
+struct FeaturesView {
+  int labels = 100;                          // N: 10, 100 or 1000 labelled training images
+  uint64_t computed_version = 0;             // the weights the probes were started for
+  int computed_labels = 0;
+  std::unique_ptr<bn::SoftmaxProbe> codes_probe;
+  std::unique_ptr<bn::SoftmaxProbe> pixels_probe;
+  bn::Matrix test_codes;
+  bn::ProbeResult codes;
+  bn::ProbeResult pixels;
+  bool done = false;
+};
+
 struct DataLoading {
   std::string what = "MNIST";
   float progress = 0.0f;       // 0..1, reported by the page while it downloads
@@ -124,6 +140,7 @@ struct AppState {
   LatentView latent;
   GenerateView generate;
   AnomalyView anomaly;
+  FeaturesView features;
   std::unique_ptr<DigitTexture> hovered_texture;
   std::unique_ptr<DigitTexture> decoded_texture;
   std::unique_ptr<DigitTexture> samples_texture;

@@ -29,7 +29,7 @@ const std::vector<Preset>& presets() {
        SideTab::kLatent},
       {"Few labels", ModelKind::kAutoencoder, {},
        "Codes learned without labels make a classifier work from only a handful of labelled examples.",
-       SideTab::kLatent},
+       SideTab::kFeatures},
   };
   return all;
 }

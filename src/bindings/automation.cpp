@@ -9,7 +9,8 @@
 //                                        testLoss, fps, message, loadError, panels, preset,
 //                                        modelKind, latent, noise: {type, level},
 //                                        psnr: {noisy, output}, notice, helpOpen,
-//                                        anomaly: {auroc, threshold, score, verdict} | null }
+//                                        anomaly: {auroc, threshold, score, verdict} | null,
+//                                        probe: {labels, done, codes, pixels} }
 //   receiveAnomalies(name, Uint8Array) the anomaly images (.bnds) for the Anomaly tab
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
@@ -89,11 +90,19 @@ val automation_state() {
   const char* tab = state.side_tab == bn_app::SideTab::kTraining ? "Training"
                     : state.side_tab == bn_app::SideTab::kLatent ? "Latent"
                     : state.side_tab == bn_app::SideTab::kGenerate ? "Generate"
-                                                                   : "Anomaly";
+                    : state.side_tab == bn_app::SideTab::kAnomaly  ? "Anomaly"
+                                                                   : "Features";
   for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
   out.set("panels", panels);
   out.set("preset", state.preset);
   out.set("helpOpen", state.show_help);
+  const bn_app::FeaturesView& features = state.features;
+  val probe = val::object();
+  probe.set("labels", features.labels);
+  probe.set("done", features.done && features.computed_labels == features.labels);
+  probe.set("codes", features.done ? val(features.codes.accuracy) : val::null());
+  probe.set("pixels", features.done ? val(features.pixels.accuracy) : val::null());
+  out.set("probe", probe);
   const bn_app::AnomalyView& anomaly = state.anomaly;
   if (!anomaly.normal_scores.empty()) {
     val a = val::object();
@@ -156,6 +165,9 @@ val layout() {
   out.set("latentMarker", layout.latent_marker.x > 0 ? rect_to_js(layout.latent_marker) : val::null());
   out.set("resampleButton", rect_to_js(layout.resample_button));
   out.set("thresholdSlider", rect_to_js(layout.threshold_slider));
+  val probe_buttons = val::object();
+  for (const auto& [name, rect] : layout.probe_label_buttons) probe_buttons.set(name, rect_to_js(rect));
+  out.set("probeLabelButtons", probe_buttons);
   val tabs = val::object();
   for (const auto& [name, rect] : layout.tabs) tabs.set(name, rect_to_js(rect));
   out.set("tabs", tabs);

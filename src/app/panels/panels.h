@@ -9,6 +9,7 @@
 //     latent_tab    the test set's codes in 2-D, coloured by label, with the drawing's marker
 //     generate_tab  a VAE's samples from the prior and its 2-D manifold
 //     anomaly_tab   error histograms of digits and clothes, a threshold, the ROC, a verdict
+//     features_tab  the few-label linear probe: codes against pixels, and a confusion matrix
 #pragma once
 
 #include "app/app_state.h"
@@ -47,6 +48,7 @@ void training_tab(AppState& state);
 void latent_tab(AppState& state);
 void generate_tab(AppState& state);
 void anomaly_tab(AppState& state);
+void features_tab(AppState& state);
 
 // The bounding rectangle of the last ImGui item, for the automation hook.
 ScreenRect last_item_rect();

@@ -18,6 +18,7 @@ void side_panel(AppState& state, const PanelRect& rect) {
       {SideTab::kLatent, "Latent", latent_tab},
       {SideTab::kGenerate, "Generate", generate_tab},
       {SideTab::kAnomaly, "Anomaly", anomaly_tab},
+      {SideTab::kFeatures, "Features", features_tab},
   };
   if (begin_panel("Model", rect) && ImGui::BeginTabBar("side tabs")) {
     for (const Tab& tab : kTabs) {

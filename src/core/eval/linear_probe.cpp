@@ -34,45 +34,57 @@ std::vector<int> pick_labelled(const std::vector<uint8_t>& labels, int count, ui
   return picked;
 }
 
-ProbeResult linear_probe(const Matrix& train_features, const std::vector<uint8_t>& train_labels,
-                         const Matrix& test_features, const std::vector<uint8_t>& test_labels,
-                         const ProbeOptions& options) {
+SoftmaxProbe::SoftmaxProbe(const Matrix& train_features, const std::vector<uint8_t>& train_labels,
+                           const ProbeOptions& options)
+    : options_(options) {
   const Eigen::Index n = train_features.rows(), d = train_features.cols();
-  const int classes = options.classes;
-  if (n == 0 || static_cast<size_t>(n) != train_labels.size() ||
-      static_cast<size_t>(test_features.rows()) != test_labels.size() || test_features.cols() != d)
+  if (n == 0 || static_cast<size_t>(n) != train_labels.size())
     throw std::invalid_argument("linear_probe: features and labels do not match");
-
   // Standardise with the labelled examples' statistics (constant features stay at zero).
-  const Eigen::RowVectorXf mean = train_features.colwise().mean();
-  Eigen::RowVectorXf spread = ((train_features.rowwise() - mean).array().square().colwise().sum() /
-                               static_cast<float>(n)).sqrt();
-  spread = spread.unaryExpr([](float s) { return s > 1e-6f ? s : 1.0f; });
-  const Matrix x = (train_features.rowwise() - mean).array().rowwise() / spread.array();
-  Matrix targets = Matrix::Zero(n, classes);
-  for (Eigen::Index i = 0; i < n; ++i) targets(i, train_labels[i]) = 1.0f;
-
-  // Weights [classes, d] and bias [1, classes] in one buffer, trained with full-batch Adam.
-  FloatBuffer parameters(static_cast<size_t>(classes) * (d + 1), 0.0f), gradients(parameters.size());
-  MatrixMap weight(parameters.data(), classes, d), bias(parameters.data() + classes * d, 1, classes);
-  MatrixMap dweight(gradients.data(), classes, d), dbias(gradients.data() + classes * d, 1, classes);
-  Adam adam(parameters.size(), AdamOptions{options.learning_rate});
-  Matrix probabilities;
-  for (int iteration = 0; iteration < options.iterations; ++iteration) {
-    probabilities = x * weight.transpose();
-    probabilities.rowwise() += bias.row(0);
-    for (Eigen::Index i = 0; i < n; ++i) {
-      const float top = probabilities.row(i).maxCoeff();
-      probabilities.row(i) = (probabilities.row(i).array() - top).exp();
-      probabilities.row(i) /= probabilities.row(i).sum();
-    }
-    const Matrix delta = (probabilities - targets) / static_cast<float>(n);  // softmax cross-entropy
-    dweight = delta.transpose() * x + options.weight_decay * weight;
-    dbias = delta.colwise().sum();
-    adam.step(parameters, gradients);
+  mean_ = train_features.colwise().mean();
+  spread_ = ((train_features.rowwise() - mean_).array().square().colwise().sum() / static_cast<float>(n)).sqrt();
+  spread_ = spread_.unaryExpr([](float s) { return s > 1e-6f ? s : 1.0f; });
+  x_ = (train_features.rowwise() - mean_).array().rowwise() / spread_.array();
+  targets_ = Matrix::Zero(n, options_.classes);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (train_labels[i] >= options_.classes) throw std::invalid_argument("linear_probe: a label is out of range");
+    targets_(i, train_labels[i]) = 1.0f;
   }
+  // Weights [classes, d] and bias [1, classes] in one buffer, trained with full-batch Adam.
+  parameters_.assign(static_cast<size_t>(options_.classes) * (d + 1), 0.0f);
+  gradients_.assign(parameters_.size(), 0.0f);
+  adam_ = std::make_unique<Adam>(parameters_.size(), AdamOptions{options_.learning_rate});
+}
 
-  const Matrix test_x = (test_features.rowwise() - mean).array().rowwise() / spread.array();
+bool SoftmaxProbe::train(int iterations) {
+  const Eigen::Index n = x_.rows(), d = x_.cols();
+  const int classes = options_.classes;
+  MatrixMap weight(parameters_.data(), classes, d), bias(parameters_.data() + classes * d, 1, classes);
+  MatrixMap dweight(gradients_.data(), classes, d), dbias(gradients_.data() + classes * d, 1, classes);
+  Matrix probabilities;
+  for (int i = 0; i < iterations && !done(); ++i, ++iterations_done_) {
+    probabilities = x_ * weight.transpose();
+    probabilities.rowwise() += bias.row(0);
+    for (Eigen::Index r = 0; r < n; ++r) {
+      const float top = probabilities.row(r).maxCoeff();
+      probabilities.row(r) = (probabilities.row(r).array() - top).exp();
+      probabilities.row(r) /= probabilities.row(r).sum();
+    }
+    const Matrix delta = (probabilities - targets_) / static_cast<float>(n);  // softmax cross-entropy
+    dweight = delta.transpose() * x_ + options_.weight_decay * weight;
+    dbias = delta.colwise().sum();
+    adam_->step(parameters_, gradients_);
+  }
+  return done();
+}
+
+ProbeResult SoftmaxProbe::evaluate(const Matrix& test_features, const std::vector<uint8_t>& test_labels) const {
+  const Eigen::Index d = x_.cols();
+  const int classes = options_.classes;
+  if (static_cast<size_t>(test_features.rows()) != test_labels.size() || test_features.cols() != d)
+    throw std::invalid_argument("linear_probe: test features and labels do not match");
+  ConstMatrixMap weight(parameters_.data(), classes, d), bias(parameters_.data() + classes * d, 1, classes);
+  const Matrix test_x = (test_features.rowwise() - mean_).array().rowwise() / spread_.array();
   Matrix scores = test_x * weight.transpose();
   scores.rowwise() += bias.row(0);
   ProbeResult result;
@@ -82,10 +94,18 @@ ProbeResult linear_probe(const Matrix& train_features, const std::vector<uint8_t
     Eigen::Index predicted = 0;
     scores.row(i).maxCoeff(&predicted);
     correct += predicted == test_labels[i];
-    ++result.confusion[static_cast<size_t>(test_labels[i]) * classes + predicted];
+    if (test_labels[i] < classes) ++result.confusion[static_cast<size_t>(test_labels[i]) * classes + predicted];
   }
   result.accuracy = static_cast<float>(correct) / static_cast<float>(std::max<Eigen::Index>(1, scores.rows()));
   return result;
+}
+
+ProbeResult linear_probe(const Matrix& train_features, const std::vector<uint8_t>& train_labels,
+                         const Matrix& test_features, const std::vector<uint8_t>& test_labels,
+                         const ProbeOptions& options) {
+  SoftmaxProbe probe(train_features, train_labels, options);
+  probe.train(options.iterations);
+  return probe.evaluate(test_features, test_labels);
 }
 
 }  // namespace bn

@@ -11,8 +11,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "core/optim/adam.h"
 #include "core/tensor.h"
 
 namespace bn {
@@ -32,6 +34,25 @@ struct ProbeResult {
 // Indices of `count` examples, count / classes of each class, chosen by a seeded shuffle.
 // Throws std::invalid_argument if a class has too few examples.
 std::vector<int> pick_labelled(const std::vector<uint8_t>& labels, int count, uint64_t seed, int classes = 10);
+
+// The probe as an object, for callers that train it a few iterations at a time (the app, between
+// frames); linear_probe() below is this, run to the end in one go.
+class SoftmaxProbe {
+ public:
+  SoftmaxProbe(const Matrix& train_features, const std::vector<uint8_t>& train_labels, const ProbeOptions& options = {});
+  // Up to `iterations` more full-batch Adam steps; returns true once all options.iterations are done.
+  bool train(int iterations);
+  bool done() const { return iterations_done_ >= options_.iterations; }
+  ProbeResult evaluate(const Matrix& test_features, const std::vector<uint8_t>& test_labels) const;
+
+ private:
+  ProbeOptions options_;
+  Eigen::RowVectorXf mean_, spread_;
+  Matrix x_, targets_;
+  FloatBuffer parameters_, gradients_;
+  std::unique_ptr<Adam> adam_;
+  int iterations_done_ = 0;
+};
 
 ProbeResult linear_probe(const Matrix& train_features, const std::vector<uint8_t>& train_labels,
                          const Matrix& test_features, const std::vector<uint8_t>& test_labels,

@@ -1,0 +1,68 @@
+#include <algorithm>
+#include <cstdio>
+
+#include "app/panels/panels.h"
+
+namespace bn_app {
+
+namespace {
+
+void accuracy_bar(const char* label, float accuracy, ImU32 colour, float width) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float height = ImGui::GetFrameHeight();
+  ImGui::Dummy(ImVec2(width, height));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(16, 20, 28, 255));
+  draw->AddRectFilled(origin, ImVec2(origin.x + width * accuracy, origin.y + height), colour);
+  char text[64];
+  std::snprintf(text, sizeof text, "%s  %.1f%%", label, 100.0f * accuracy);
+  draw->AddText(ImVec2(origin.x + 6, origin.y + (height - ImGui::GetFontSize()) / 2), IM_COL32(255, 255, 255, 255), text);
+}
+
+// Rows: the true label; columns: the prediction. Brighter cells hold more test images.
+void confusion_matrix(const std::vector<int>& counts, float side) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(side, side));
+  const int largest = std::max(1, *std::max_element(counts.begin(), counts.end()));
+  const float cell = side / 10.0f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (int truth = 0; truth < 10; ++truth)
+    for (int guess = 0; guess < 10; ++guess) {
+      const float v = static_cast<float>(counts[truth * 10 + guess]) / largest;
+      const auto level = static_cast<int>(40 + 215 * v);
+      const ImU32 colour = truth == guess ? IM_COL32(40, level, 90, 255) : IM_COL32(level, 50, 40, 255);
+      const ImVec2 a(origin.x + guess * cell, origin.y + truth * cell);
+      draw->AddRectFilled(a, ImVec2(a.x + cell - 1, a.y + cell - 1), colour);
+    }
+}
+
+}  // namespace
+
+void features_tab(AppState& state) {
+  if (!state.ready()) return;
+  FeaturesView& features = state.features;
+  ImGui::TextWrapped("A linear classifier trained on only N labelled digits: once on the model's codes, once "
+                     "on the raw pixels. Codes learned without any labels often need fewer of them.");
+  ImGui::TextUnformatted("labelled examples N:");
+  for (int n : {10, 100, 1000}) {
+    ImGui::SameLine();
+    const std::string label = std::to_string(n);
+    if (ImGui::RadioButton(label.c_str(), features.labels == n)) features.labels = n;
+    state.layout.probe_label_buttons[label] = last_item_rect();
+  }
+  const float width = ImGui::GetContentRegionAvail().x;
+  if (!features.done) {
+    ImGui::ProgressBar(0.5f * (features.codes_probe ? 1.0f : 0.0f), ImVec2(width, 0), "training the two classifiers...");
+    return;
+  }
+  accuracy_bar("on the codes", features.codes.accuracy, IM_COL32(89, 161, 79, 255), width);
+  accuracy_bar("on the pixels", features.pixels.accuracy, IM_COL32(120, 120, 140, 255), width);
+  const float gain = features.codes.accuracy - features.pixels.accuracy;
+  ImGui::Text("codes %s pixels by %.1f points, with %d labels", gain >= 0 ? "beat" : "trail", 100.0f * std::abs(gain),
+              features.computed_labels);
+  ImGui::TextDisabled("test-set confusion, codes (rows: true digit, columns: guess)");
+  const float side = std::max(80.0f, std::min(width, ImGui::GetContentRegionAvail().y - 4.0f));
+  confusion_matrix(features.codes.confusion, side);
+}
+
+}  // namespace bn_app
