@@ -29,6 +29,9 @@ constexpr uint64_t kPadNoiseSeed = 0x9AD;
 // keeps 60 fps while training.
 constexpr auto kSingleThreadTrainingSlice = std::chrono::milliseconds(8);
 
+// Slow motion: one training step this often, slow enough to watch each one change the output.
+constexpr double kSlowMotionStep = 0.25;
+
 }  // namespace
 
 AppState& app_state() {
@@ -72,6 +75,33 @@ void app_receive_anomalies(AppState& state, const std::string& name, const std::
   }
 }
 
+namespace {
+
+// Puts `kind`'s pretrained model into the trainer (or, without weights, a fresh one) and says why
+// in state.notice when it could not.
+void load_pretrained_model(AppState& state, bn::ModelKind kind) {
+  const std::string name = bn::kind_name(kind);
+  state.notice.clear();
+  try {
+    auto found = state.pretrained.find(name);
+    if (found != state.pretrained.end()) {
+      auto model = bn::load_model_bytes(found->second, "pretrained " + name);
+      state.trainer->post_model(model->config(), model->parameters().values());
+      return;
+    }
+    bn::ModelConfig config;
+    config.kind = kind;
+    if (kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.5f};
+    if (kind == bn::ModelKind::kVae) config.latent = 2;
+    state.trainer->post_model(config);
+    state.notice = "No pretrained weights for this preset were downloaded: its model starts untrained.";
+  } catch (const std::exception& e) {
+    state.notice = std::string("Could not load the pretrained model: ") + e.what();
+  }
+}
+
+}  // namespace
+
 bool app_select_preset(AppState& state, const std::string& name) {
   const Preset* preset = find_preset(name);
   if (!preset) {
@@ -82,30 +112,17 @@ bool app_select_preset(AppState& state, const std::string& name) {
     state.pending_preset = name;
     return true;
   }
-  const std::string kind = bn::kind_name(preset->kind);
-  state.notice.clear();
-  try {
-    auto found = state.pretrained.find(kind);
-    if (found != state.pretrained.end()) {
-      auto model = bn::load_model_bytes(found->second, "pretrained " + kind);
-      state.trainer->post_model(model->config(), model->parameters().values());
-    } else {
-      bn::ModelConfig config;
-      config.kind = preset->kind;
-      if (preset->kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.5f};
-      if (preset->kind == bn::ModelKind::kVae) config.latent = 2;
-      state.trainer->post_model(config);
-      state.notice = "No pretrained weights for this preset were downloaded: its model starts untrained.";
-    }
-  } catch (const std::exception& e) {
-    state.notice = std::string("Could not load the pretrained model: ") + e.what();
-  }
+  load_pretrained_model(state, preset->kind);
   state.preset = name;
   state.pending_preset.clear();
   state.anomaly.threshold_moved = false;
   app_set_noise(state, preset->noise);
   app_show_tab(state, preset->tab);
   return true;
+}
+
+void app_load_pretrained(AppState& state) {
+  if (const Preset* preset = find_preset(state.preset)) load_pretrained_model(state, preset->kind);
 }
 
 void app_show_tab(AppState& state, SideTab tab) {
@@ -270,6 +287,10 @@ void refresh_generated(AppState& state) {
 void app_update(AppState& state) {
   state.fps = ImGui::GetIO().Framerate;
   if (!state.trainer) return;
+  if (state.slow_motion && ImGui::GetTime() - state.last_slow_step >= kSlowMotionStep) {
+    state.trainer->post(bn::TrainerCommand::kStep);
+    state.last_slow_step = ImGui::GetTime();
+  }
   if (!state.threaded) state.trainer->run_for(kSingleThreadTrainingSlice);
   state.snapshot = state.trainer->snapshot();
   if (state.snapshot->model_generation != state.viewer_generation) {

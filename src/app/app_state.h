@@ -40,6 +40,8 @@ struct WidgetLayout {
   ScreenRect latent_marker;      // the drawing's point on the plot (w = h = 0 when there is none)
   ScreenRect resample_button;
   ScreenRect threshold_slider;
+  ScreenRect load_pretrained_button;
+  ScreenRect slow_motion_checkbox;
   std::map<std::string, ScreenRect> probe_label_buttons;  // "10", "100", "1000"
 };
 
@@ -135,6 +137,9 @@ struct AppState {
   bool weights_done = false;                          // the page has sent every weights file it could
 
   bool show_help = false;                             // the `?` overlay of keyboard shortcuts
+  bool loss_log_scale = false;                        // the Training tab's loss axis
+  bool slow_motion = false;                           // train one step every kSlowMotionStep
+  double last_slow_step = 0.0;
   SideTab side_tab = SideTab::kTraining;
   bool side_tab_requested = false;                    // select side_tab in the tab bar next frame
   LatentView latent;
@@ -197,6 +202,8 @@ bool app_select_preset(AppState& state, const std::string& name);
 void clear_pad(AppState& state);
 // The `n` key: the next noise type, at a level that shows what it does.
 void cycle_noise(AppState& state);
+// Back to the current preset's pretrained weights, keeping the noise and the open tab.
+void app_load_pretrained(AppState& state);
 // Shows a tab of the right-hand column.
 void app_show_tab(AppState& state, SideTab tab);
 // Throws std::invalid_argument for a level the noise type does not allow.

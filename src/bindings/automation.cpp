@@ -159,6 +159,8 @@ val layout() {
   out.set("pad", rect_to_js(layout.pad));
   out.set("trainButton", rect_to_js(layout.train_button));
   out.set("resetButton", rect_to_js(layout.reset_button));
+  out.set("loadPretrainedButton", rect_to_js(layout.load_pretrained_button));
+  out.set("slowMotionCheckbox", rect_to_js(layout.slow_motion_checkbox));
   out.set("clearButton", rect_to_js(layout.clear_button));
   out.set("noiseSlider", rect_to_js(layout.noise_level_slider));
   out.set("latentPlot", rect_to_js(layout.latent_plot));

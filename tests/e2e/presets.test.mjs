@@ -99,6 +99,28 @@ describe('presets and noise (mt build)', () => {
     assert.match(after.notice, /no preset called 'GAN'/);
   });
 
+  test('Reset forgets the pretrained weights, Load pretrained brings them back, slow motion steps slowly', async () => {
+    const { page } = session;
+    await clickRect(page, (await layout(page)).presetButtons.Undercomplete);
+    await pollUntil(() => state(page), (s) => s.preset === 'Undercomplete' && s.modelKind === 'ae' && s.testLoss < 0.12,
+      { timeoutMs: 10_000 });
+    await clickRect(page, (await layout(page)).tabs.Training);
+    await clickRect(page, (await layout(page)).resetButton);
+    const reset = await pollUntil(() => state(page), (s) => s.testLoss > 0.5, { timeoutMs: 5_000 });
+    assert.ok(reset.testLoss > 0.5, `after Reset the test loss is ${reset.testLoss}`);
+    await clickRect(page, (await layout(page)).loadPretrainedButton);
+    const back = await pollUntil(() => state(page), (s) => s.testLoss !== null && s.testLoss < 0.12, { timeoutMs: 5_000 });
+    assert.ok(back.testLoss < 0.12, `Load pretrained gave a test loss of ${back.testLoss}`);
+
+    await clickRect(page, (await layout(page)).slowMotionCheckbox);
+    const start = await state(page);
+    await page.waitForTimeout(2_000);
+    const later = await state(page);
+    await clickRect(page, (await layout(page)).slowMotionCheckbox);
+    const steps = later.step - start.step;
+    assert.ok(steps >= 3 && steps <= 12, `slow motion took ${steps} steps in 2 s (about 8 expected)`);
+  });
+
   test('keyboard shortcuts: ? for help, 1-8 presets, n noise, s step, c clear', async () => {
     const { page } = session;
     await page.locator('#canvas').focus();

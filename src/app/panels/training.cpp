@@ -36,6 +36,13 @@ void training_tab(AppState& state) {
     if (ImGui::Button("Reset", button)) state.trainer->post(bn::TrainerCommand::kReset);
     state.layout.reset_button = last_item_rect();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from random weights (the seed's)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(state.preset.empty());
+    if (ImGui::Button("Load pretrained")) app_load_pretrained(state);
+    state.layout.load_pretrained_button = last_item_rect();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("Back to this preset's pretrained weights");
 
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", bn::describe(*snapshot.config).c_str());
@@ -51,10 +58,15 @@ void training_tab(AppState& state) {
       ImGui::TextWrapped("%s", snapshot.message.c_str());
       ImGui::PopStyleColor();
     }
-    ImGui::Spacing();
+    ImGui::Checkbox("log scale", &state.loss_log_scale);
+    ImGui::SameLine();
+    if (ImGui::Checkbox("slow motion", &state.slow_motion) && state.slow_motion)
+      state.trainer->post(bn::TrainerCommand::kPause);
+    state.layout.slow_motion_checkbox = last_item_rect();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A few steps a second, to watch the reconstruction change");
     ImVec2 plot = ImGui::GetContentRegionAvail();
     plot.y = std::max(120.0f, std::min(plot.y, plot.x * 0.75f));
-    loss_plot("losses", metrics.train_curve, metrics.test_curve, plot);
+    loss_plot("losses", metrics.train_curve, metrics.test_curve, plot, state.loss_log_scale);
   }
 }
 

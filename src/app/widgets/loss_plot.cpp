@@ -20,14 +20,17 @@ struct Range {
   }
 };
 
+// The plotted value of a loss: itself, or its log10 on a log scale.
+float axis_value(float loss, bool log_scale) { return log_scale ? std::log10(std::max(loss, 1e-12f)) : loss; }
+
 void polyline(ImDrawList* draw, const std::vector<bn::LossPoint>& curve, ImVec2 min, ImVec2 max, float max_step,
-              const Range& y, ImU32 colour, bool dots) {
+              const Range& y, ImU32 colour, bool dots, bool log_scale) {
   std::vector<ImVec2> points;
   points.reserve(curve.size());
   for (const bn::LossPoint& p : curve) {
     if (!std::isfinite(p.loss)) continue;
     float tx = max_step > 0 ? static_cast<float>(p.step) / max_step : 0.0f;
-    float ty = (p.loss - y.low) / (y.high - y.low);
+    float ty = (axis_value(p.loss, log_scale) - y.low) / (y.high - y.low);
     points.push_back(ImVec2(min.x + tx * (max.x - min.x), max.y - ty * (max.y - min.y)));
   }
   if (points.size() >= 2) draw->AddPolyline(points.data(), static_cast<int>(points.size()), colour, 0, 2.0f);
@@ -38,7 +41,7 @@ void polyline(ImDrawList* draw, const std::vector<bn::LossPoint>& curve, ImVec2 
 }  // namespace
 
 void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const std::vector<bn::LossPoint>& test,
-               ImVec2 size) {
+               ImVec2 size, bool log_scale) {
   ImGui::PushID(id);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
@@ -52,7 +55,7 @@ void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const st
   float max_step = 0.0f;
   for (const auto* curve : {&train, &test})
     for (const bn::LossPoint& p : *curve) {
-      y.include(p.loss);
+      y.include(axis_value(p.loss, log_scale));
       max_step = std::max(max_step, static_cast<float>(p.step));
     }
   if (y.low > y.high) {
@@ -61,6 +64,11 @@ void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const st
     ImGui::PopID();
     return;
   }
+  if (max_step == 0.0f) {
+    // Only the starting test loss so far (e.g. a pretrained model): say where the curves will go.
+    draw->AddText(ImVec2(min.x + line, min.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                  "Training continues from here: the curves grow to the right.");
+  }
   if (y.high - y.low < 1e-6f) y.high = y.low + 1e-3f;
   const float pad = 0.05f * (y.high - y.low);
   y.low -= pad;
@@ -68,9 +76,10 @@ void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const st
 
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   char label[32];
-  std::snprintf(label, sizeof label, "%.3f", y.high);
+  auto loss_at = [&](float v) { return log_scale ? std::pow(10.0f, v) : v; };
+  std::snprintf(label, sizeof label, "%.3g", loss_at(y.high));
   draw->AddText(ImVec2(origin.x, min.y - 0.5f * line), text, label);
-  std::snprintf(label, sizeof label, "%.3f", y.low);
+  std::snprintf(label, sizeof label, "%.3g", loss_at(y.low));
   draw->AddText(ImVec2(origin.x, max.y - 0.5f * line), text, label);
   std::snprintf(label, sizeof label, "step %.0f", max_step);
   draw->AddText(ImVec2(max.x - ImGui::CalcTextSize(label).x, max.y + 0.2f * line), text, label);
@@ -78,8 +87,8 @@ void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const st
   draw->AddText(ImVec2(min.x + ImGui::CalcTextSize("train  ").x, max.y + 0.2f * line), kTestColour, "test");
 
   draw->PushClipRect(min, max, true);
-  polyline(draw, train, min, max, max_step, y, kTrainColour, false);
-  polyline(draw, test, min, max, max_step, y, kTestColour, true);
+  polyline(draw, train, min, max, max_step, y, kTrainColour, false, log_scale);
+  polyline(draw, test, min, max, max_step, y, kTestColour, true, log_scale);
   draw->PopClipRect();
   ImGui::PopID();
 }

@@ -1,4 +1,6 @@
 // A small chart of the train and test loss against the training step, drawn with ImGui's draw list.
+// With `log_scale` the loss axis is logarithmic (every loss here is positive), which keeps the
+// slow late progress visible after the steep first drop.
 #pragma once
 
 #include <vector>
@@ -9,6 +11,6 @@
 namespace bn_app {
 
 void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const std::vector<bn::LossPoint>& test,
-               ImVec2 size);
+               ImVec2 size, bool log_scale = false);
 
 }  // namespace bn_app
