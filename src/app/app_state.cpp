@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <iterator>
+#include <limits>
 #include <thread>
 
 #include "app/panels/panels.h"
@@ -65,6 +66,13 @@ void app_receive_dataset(AppState& state, const std::string& name, const std::ve
 
 void app_receive_weights(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes) {
   state.pretrained[name] = bytes;
+  if (name == "pca") {
+    try {
+      state.pca = bn::load_model_bytes(bytes, "pretrained pca");
+    } catch (const std::exception& e) {
+      state.notice = std::string("Could not load the PCA baseline: ") + e.what();
+    }
+  }
 }
 
 void app_receive_anomalies(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes) {
@@ -152,6 +160,8 @@ void reconstruct_pad(AppState& state) {
   state.anomaly.drawing_score =
       state.noise.type == bn::NoiseType::kNone ? bn::mean_squared_error(output, clean)
                                                : bn::mean_squared_error(state.viewer->reconstruct(clean), clean);
+  state.pca_drawing_psnr =
+      state.pca ? bn::psnr(bn::mean_squared_error(state.pca->reconstruct(noisy), clean)) : std::numeric_limits<float>::quiet_NaN();
   state.psnr_noisy = bn::psnr(bn::mean_squared_error(noisy, clean));
   state.psnr_output = bn::psnr(bn::mean_squared_error(output, clean));
   // The drawing's own point on the latent plot (none for an empty pad).
@@ -243,6 +253,39 @@ void advance_probes(AppState& state) {
   }
 }
 
+// Codes stored at three precisions, decoded, and scored against the originals.
+void refresh_compression(AppState& state) {
+  CompressionView& view = state.compression;
+  const double now = ImGui::GetTime();
+  if (view.computed_version == state.viewer_version || now - view.computed_at < 1.0) return;
+  const bn::Matrix images = state.test_set->batch_range(0, state.test_set->count());
+  auto psnr_at = [&](bn::Model& model, int format) {
+    bn::Matrix codes = model.encode(images);
+    if (format == 1) {
+      for (Eigen::Index i = 0; i < codes.size(); ++i) codes.data()[i] = bn::half_to_float(bn::float_to_half(codes.data()[i]));
+    } else if (format == 2) {
+      // 8 bits per number: each code dimension's range over the test set, in 255 steps.
+      for (Eigen::Index j = 0; j < codes.cols(); ++j) {
+        const float low = codes.col(j).minCoeff(), high = codes.col(j).maxCoeff();
+        const float step = std::max(high - low, 1e-12f) / 255.0f;
+        codes.col(j) = ((codes.col(j).array() - low) / step).round() * step + low;
+      }
+    }
+    return bn::psnr(bn::mean_squared_error(model.decode(codes), images));
+  };
+  const int latent = state.snapshot->config->latent;
+  const bool with_pca = state.pca && state.pca->config().latent == latent;
+  view.rows.clear();
+  const char* formats[] = {"float32", "float16", "8-bit"};
+  const int bytes_per_number[] = {4, 2, 1};
+  for (int format = 0; format < 3; ++format)
+    view.rows.push_back({formats[format], latent * bytes_per_number[format], psnr_at(*state.viewer, format),
+                         with_pca ? psnr_at(*state.pca, format) : std::numeric_limits<float>::quiet_NaN()});
+  view.latent = latent;
+  view.computed_version = state.viewer_version;
+  view.computed_at = now;
+}
+
 // Tiles `count`² decoded images into one (count·28)² image, row by row.
 void tile_images(const bn::Matrix& images, int count, std::vector<float>& out) {
   const int side = count * kPadSide;
@@ -311,6 +354,7 @@ void app_update(AppState& state) {
   if (state.side_tab == SideTab::kGenerate) refresh_generated(state);
   if (state.side_tab == SideTab::kAnomaly) refresh_anomaly_scores(state);
   if (state.side_tab == SideTab::kFeatures) advance_probes(state);
+  if (state.side_tab == SideTab::kCompression) refresh_compression(state);
   if (state.reconstructed_revision != state.pad_revision || state.reconstructed_version != state.viewer_version ||
       state.reconstructed_noise_revision != state.noise_revision) {
     reconstruct_pad(state);

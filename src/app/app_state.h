@@ -46,7 +46,7 @@ struct WidgetLayout {
 };
 
 // The tabs of the right-hand column.
-enum class SideTab { kTraining, kLatent, kGenerate, kAnomaly, kFeatures };
+enum class SideTab { kTraining, kLatent, kGenerate, kAnomaly, kFeatures, kCompression };
 
 // The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them.
 struct LatentView {
@@ -108,6 +108,21 @@ struct FeaturesView {
   bool done = false;
 };
 
+// The Compression tab: the code as a compressed image, at three precisions, for the model and for
+// PCA with as many components.
+struct CompressionView {
+  struct Row {
+    const char* format;       // "float32", "float16", "8-bit"
+    int bytes = 0;            // per image
+    float model_psnr = 0;     // over the test split
+    float pca_psnr = 0;       // NaN when PCA does not apply (a code size PCA was not fitted for)
+  };
+  uint64_t computed_version = 0;
+  double computed_at = -1.0;
+  std::vector<Row> rows;
+  int latent = 0;
+};
+
 struct DataLoading {
   std::string what = "MNIST";
   float progress = 0.0f;       // 0..1, reported by the page while it downloads
@@ -146,6 +161,9 @@ struct AppState {
   GenerateView generate;
   AnomalyView anomaly;
   FeaturesView features;
+  CompressionView compression;
+  std::unique_ptr<bn::Model> pca;                     // the pretrained PCA-32 baseline
+  float pca_drawing_psnr = 0.0f;                      // PCA's rebuild of the (noisy) drawing, in dB
   std::unique_ptr<DigitTexture> hovered_texture;
   std::unique_ptr<DigitTexture> decoded_texture;
   std::unique_ptr<DigitTexture> samples_texture;

@@ -26,7 +26,7 @@ const std::vector<Preset>& presets() {
        SideTab::kAnomaly},
       {"AE vs PCA", ModelKind::kAutoencoder, {},
        "The same 32-number budget, learned by a network or by linear PCA: which rebuilds your digit better?",
-       SideTab::kLatent},
+       SideTab::kCompression},
       {"Few labels", ModelKind::kAutoencoder, {},
        "Codes learned without labels make a classifier work from only a handful of labelled examples.",
        SideTab::kFeatures},

@@ -10,7 +10,8 @@
 //                                        modelKind, latent, noise: {type, level},
 //                                        psnr: {noisy, output}, notice, helpOpen,
 //                                        anomaly: {auroc, threshold, score, verdict} | null,
-//                                        probe: {labels, done, codes, pixels} }
+//                                        probe: {labels, done, codes, pixels},
+//                                        compression: [{format, bytes, modelPsnr, pcaPsnr}] }
 //   receiveAnomalies(name, Uint8Array) the anomaly images (.bnds) for the Anomaly tab
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
@@ -91,7 +92,8 @@ val automation_state() {
                     : state.side_tab == bn_app::SideTab::kLatent ? "Latent"
                     : state.side_tab == bn_app::SideTab::kGenerate ? "Generate"
                     : state.side_tab == bn_app::SideTab::kAnomaly  ? "Anomaly"
-                                                                   : "Features";
+                    : state.side_tab == bn_app::SideTab::kFeatures ? "Features"
+                                                                   : "Compression";
   for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
   out.set("panels", panels);
   out.set("preset", state.preset);
@@ -103,6 +105,16 @@ val automation_state() {
   probe.set("codes", features.done ? val(features.codes.accuracy) : val::null());
   probe.set("pixels", features.done ? val(features.pixels.accuracy) : val::null());
   out.set("probe", probe);
+  val compression = val::array();
+  for (const auto& row : state.compression.rows) {
+    val r = val::object();
+    r.set("format", row.format);
+    r.set("bytes", row.bytes);
+    r.set("modelPsnr", number_or_null(row.model_psnr));
+    r.set("pcaPsnr", number_or_null(row.pca_psnr));
+    compression.call<void>("push", r);
+  }
+  out.set("compression", compression);
   const bn_app::AnomalyView& anomaly = state.anomaly;
   if (!anomaly.normal_scores.empty()) {
     val a = val::object();

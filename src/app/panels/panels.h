@@ -10,6 +10,7 @@
 //     generate_tab  a VAE's samples from the prior and its 2-D manifold
 //     anomaly_tab   error histograms of digits and clothes, a threshold, the ROC, a verdict
 //     features_tab  the few-label linear probe: codes against pixels, and a confusion matrix
+//     compression_tab  the code as a compressed image: bytes and PSNR, the model against PCA
 #pragma once
 
 #include "app/app_state.h"
@@ -49,6 +50,7 @@ void latent_tab(AppState& state);
 void generate_tab(AppState& state);
 void anomaly_tab(AppState& state);
 void features_tab(AppState& state);
+void compression_tab(AppState& state);
 
 // The bounding rectangle of the last ImGui item, for the automation hook.
 ScreenRect last_item_rect();

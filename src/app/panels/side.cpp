@@ -19,6 +19,7 @@ void side_panel(AppState& state, const PanelRect& rect) {
       {SideTab::kGenerate, "Generate", generate_tab},
       {SideTab::kAnomaly, "Anomaly", anomaly_tab},
       {SideTab::kFeatures, "Features", features_tab},
+      {SideTab::kCompression, "Compression", compression_tab},
   };
   if (begin_panel("Model", rect) && ImGui::BeginTabBar("side tabs")) {
     for (const Tab& tab : kTabs) {

@@ -1,0 +1,57 @@
+#include <cmath>
+
+#include "app/panels/panels.h"
+
+namespace bn_app {
+
+void compression_tab(AppState& state) {
+  if (!state.ready()) return;
+  const CompressionView& view = state.compression;
+  if (view.rows.empty()) {
+    ImGui::TextDisabled("Measuring...");
+    return;
+  }
+  ImGui::TextWrapped("The code is a compressed copy of the image: %d numbers instead of 784 one-byte pixels. "
+                     "Store each number with fewer bits and see what the rebuilt images lose (PSNR over the "
+                     "1,000 test digits: higher is better).",
+                     view.latent);
+  if (ImGui::BeginTable("compression", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn("stored as");
+    ImGui::TableSetupColumn("bytes");
+    ImGui::TableSetupColumn("of 784");
+    ImGui::TableSetupColumn("this model");
+    ImGui::TableSetupColumn("PCA, same size");
+    ImGui::TableHeadersRow();
+    for (const CompressionView::Row& row : view.rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row.format);
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", row.bytes);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.1f%%", 100.0f * row.bytes / 784.0f);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.1f dB", row.model_psnr);
+      ImGui::TableNextColumn();
+      if (std::isfinite(row.pca_psnr)) ImGui::Text("%.1f dB", row.pca_psnr);
+      else ImGui::TextDisabled("-");
+    }
+    ImGui::EndTable();
+  }
+  const CompressionView::Row& best = view.rows.front();
+  if (std::isfinite(best.pca_psnr)) {
+    const float gain = best.model_psnr - best.pca_psnr;
+    ImGui::TextWrapped("With the same %d numbers, the network rebuilds %.1f dB %s than linear PCA.", view.latent,
+                       std::abs(gain), gain >= 0 ? "better" : "worse");
+  } else {
+    ImGui::TextDisabled("PCA is shown for 32-number codes (the pretrained baseline).");
+  }
+  ImGui::TextDisabled("8-bit: each code number's range over the test set, cut into 255 steps.");
+  ImGui::Spacing();
+  if (state.anomaly.has_drawing && std::isfinite(state.pca_drawing_psnr))
+    ImGui::Text("Your drawing, rebuilt: this model %.1f dB, PCA %.1f dB.", state.psnr_output, state.pca_drawing_psnr);
+  else if (state.pca)
+    ImGui::TextDisabled("Draw a digit to compare the two on it.");
+}
+
+}  // namespace bn_app
