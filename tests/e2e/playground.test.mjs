@@ -120,6 +120,27 @@ describe('cross-origin isolated page (mt build)', () => {
     assert.equal(resumed.training, true, 'Space did not resume');
   });
 
+  test('a touch drag on the pad draws, as a finger would', async () => {
+    const { page } = session;
+    const rects = await layout(page);
+    await clickRect(page, rects.clearButton);
+    await pollUntil(() => drawPad(page), (pad) => sum(pad) === 0, { timeoutMs: 2_000 });
+    // Real touch events through the DevTools protocol: the page sees touchstart/move/end, not a mouse.
+    const client = await page.context().newCDPSession(page);
+    await client.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const at = (fx, fy) => ({ x: rects.pad.x + rects.pad.w * fx, y: rects.pad.y + rects.pad.h * fy });
+    await client.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(0.3, 0.3)] });
+    for (let i = 1; i <= 15; i++) {
+      await page.waitForTimeout(30);
+      await client.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(0.3 + 0.03 * i, 0.3 + 0.02 * i)] });
+    }
+    await client.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const pad = await pollUntil(() => drawPad(page), (values) => sum(values) > 5, { timeoutMs: 3_000 });
+    assert.ok(sum(pad) > 5, `the touch drag left only ${sum(pad)} ink`);
+    await client.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+    await saveScreenshot(page, 'mt-touch-drawn.png');
+  });
+
   test('raised no page errors and made no off-origin requests', () => assertClean(session));
 });
 
