@@ -329,6 +329,9 @@ void refresh_generated(AppState& state) {
 
 void app_update(AppState& state) {
   state.fps = ImGui::GetIO().Framerate;
+  const float frame_ms = 1000.0f * ImGui::GetIO().DeltaTime;
+  if (state.frame_ms.size() < AppState::kFrameHistory) state.frame_ms.push_back(frame_ms);
+  else state.frame_ms[state.frame_cursor++ % AppState::kFrameHistory] = frame_ms;
   if (!state.trainer) return;
   if (state.slow_motion && ImGui::GetTime() - state.last_slow_step >= kSlowMotionStep) {
     state.trainer->post(bn::TrainerCommand::kStep);

@@ -199,6 +199,9 @@ struct AppState {
   uint64_t reconstruction_revision = 0;               // bumped when `reconstruction` changes
 
   float fps = 0.0f;
+  std::vector<float> frame_ms;                        // the last kFrameHistory frame times
+  size_t frame_cursor = 0;
+  static constexpr size_t kFrameHistory = 240;
   WidgetLayout layout;
 
   bool ready() const { return trainer != nullptr && snapshot != nullptr; }

@@ -6,6 +6,7 @@
 //   weightsDone()                      every weights file the page could get has been sent
 //   setLoadProgress(fraction)          download progress, shown in the UI
 //   automationState()                  { build, threads, ready, training, step, epoch, trainLoss,
+//                                        fps, frameMs: {median, p95, count},
 //                                        testLoss, fps, message, loadError, panels, preset,
 //                                        modelKind, latent, noise: {type, level},
 //                                        psnr: {noisy, output}, notice, helpOpen,
@@ -21,6 +22,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/app_state.h"
@@ -84,6 +86,14 @@ val automation_state() {
   out.set("threads", state.threaded ? 1 + bn::compute_threads() : 1);
   out.set("ready", state.ready());
   out.set("fps", state.fps);
+  // Frame times over the last few seconds: the median and the 95th percentile, in ms.
+  std::vector<float> frames = state.frame_ms;
+  std::sort(frames.begin(), frames.end());
+  val frame_ms = val::object();
+  frame_ms.set("median", frames.empty() ? val::null() : val(frames[frames.size() / 2]));
+  frame_ms.set("p95", frames.empty() ? val::null() : val(frames[frames.size() * 95 / 100]));
+  frame_ms.set("count", static_cast<int>(frames.size()));
+  out.set("frameMs", frame_ms);
   out.set("loadProgress", state.loading.progress);
   out.set("loadError", state.loading.error);
   out.set("notice", state.notice);

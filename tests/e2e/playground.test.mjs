@@ -89,6 +89,7 @@ describe('cross-origin isolated page (mt build)', () => {
     const { page } = session;
     const later = await pressTrainAndWatchLossFall(page);
     assert.ok(later.fps > 0, 'the UI stopped drawing while training');
+    assert.ok(later.frameMs.count > 10 && later.frameMs.median > 0 && later.frameMs.p95 >= later.frameMs.median);
     await saveScreenshot(page, 'mt-training.png');
   });
 
