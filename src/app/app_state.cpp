@@ -306,7 +306,7 @@ void refresh_generated(AppState& state) {
   const double now = ImGui::GetTime();
   const bool settings_changed = generate.computed_draws != generate.draws ||
                                 generate.computed_temperature != generate.temperature;
-  if (!settings_changed && (generate.computed_version == state.viewer_version || now - state.latent.computed_at < 0.5))
+  if (!settings_changed && (generate.computed_version == state.viewer_version || now - generate.computed_at < 0.5))
     return;
   bn::Random rng(0x5A4D, generate.draws);
   const int grid = GenerateView::kGrid, manifold = GenerateView::kManifold;
@@ -320,6 +320,7 @@ void refresh_generated(AppState& state) {
     }
   tile_images(state.viewer->decode(z), manifold, generate.manifold);
   generate.computed_version = state.viewer_version;
+  generate.computed_at = now;
   generate.computed_draws = generate.draws;
   generate.computed_temperature = generate.temperature;
   ++generate.revision;

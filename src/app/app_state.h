@@ -72,6 +72,7 @@ struct GenerateView {
   float temperature = 1.0f;
   uint32_t draws = 0;                       // Resample presses: each is a new seed
   uint64_t computed_version = 0;
+  double computed_at = -1.0;                // ImGui time, to follow training at most twice a second
   uint64_t computed_draws = ~0ull;
   float computed_temperature = -1.0f;
   std::vector<float> samples;               // a (kGrid·28)² image
