@@ -178,7 +178,7 @@ void reconstruct_pad(AppState& state) {
 void refresh_latent_points(AppState& state) {
   LatentView& latent = state.latent;
   const double now = ImGui::GetTime();
-  if (latent.computed_version == state.viewer_version || now - latent.computed_at < 0.5) return;
+  if (!latent.computed.due(state.viewer_version, now, 0.5)) return;
   const int count = std::min(LatentView::kPoints, state.test_set->count());
   const bn::Matrix codes = state.viewer->encode(state.test_set->batch_range(0, count));
   latent.projection = bn::fit_projection_2d(codes);
@@ -198,8 +198,7 @@ void refresh_latent_points(AppState& state) {
   };
   range(0, latent.min_x, latent.max_x);
   range(1, latent.min_y, latent.max_y);
-  latent.computed_version = state.viewer_version;
-  latent.computed_at = now;
+  latent.computed.mark(state.viewer_version, now);
   state.reconstructed_revision = 0;  // re-project the drawing's marker with the new view
 }
 
@@ -208,7 +207,7 @@ void refresh_latent_points(AppState& state) {
 void refresh_anomaly_scores(AppState& state) {
   AnomalyView& anomaly = state.anomaly;
   const double now = ImGui::GetTime();
-  if (!state.anomaly_set || anomaly.computed_version == state.viewer_version || now - anomaly.computed_at < 1.0) return;
+  if (!state.anomaly_set || !anomaly.computed.due(state.viewer_version, now, 1.0)) return;
   auto scores = [&](const bn::Dataset& data) {
     const bn::Matrix images = data.batch_range(0, std::min(1000, data.count()));
     return bn::per_image_mse(state.viewer->reconstruct(images), images);
@@ -218,8 +217,7 @@ void refresh_anomaly_scores(AppState& state) {
   anomaly.roc = bn::roc_curve(anomaly.normal_scores, anomaly.anomaly_scores);
   anomaly.auroc = bn::auroc(anomaly.normal_scores, anomaly.anomaly_scores);
   if (!anomaly.threshold_moved) anomaly.threshold = bn::best_threshold(anomaly.normal_scores, anomaly.anomaly_scores);
-  anomaly.computed_version = state.viewer_version;
-  anomaly.computed_at = now;
+  anomaly.computed.mark(state.viewer_version, now);
 }
 
 // The probes restart when the weights or N change, then train within a few milliseconds a frame.
@@ -257,7 +255,7 @@ void advance_probes(AppState& state) {
 void refresh_compression(AppState& state) {
   CompressionView& view = state.compression;
   const double now = ImGui::GetTime();
-  if (view.computed_version == state.viewer_version || now - view.computed_at < 1.0) return;
+  if (!view.computed.due(state.viewer_version, now, 1.0)) return;
   const bn::Matrix images = state.test_set->batch_range(0, state.test_set->count());
   auto psnr_at = [&](bn::Model& model, int format) {
     bn::Matrix codes = model.encode(images);
@@ -282,8 +280,7 @@ void refresh_compression(AppState& state) {
     view.rows.push_back({formats[format], latent * bytes_per_number[format], psnr_at(*state.viewer, format),
                          with_pca ? psnr_at(*state.pca, format) : std::numeric_limits<float>::quiet_NaN()});
   view.latent = latent;
-  view.computed_version = state.viewer_version;
-  view.computed_at = now;
+  view.computed.mark(state.viewer_version, now);
 }
 
 // Tiles `count`² decoded images into one (count·28)² image, row by row.
@@ -306,8 +303,7 @@ void refresh_generated(AppState& state) {
   const double now = ImGui::GetTime();
   const bool settings_changed = generate.computed_draws != generate.draws ||
                                 generate.computed_temperature != generate.temperature;
-  if (!settings_changed && (generate.computed_version == state.viewer_version || now - generate.computed_at < 0.5))
-    return;
+  if (!settings_changed && !generate.computed.due(state.viewer_version, now, 0.5)) return;
   bn::Random rng(0x5A4D, generate.draws);
   const int grid = GenerateView::kGrid, manifold = GenerateView::kManifold;
   tile_images(state.viewer->sample(grid * grid, rng, generate.temperature), grid, generate.samples);
@@ -319,8 +315,7 @@ void refresh_generated(AppState& state) {
       if (config.latent > 1) z(row * manifold + column, 1) = 2.5f - 5.0f * row / (manifold - 1);
     }
   tile_images(state.viewer->decode(z), manifold, generate.manifold);
-  generate.computed_version = state.viewer_version;
-  generate.computed_at = now;
+  generate.computed.mark(state.viewer_version, now);
   generate.computed_draws = generate.draws;
   generate.computed_temperature = generate.temperature;
   ++generate.revision;

@@ -45,14 +45,28 @@ struct WidgetLayout {
   std::map<std::string, ScreenRect> probe_label_buttons;  // "10", "100", "1000"
 };
 
+// When a tab's derived view (codes, scores, samples) was last computed: it is recomputed when the
+// weights have changed, but at most every `interval` seconds, so a training model does not make
+// every frame redo it.
+struct Freshness {
+  uint64_t version = 0;   // the viewer version it was computed for
+  double at = -1.0;       // ImGui time
+  bool due(uint64_t current_version, double now, double interval) const {
+    return version != current_version && now - at >= interval;
+  }
+  void mark(uint64_t current_version, double now) {
+    version = current_version;
+    at = now;
+  }
+};
+
 // The tabs of the right-hand column.
 enum class SideTab { kTraining, kLatent, kGenerate, kAnomaly, kFeatures, kCompression };
 
 // The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them.
 struct LatentView {
   static constexpr int kPoints = 1000;      // the MNIST-10k test split, all of it
-  uint64_t computed_version = 0;            // the viewer version the points were computed for
-  double computed_at = -1.0;                // ImGui time, to refresh at most twice a second
+  Freshness computed;                       // refreshed at most twice a second
   bn::Projection2d projection;
   std::vector<float> xy;                    // kPoints · 2
   std::vector<uint8_t> labels;
@@ -71,8 +85,7 @@ struct GenerateView {
   static constexpr int kManifold = 10;      // kManifold × kManifold decoded grid points
   float temperature = 1.0f;
   uint32_t draws = 0;                       // Resample presses: each is a new seed
-  uint64_t computed_version = 0;
-  double computed_at = -1.0;                // ImGui time, to follow training at most twice a second
+  Freshness computed;                       // follows training at most twice a second
   uint64_t computed_draws = ~0ull;
   float computed_temperature = -1.0f;
   std::vector<float> samples;               // a (kGrid·28)² image
@@ -83,8 +96,7 @@ struct GenerateView {
 // The Anomaly tab: reconstruction error of normal test images against anomalies (the other data
 // set), and of the drawing.
 struct AnomalyView {
-  uint64_t computed_version = 0;
-  double computed_at = -1.0;
+  Freshness computed;                       // at most once a second: 2,000 reconstructions
   std::vector<float> normal_scores;         // per-image MSE, the MNIST test split
   std::vector<float> anomaly_scores;        // per-image MSE, 1,000 Fashion-MNIST items
   std::vector<bn::RocPoint> roc;
@@ -118,8 +130,7 @@ struct CompressionView {
     float model_psnr = 0;     // over the test split
     float pca_psnr = 0;       // NaN when PCA does not apply (a code size PCA was not fitted for)
   };
-  uint64_t computed_version = 0;
-  double computed_at = -1.0;
+  Freshness computed;                       // at most once a second
   std::vector<Row> rows;
   int latent = 0;
 };

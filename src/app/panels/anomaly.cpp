@@ -112,20 +112,21 @@ void anomaly_tab(AppState& state) {
     ImGui::TableSetupColumn("called normal");
     ImGui::TableSetupColumn("called anomaly");
     ImGui::TableHeadersRow();
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted("digits");
-    ImGui::TableNextColumn();
-    ImGui::Text("%d", static_cast<int>(view.normal_scores.size()) - false_alarms);
-    ImGui::TableNextColumn();
-    ImGui::Text("%d", false_alarms);
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted("clothes");
-    ImGui::TableNextColumn();
-    ImGui::Text("%d", static_cast<int>(view.anomaly_scores.size()) - caught);
-    ImGui::TableNextColumn();
-    ImGui::Text("%d", caught);
+    struct Row {
+      const char* what;
+      int total;
+      int flagged;
+    };
+    for (const Row& row : {Row{"digits", static_cast<int>(view.normal_scores.size()), false_alarms},
+                           Row{"clothes", static_cast<int>(view.anomaly_scores.size()), caught}}) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row.what);
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", row.total - row.flagged);
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", row.flagged);
+    }
     ImGui::EndTable();
   }
   ImGui::Spacing();
