@@ -280,6 +280,7 @@ void refresh_compression(AppState& state) {
     view.rows.push_back({formats[format], latent * bytes_per_number[format], psnr_at(*state.viewer, format),
                          with_pca ? psnr_at(*state.pca, format) : std::numeric_limits<float>::quiet_NaN()});
   view.latent = latent;
+  view.kind = bn::kind_name(state.snapshot->config->kind);
   view.computed.mark(state.viewer_version, now);
 }
 
@@ -338,6 +339,10 @@ void app_update(AppState& state) {
   if (state.snapshot->model_generation != state.viewer_generation) {
     state.viewer = bn::make_model(*state.snapshot->config);
     state.viewer_generation = state.snapshot->model_generation;
+    // A different model is not training progress: the tabs' views must not wait out their throttle.
+    for (Freshness* f : {&state.latent.computed, &state.generate.computed, &state.anomaly.computed,
+                         &state.compression.computed})
+      f->at = -1.0;
   }
   if (state.snapshot->version != state.viewer_version) {
     state.viewer->parameters().values() = state.snapshot->weights;

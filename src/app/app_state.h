@@ -133,6 +133,7 @@ struct CompressionView {
   Freshness computed;                       // at most once a second
   std::vector<Row> rows;
   int latent = 0;
+  std::string kind;                         // of the model the rows were measured on
 };
 
 struct DataLoading {

@@ -12,7 +12,7 @@
 //                                        psnr: {noisy, output}, notice, helpOpen,
 //                                        anomaly: {auroc, threshold, score, verdict} | null,
 //                                        probe: {labels, done, codes, pixels},
-//                                        compression: [{format, bytes, modelPsnr, pcaPsnr}] }
+//                                        compression: [{format, kind, bytes, modelPsnr, pcaPsnr}] }
 //   receiveAnomalies(name, Uint8Array) the anomaly images (.bnds) for the Anomaly tab
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
@@ -119,6 +119,7 @@ val automation_state() {
   for (const auto& row : state.compression.rows) {
     val r = val::object();
     r.set("format", row.format);
+    r.set("kind", state.compression.kind);
     r.set("bytes", row.bytes);
     r.set("modelPsnr", number_or_null(row.model_psnr));
     r.set("pcaPsnr", number_or_null(row.pca_psnr));

@@ -44,7 +44,7 @@ describe('compression, AE against PCA (mt build)', () => {
     await clickRect(page, (await layout(page)).presetButtons['AE vs PCA']);
     const s = await pollUntil(() => state(page),
       (x) => x.preset === 'AE vs PCA' && x.panels.includes('Compression') && x.compression.length === 3 &&
-        x.compression[0].pcaPsnr !== null, { timeoutMs: 15_000 });
+        x.compression[0].kind === 'ae' && x.compression[0].pcaPsnr !== null, { timeoutMs: 15_000 });
     assert.deepEqual(s.compression.map((row) => [row.format, row.bytes]), [['float32', 128], ['float16', 64], ['8-bit', 32]]);
     const [f32, f16, q8] = s.compression;
     // PCA-32 on this split: MSE 0.0173 (17.6 dB) unclipped; the app shows clipped images, 18.05 dB.
