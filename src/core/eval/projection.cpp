@@ -2,6 +2,7 @@
 
 #include <Eigen/Eigenvalues>
 #include <stdexcept>
+#include <string>
 
 namespace bn {
 
@@ -15,9 +16,14 @@ Matrix Projection2d::unproject(float x, float y) const {
   return code;
 }
 
-Projection2d fit_projection_2d(const Matrix& codes) {
+Projection2d fit_projection_2d(const Matrix& codes, int x_component, int y_component) {
   if (codes.rows() < 2) throw std::invalid_argument("a 2-D projection needs at least two codes");
   const Eigen::Index latent = codes.cols();
+  if (latent > 2)
+    for (int component : {x_component, y_component})
+      if (component < 0 || component >= latent)
+        throw std::invalid_argument("principal direction " + std::to_string(component) + " does not exist: the code has " +
+                                    std::to_string(latent) + " numbers");
   Projection2d view;
   if (latent <= 2) {
     // Already at most 2-D: show the codes as they are (a 1-D code lies on the x axis).
@@ -32,8 +38,9 @@ Projection2d fit_projection_2d(const Matrix& codes) {
   Eigen::SelfAdjointEigenSolver<MatrixD> solver(centred.transpose() * centred);
   view.mean = mean.cast<float>();
   view.basis.resize(2, latent);
+  const int components[2] = {x_component, y_component};
   for (int i = 0; i < 2; ++i) {
-    Eigen::VectorXd direction = solver.eigenvectors().col(latent - 1 - i);
+    Eigen::VectorXd direction = solver.eigenvectors().col(latent - 1 - components[i]);
     Eigen::Index largest = 0;
     direction.cwiseAbs().maxCoeff(&largest);
     if (direction(largest) < 0) direction = -direction;

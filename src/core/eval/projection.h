@@ -5,6 +5,7 @@
 //   bn::Projection2d view = bn::fit_projection_2d(codes);   // codes: [n, latent]
 //   bn::Matrix xy = view.project(codes);                     // [n, 2]
 //   bn::Matrix code = view.unproject(0.5f, -1.0f);           // [1, latent]: a point back in code space
+//   bn::fit_projection_2d(codes, 2, 3);                      // the third and fourth directions instead
 #pragma once
 
 #include "core/tensor.h"
@@ -18,7 +19,9 @@ struct Projection2d {
   Matrix unproject(float x, float y) const;
 };
 
-// Throws std::invalid_argument for fewer than two codes.
-Projection2d fit_projection_2d(const Matrix& codes);
+// The principal directions `x_component` and `y_component` (0: the one of largest variance). A code
+// of at most 2 numbers is shown as it is, and the components are ignored. Throws
+// std::invalid_argument for fewer than two codes or a component outside [0, latent).
+Projection2d fit_projection_2d(const Matrix& codes, int x_component = 0, int y_component = 1);
 
 }  // namespace bn

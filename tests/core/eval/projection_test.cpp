@@ -29,3 +29,19 @@ TEST_CASE("2-D projection: wider codes go onto their two main directions, and ba
   CHECK((back - codes.row(7)).cwiseAbs().maxCoeff() < 0.05f);
   CHECK_THROWS(bn::fit_projection_2d(bn::Matrix(1, 5)));
 }
+
+TEST_CASE("2-D projection: any two principal directions can be chosen", "[projection]") {
+  // Variance along e0 (9) > e2 (4) > e1 (1) > e3 (tiny), in 4-D.
+  bn::Random rng(7);
+  bn::Matrix codes(600, 4);
+  for (Eigen::Index i = 0; i < codes.rows(); ++i)
+    codes.row(i) << 3.0f * rng.normal(), rng.normal(), 2.0f * rng.normal(), 0.01f * rng.normal();
+  const bn::Projection2d second_and_third = bn::fit_projection_2d(codes, 1, 2);
+  CHECK(std::abs(second_and_third.basis(0, 2)) == Approx(1.0f).margin(0.02));  // second: e2
+  CHECK(std::abs(second_and_third.basis(1, 1)) == Approx(1.0f).margin(0.02));  // third: e1
+  const bn::Projection2d swapped = bn::fit_projection_2d(codes, 2, 0);
+  CHECK(std::abs(swapped.basis(0, 1)) == Approx(1.0f).margin(0.02));
+  CHECK(std::abs(swapped.basis(1, 0)) == Approx(1.0f).margin(0.02));
+  CHECK_THROWS_WITH(bn::fit_projection_2d(codes, 0, 4), Catch::Contains("does not exist"));
+  CHECK_THROWS(bn::fit_projection_2d(codes, -1, 1));
+}
