@@ -55,6 +55,8 @@ function exposeAutomation(app) {
     drawPad: () => app.drawPad(),
     reconstruction: () => app.reconstruction(),
     samples: () => app.samples(),
+    heldDigit: () => app.heldDigit(),
+    interpolationStrip: () => app.interpolationStrip(),
     layout: () => app.layout(),
     selectPreset: (name) => app.selectPreset(name),
     setNoise: (type, level) => {
@@ -97,6 +99,11 @@ async function start() {
   exposeAutomation(app);
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());  // right-drag stays ours
+  // SDL sees a pen as a mouse; its pressure comes from the pointer events themselves. Mice and
+  // fingers report 0.5 while pressed, which is not a pressure: they draw at full strength.
+  const forwardPressure = (event) => app.setPenPressure(event.pointerType === 'pen' ? event.pressure : 1);
+  canvas.addEventListener('pointerdown', forwardPressure);
+  canvas.addEventListener('pointermove', forwardPressure);
   canvas.focus();
 
   try {
