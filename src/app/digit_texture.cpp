@@ -5,26 +5,38 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <memory>
+
+#include "app/gpu/shader_program.h"
+#include "app/shaders.h"
 
 namespace bn_app {
 
 namespace {
 
-// A perceptually ordered "hot" ramp: a value's brightness grows steadily with it.
-void heat_color(float value, uint8_t* rgb) {
-  const float v = std::clamp(value, 0.0f, 1.0f);
-  const float r = std::clamp(v * 2.2f, 0.0f, 1.0f);
-  const float g = std::clamp(v * 2.2f - 0.8f, 0.0f, 1.0f);
-  const float b = std::clamp(v * 3.0f - 2.0f, 0.0f, 0.8f);
-  rgb[0] = static_cast<uint8_t>(std::lround(r * 255.0f));
-  rgb[1] = static_cast<uint8_t>(std::lround(g * 255.0f));
-  rgb[2] = static_cast<uint8_t>(std::lround(b * 255.0f));
+const ShaderProgram& image_program() {
+  static const ShaderProgram program("image", shaders::kImageVert, shaders::kImageFrag);
+  return program;
 }
+
+// Runs inside ImGui's renderer, just before the image's quad: the quad is then drawn by our
+// program with ImGui's vertices. The colour map travels in the callback's user data.
+void use_image_program(const ImDrawList*, const ImDrawCmd* command) {
+  const ShaderProgram& program = image_program();
+  float projection[16];
+  imgui_projection(projection);
+  glUseProgram(program.id());
+  glUniformMatrix4fv(program.uniform("projection"), 1, GL_FALSE, projection);
+  glUniform1i(program.uniform("image"), 0);
+  glUniform1i(program.uniform("colormap"), static_cast<GLint>(reinterpret_cast<intptr_t>(command->UserCallbackData)));
+}
+
+void* map_as_user_data(ColorMap map) { return reinterpret_cast<void*>(static_cast<intptr_t>(map)); }
 
 }  // namespace
 
 DigitTexture::DigitTexture(int width, int height, ColorMap map)
-    : width_(width), height_(height), map_(map), rgba_(static_cast<size_t>(width) * height * 4, 255) {
+    : width_(width), height_(height), map_(map), levels_(static_cast<size_t>(width) * height, 0) {
   glGenTextures(1, &texture_);
   glBindTexture(GL_TEXTURE_2D, texture_);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
@@ -38,16 +50,24 @@ DigitTexture::DigitTexture(int width, int height, ColorMap map)
 DigitTexture::~DigitTexture() { glDeleteTextures(1, &texture_); }
 
 void DigitTexture::upload(const float* values) {
-  for (int i = 0; i < width_ * height_; ++i) {
-    if (map_ == ColorMap::kHeat) {
-      heat_color(values[i], &rgba_[4 * i]);
-      continue;
-    }
-    auto level = static_cast<uint8_t>(std::lround(std::clamp(values[i], 0.0f, 1.0f) * 255.0f));
-    rgba_[4 * i + 0] = rgba_[4 * i + 1] = rgba_[4 * i + 2] = level;
-  }
+  for (int i = 0; i < width_ * height_; ++i)
+    levels_[i] = static_cast<uint8_t>(std::lround(std::clamp(values[i], 0.0f, 1.0f) * 255.0f));
   glBindTexture(GL_TEXTURE_2D, texture_);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width_, height_, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba_.data());
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // rows of one byte a pixel need not be 4-aligned
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width_, height_, 0, GL_RED, GL_UNSIGNED_BYTE, levels_.data());
+}
+
+void DigitTexture::draw(ImVec2 size) const {
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  list->AddCallback(use_image_program, map_as_user_data(map_));
+  ImGui::Image(id(), size);
+  list->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+}
+
+void DigitTexture::draw_at(ImDrawList* list, ImVec2 min, ImVec2 max) const {
+  list->AddCallback(use_image_program, map_as_user_data(map_));
+  list->AddImage(id(), min, max);
+  list->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
 
 ImTextureID DigitTexture::id() const { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture_)); }
