@@ -9,6 +9,7 @@
 
 #include "app/panels/panels.h"
 #include "app/presets.h"
+#include "core/data/mnist_framing.h"
 #include "core/eval/metrics.h"
 #include "core/io/safetensors.h"
 #include "core/parallel/thread_pool.h"
@@ -133,6 +134,10 @@ void app_load_pretrained(AppState& state) {
   if (const Preset* preset = find_preset(state.preset)) load_pretrained_model(state, preset->kind);
 }
 
+void app_set_ui_scale(AppState& state, float scale) {
+  state.ui_scale = std::clamp(std::round(scale * 4.0f) / 4.0f, AppState::kMinUiScale, AppState::kMaxUiScale);
+}
+
 void app_show_tab(AppState& state, SideTab tab) {
   state.side_tab = tab;
   state.side_tab_requested = true;
@@ -152,13 +157,14 @@ void reconstruct_pad(AppState& state) {
   bn::Matrix noisy = clean;
   bn::Random rng(kPadNoiseSeed, state.noise_revision);
   bn::corrupt(noisy, state.noise, rng, kPadSide);
+  if (state.hidden_count > 0) bn::apply_mask(noisy, state.hidden);
   const bn::Matrix output = state.viewer->reconstruct(noisy);
   state.noisy.assign(noisy.data(), noisy.data() + noisy.size());
   state.reconstruction.assign(output.data(), output.data() + output.size());
   for (size_t i = 0; i < state.error_map.size(); ++i) state.error_map[i] = std::abs(state.reconstruction[i] - state.pad[i]);
   state.anomaly.has_drawing = clean.sum() > 0.0f;
   state.anomaly.drawing_score =
-      state.noise.type == bn::NoiseType::kNone ? bn::mean_squared_error(output, clean)
+      state.noise.type == bn::NoiseType::kNone && state.hidden_count == 0 ? bn::mean_squared_error(output, clean)
                                                : bn::mean_squared_error(state.viewer->reconstruct(clean), clean);
   state.pca_drawing_psnr =
       state.pca ? bn::psnr(bn::mean_squared_error(state.pca->reconstruct(noisy), clean)) : std::numeric_limits<float>::quiet_NaN();
@@ -166,7 +172,7 @@ void reconstruct_pad(AppState& state) {
   state.psnr_output = bn::psnr(bn::mean_squared_error(output, clean));
   // The drawing's own point on the latent plot (none for an empty pad).
   LatentView& latent = state.latent;
-  latent.has_marker = !latent.xy.empty() && clean.sum() > 0.0f;
+  latent.has_marker = !latent.points.xy.empty() && clean.sum() > 0.0f;
   if (latent.has_marker) {
     const bn::Matrix xy = latent.projection.project(state.viewer->encode(noisy));
     latent.marker_x = xy(0, 0);
@@ -174,31 +180,53 @@ void reconstruct_pad(AppState& state) {
   }
 }
 
-// The test set's codes in 2-D, refreshed as the weights change (at most twice a second).
-void refresh_latent_points(AppState& state) {
-  LatentView& latent = state.latent;
-  const double now = ImGui::GetTime();
-  if (!latent.computed.due(state.viewer_version, now, 0.5)) return;
-  const int count = std::min(LatentView::kPoints, state.test_set->count());
-  const bn::Matrix codes = state.viewer->encode(state.test_set->batch_range(0, count));
-  latent.projection = bn::fit_projection_2d(codes);
-  const bn::Matrix xy = latent.projection.project(codes);
-  latent.xy.assign(xy.data(), xy.data() + xy.size());
-  latent.labels.assign(state.test_set->labels.begin(), state.test_set->labels.begin() + count);
-  // Frame the middle 98% of the points, so one outlier does not squash the rest.
+// Frames the middle 98% of the points, so one outlier does not squash the rest.
+void frame_scatter(const bn::Matrix& xy, Scatter& scatter) {
+  scatter.xy.assign(xy.data(), xy.data() + xy.size());
+  ++scatter.revision;
+  const int count = static_cast<int>(xy.rows());
   auto range = [&](int column, float& low, float& high) {
     std::vector<float> values(count);
     for (int i = 0; i < count; ++i) values[i] = xy(i, column);
     std::sort(values.begin(), values.end());
     low = values[count / 100];
     high = values[count - 1 - count / 100];
-    const float pad = 0.08f * std::max(high - low, 1e-3f);
-    low -= pad;
-    high += pad;
+    const float margin = 0.08f * std::max(high - low, 1e-3f);
+    low -= margin;
+    high += margin;
   };
-  range(0, latent.min_x, latent.max_x);
-  range(1, latent.min_y, latent.max_y);
+  range(0, scatter.min_x, scatter.max_x);
+  range(1, scatter.min_y, scatter.max_y);
+}
+
+// The test set's codes in 2-D, refreshed as the weights change (at most twice a second) or at once
+// when the user picks other directions or the PCA comparison.
+void refresh_latent_points(AppState& state) {
+  LatentView& latent = state.latent;
+  const double now = ImGui::GetTime();
+  const int width = state.snapshot->config->latent;
+  for (int& c : latent.components) c = std::clamp(c, 0, std::max(width - 1, 0));
+  const bool settings_changed = latent.components[0] != latent.computed_components[0] ||
+                                latent.components[1] != latent.computed_components[1] ||
+                                latent.beside_pca != latent.computed_beside_pca;
+  if (!settings_changed && !latent.computed.due(state.viewer_version, now, 0.5)) return;
+  const int count = std::min(LatentView::kPoints, state.test_set->count());
+  const bn::Matrix images = state.test_set->batch_range(0, count);
+  const bn::Matrix codes = state.viewer->encode(images);
+  latent.projection = bn::fit_projection_2d(codes, latent.components[0], latent.components[1]);
+  frame_scatter(latent.projection.project(codes), latent.points);
+  latent.labels.assign(state.test_set->labels.begin(), state.test_set->labels.begin() + count);
+  if (latent.beside_pca && state.pca) {
+    // PCA's codes are ordered by variance already: its first two numbers are its best 2-D view.
+    const bn::Matrix pca_codes = state.pca->encode(images);
+    frame_scatter(pca_codes.leftCols(2), latent.pca_points);
+    latent.pca_mse = bn::mean_squared_error(state.pca->reconstruct(images), images);
+    latent.model_mse = bn::mean_squared_error(state.viewer->reconstruct(images), images);
+  }
   latent.computed.mark(state.viewer_version, now);
+  latent.computed_components[0] = latent.components[0];
+  latent.computed_components[1] = latent.components[1];
+  latent.computed_beside_pca = latent.beside_pca;
   state.reconstructed_revision = 0;  // re-project the drawing's marker with the new view
 }
 
@@ -296,30 +324,89 @@ void tile_images(const bn::Matrix& images, int count, std::vector<float>& out) {
   }
 }
 
-// The VAE's samples and manifold, redrawn when the weights, the seed or the temperature change.
+// A fixed set of test digits, spread over the split (it is stored digit by digit), and what the
+// model makes of them now.
+void refresh_training_grid(AppState& state) {
+  TrainingGrid& grid = state.grid;
+  if (!grid.computed.due(state.viewer_version, ImGui::GetTime(), 0.5)) return;
+  const int count = TrainingGrid::kSide * TrainingGrid::kSide;
+  std::vector<int> indices(count);
+  for (int i = 0; i < count; ++i) indices[i] = (2 * i + 1) * state.test_set->count() / (2 * count);
+  const bn::Matrix images = state.test_set->batch(indices);
+  tile_images(images, TrainingGrid::kSide, grid.originals);
+  tile_images(state.viewer->reconstruct(images), TrainingGrid::kSide, grid.reconstructions);
+  grid.computed.mark(state.viewer_version, ImGui::GetTime());
+  ++grid.revision;
+}
+
+// The VAE's samples and manifold, redrawn when the weights, the seed, the temperature or the walked
+// dimensions change.
 void refresh_generated(AppState& state) {
   GenerateView& generate = state.generate;
   const bn::ModelConfig& config = *state.snapshot->config;
   if (config.kind != bn::ModelKind::kVae) return;
+  for (int& d : generate.dims) d = std::clamp(d, 0, config.latent - 1);
   const double now = ImGui::GetTime();
   const bool settings_changed = generate.computed_draws != generate.draws ||
-                                generate.computed_temperature != generate.temperature;
-  if (!settings_changed && !generate.computed.due(state.viewer_version, now, 0.5)) return;
-  bn::Random rng(0x5A4D, generate.draws);
-  const int grid = GenerateView::kGrid, manifold = GenerateView::kManifold;
-  tile_images(state.viewer->sample(grid * grid, rng, generate.temperature), grid, generate.samples);
-  // The manifold: the first two code dimensions over [-2.5, 2.5] (the prior's ±2.5σ), the rest 0.
-  bn::Matrix z = bn::Matrix::Zero(manifold * manifold, config.latent);
-  for (int row = 0; row < manifold; ++row)
-    for (int column = 0; column < manifold; ++column) {
-      z(row * manifold + column, 0) = -2.5f + 5.0f * column / (manifold - 1);
-      if (config.latent > 1) z(row * manifold + column, 1) = 2.5f - 5.0f * row / (manifold - 1);
+                                generate.computed_temperature != generate.temperature ||
+                                generate.computed_dims[0] != generate.dims[0] ||
+                                generate.computed_dims[1] != generate.dims[1];
+  if (settings_changed || generate.computed.due(state.viewer_version, now, 0.5)) {
+    bn::Random rng(0x5A4D, generate.draws);
+    const int grid = GenerateView::kGrid, manifold = GenerateView::kManifold;
+    const float reach = GenerateView::kManifoldReach;
+    tile_images(state.viewer->sample(grid * grid, rng, generate.temperature), grid, generate.samples);
+    // The manifold: two code numbers over the prior's ±2.5σ, the others at 0 (the prior's mean).
+    bn::Matrix z = bn::Matrix::Zero(manifold * manifold, config.latent);
+    for (int row = 0; row < manifold; ++row)
+      for (int column = 0; column < manifold; ++column) {
+        z(row * manifold + column, generate.dims[0]) = -reach + 2 * reach * column / (manifold - 1);
+        if (config.latent > 1) z(row * manifold + column, generate.dims[1]) = reach - 2 * reach * row / (manifold - 1);
+      }
+    tile_images(state.viewer->decode(z), manifold, generate.manifold);
+    generate.computed.mark(state.viewer_version, now);
+    generate.computed_draws = generate.draws;
+    generate.computed_temperature = generate.temperature;
+    generate.computed_dims[0] = generate.dims[0];
+    generate.computed_dims[1] = generate.dims[1];
+    ++generate.revision;
+  }
+
+  // The interpolation's two ends: the drawing's code (its mean, for a VAE) and a test digit's.
+  if (generate.interpolated_partner_draws != generate.partner_draws) {
+    bn::Random rng(0x1E7, generate.partner_draws);
+    generate.partner = static_cast<int>(rng.below(static_cast<uint32_t>(state.test_set->count())));
+  }
+  const bool ends_stale = generate.interpolated_pad_revision != state.pad_revision ||
+                          generate.interpolated_partner_draws != generate.partner_draws;
+  if (ends_stale || generate.interpolated.due(state.viewer_version, now, 0.5)) {
+    bn::Matrix images(2, kPadSide * kPadSide);
+    images.row(0) = bn::ConstMatrixMap(state.pad.data(), 1, kPadSide * kPadSide);
+    images.row(1) = state.test_set->batch({generate.partner}).row(0);
+    generate.ends = state.viewer->encode(images);
+    const int frames = GenerateView::kFrames;
+    bn::Matrix path(frames, generate.ends.cols());
+    for (int f = 0; f < frames; ++f) {
+      const float t = static_cast<float>(f) / (frames - 1);
+      path.row(f) = (1 - t) * generate.ends.row(0) + t * generate.ends.row(1);
     }
-  tile_images(state.viewer->decode(z), manifold, generate.manifold);
-  generate.computed.mark(state.viewer_version, now);
-  generate.computed_draws = generate.draws;
-  generate.computed_temperature = generate.temperature;
-  ++generate.revision;
+    const bn::Matrix decoded = state.viewer->decode(path);
+    generate.strip.assign(static_cast<size_t>(kPadSide) * kPadSide * frames, 0.0f);
+    for (int f = 0; f < frames; ++f)
+      for (int y = 0; y < kPadSide; ++y)
+        for (int x = 0; x < kPadSide; ++x)
+          generate.strip[static_cast<size_t>(y) * kPadSide * frames + f * kPadSide + x] = decoded(f, y * kPadSide + x);
+    generate.interpolated.mark(state.viewer_version, now);
+    generate.interpolated_pad_revision = state.pad_revision;
+    generate.interpolated_partner_draws = generate.partner_draws;
+    ++generate.strip_revision;
+  }
+  if (generate.animate && generate.ends.rows() == 2) {
+    // There and back every four seconds, easing at the ends so each digit is seen whole.
+    const float t = 0.5f - 0.5f * std::cos(static_cast<float>(now) * 2.0f * 3.14159265f / 4.0f);
+    const bn::Matrix decoded = state.viewer->decode((1 - t) * generate.ends.row(0) + t * generate.ends.row(1));
+    generate.animated.assign(decoded.data(), decoded.data() + decoded.size());
+  }
 }
 
 }  // namespace
@@ -340,8 +427,9 @@ void app_update(AppState& state) {
     state.viewer = bn::make_model(*state.snapshot->config);
     state.viewer_generation = state.snapshot->model_generation;
     // A different model is not training progress: the tabs' views must not wait out their throttle.
-    for (Freshness* f : {&state.latent.computed, &state.generate.computed, &state.anomaly.computed,
-                         &state.compression.computed})
+    state.generate.holding = false;
+    for (Freshness* f : {&state.latent.computed, &state.generate.computed, &state.generate.interpolated,
+                         &state.anomaly.computed, &state.compression.computed, &state.grid.computed})
       f->at = -1.0;
   }
   if (state.snapshot->version != state.viewer_version) {
@@ -354,6 +442,7 @@ void app_update(AppState& state) {
     const bool weights_in = preset && state.pretrained.count(bn::kind_name(preset->kind));
     if (weights_in || state.weights_done) app_select_preset(state, state.pending_preset);
   }
+  if (state.side_tab == SideTab::kTraining) refresh_training_grid(state);
   if (state.side_tab == SideTab::kLatent) refresh_latent_points(state);
   if (state.side_tab == SideTab::kGenerate) refresh_generated(state);
   if (state.side_tab == SideTab::kAnomaly) refresh_anomaly_scores(state);
@@ -378,6 +467,14 @@ void handle_shortcuts(AppState& state) {
   if (pressed(ImGuiKey_Slash) && ImGui::GetIO().KeyShift) state.show_help = !state.show_help;
   if (pressed(ImGuiKey_Escape)) state.show_help = false;
   if (pressed(ImGuiKey_C)) clear_pad(state);
+  if (pressed(ImGuiKey_T)) state.light_theme = !state.light_theme;
+  if (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd)) app_set_ui_scale(state, state.ui_scale + 0.25f);
+  if (pressed(ImGuiKey_Minus) || pressed(ImGuiKey_KeypadSubtract)) app_set_ui_scale(state, state.ui_scale - 0.25f);
+  if (pressed(ImGuiKey_U) || (ImGui::GetIO().KeyCtrl && pressed(ImGuiKey_Z))) app_undo(state);
+  if (pressed(ImGuiKey_E))
+    state.brush_tool = state.brush_tool == BrushTool::kErase ? BrushTool::kInk : BrushTool::kErase;
+  if (pressed(ImGuiKey_H))
+    state.brush_tool = state.brush_tool == BrushTool::kHide ? BrushTool::kInk : BrushTool::kHide;
   if (!state.trainer) return;
   if (pressed(ImGuiKey_Space)) state.trainer->post(bn::TrainerCommand::kToggle);
   if (pressed(ImGuiKey_S)) state.trainer->post(bn::TrainerCommand::kStep);
@@ -389,8 +486,36 @@ void handle_shortcuts(AppState& state) {
 }  // namespace
 
 void clear_pad(AppState& state) {
-  std::fill(state.pad.begin(), state.pad.end(), 0.0f);
+  drawing_begin_edit(state.drawing);
+  drawing_clear(state.drawing);
+  app_drawing_changed(state);
+}
+
+void app_drawing_changed(AppState& state) {
+  state.drawn = drawing_pixels(state.drawing);
+  state.hidden_count = drawing_hidden_count(state.drawing);
+  if (state.mnist_framing) {
+    // The mask moves with the drawing, so it still covers what the user painted over.
+    const bn::Frame frame = bn::fit_mnist_frame(state.drawn, kPadSide);
+    state.pad = bn::apply_frame(frame, state.drawn, kPadSide);
+    state.hidden = bn::apply_frame(frame, state.drawing.page.hidden, kPadSide);
+  } else {
+    state.pad = state.drawn;
+    state.hidden = state.drawing.page.hidden;
+  }
   ++state.pad_revision;
+}
+
+bool app_undo(AppState& state) {
+  if (!drawing_undo(state.drawing)) return false;
+  app_drawing_changed(state);
+  return true;
+}
+
+void app_load_image(AppState& state, const float* pixels) {
+  drawing_begin_edit(state.drawing);
+  drawing_set_image(state.drawing, pixels);
+  app_drawing_changed(state);
 }
 
 void cycle_noise(AppState& state) {
@@ -408,12 +533,14 @@ void app_draw(AppState& state) {
   ImGuiIO& io = ImGui::GetIO();
   handle_shortcuts(state);
 
-  const PanelLayout layout = compute_panel_layout(io.DisplaySize);
+  const PanelLayout layout = compute_panel_layout(io.DisplaySize, state.header_height);
+  begin_page(io.DisplaySize);
   header_panel(state, layout.header);
   draw_pad_panel(state, layout.draw);
   reconstruction_panel(state, layout.reconstruction);
   noise_panel(state, layout.noise);
-  side_panel(state, layout.training);
+  side_panel(state, layout.side);
+  end_page(layout);
   if (state.show_help) help_overlay(state);
 }
 

@@ -18,6 +18,8 @@
 #include "core/train/trainer.h"
 #include "core/train/trainer_thread.h"
 #include "app/digit_texture.h"
+#include "app/drawing.h"
+#include "app/gpu/scatter_renderer.h"
 
 namespace bn_app {
 
@@ -33,12 +35,30 @@ struct WidgetLayout {
   ScreenRect train_button;
   ScreenRect reset_button;
   ScreenRect clear_button;
+  ScreenRect undo_button;
+  ScreenRect scale_up_button;
+  ScreenRect scale_down_button;
+  ScreenRect theme_checkbox;
+  ScreenRect editor_header;
+  ScreenRect editor_hidden_field;
+  ScreenRect editor_latent_field;
+  ScreenRect editor_build_button;
+  ScreenRect training_grid;
+  ScreenRect side_panel;                        // the Model panel (its tabs scroll inside it)
+  ScreenRect random_digit_button;
+  std::map<std::string, ScreenRect> brush_buttons;  // "ink", "erase", "hide"
+  ScreenRect framing_checkbox;
   std::map<std::string, ScreenRect> preset_buttons;
   ScreenRect noise_level_slider;
   std::map<std::string, ScreenRect> tabs;
   ScreenRect latent_plot;
+  ScreenRect pca_plot;                          // beside the latent plot when PCA is compared
+  ScreenRect latent_components;
+  ScreenRect beside_pca_checkbox;
   ScreenRect latent_marker;      // the drawing's point on the plot (w = h = 0 when there is none)
   ScreenRect resample_button;
+  ScreenRect manifold;
+  ScreenRect another_digit_button;
   ScreenRect threshold_slider;
   ScreenRect load_pretrained_button;
   ScreenRect slow_motion_checkbox;
@@ -63,14 +83,28 @@ struct Freshness {
 // The tabs of the right-hand column.
 enum class SideTab { kTraining, kLatent, kGenerate, kAnomaly, kFeatures, kCompression };
 
-// The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them.
+// 2-D points and the window that frames them.
+struct Scatter {
+  std::vector<float> xy;                    // count · 2, row-major
+  float min_x = -1, max_x = 1, min_y = -1, max_y = 1;
+  uint64_t revision = 0;                    // bumped with each new set of points
+  uint64_t uploaded_revision = 0;           // the set the GPU holds
+};
+
+// The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them; beside it,
+// optionally, the same images through linear PCA with as many components.
 struct LatentView {
   static constexpr int kPoints = 1000;      // the MNIST-10k test split, all of it
   Freshness computed;                       // refreshed at most twice a second
   bn::Projection2d projection;
-  std::vector<float> xy;                    // kPoints · 2
+  Scatter points;
   std::vector<uint8_t> labels;
-  float min_x = -1, max_x = 1, min_y = -1, max_y = 1;
+  int components[2] = {0, 1};               // the principal directions shown (codes wider than 2)
+  int computed_components[2] = {0, 1};
+  bool beside_pca = false;
+  bool computed_beside_pca = false;
+  Scatter pca_points;                       // PCA's first two components of the same images
+  float model_mse = 0, pca_mse = 0;         // over the same images
   bool has_marker = false;                  // the drawing's code, projected
   float marker_x = 0, marker_y = 0;
   int hovered = -1;                         // the test image under the pointer
@@ -91,6 +125,28 @@ struct GenerateView {
   std::vector<float> samples;               // a (kGrid·28)² image
   std::vector<float> manifold;              // a (kManifold·28)² image
   uint64_t revision = 0;
+  int dims[2] = {0, 1};                     // the code numbers the manifold walks (x, y)
+  int computed_dims[2] = {0, 1};
+  static constexpr float kManifoldReach = 2.5f;  // the grid covers ±2.5 σ of the prior
+
+  // A point in the code space held with the pointer over the manifold, and its decoded digit.
+  bool holding = false;
+  float held_x = 0, held_y = 0;             // in code units, along dims[0] and dims[1]
+  std::vector<float> held_image;
+  uint64_t held_revision = 0, held_texture_revision = 0;
+
+  // Interpolation from the drawing's code to a test digit's: a strip of frames and an animation.
+  static constexpr int kFrames = 8;
+  uint32_t partner_draws = 0;               // "Another digit" presses
+  int partner = -1;                         // the test image at the far end
+  Freshness interpolated;
+  uint64_t interpolated_pad_revision = 0;
+  uint32_t interpolated_partner_draws = ~0u;
+  bn::Matrix ends;                          // [2, latent]: the drawing's code and the partner's
+  std::vector<float> strip;                 // 28 × (kFrames·28)
+  uint64_t strip_revision = 0, strip_texture_revision = 0;
+  bool animate = true;
+  std::vector<float> animated;              // one 28×28 frame, decoded every frame
 };
 
 // The Anomaly tab: reconstruction error of normal test images against anomalies (the other data
@@ -136,6 +192,25 @@ struct CompressionView {
   std::string kind;                         // of the model the rows were measured on
 };
 
+// The Training tab's editor: a model config being edited, apart from the one training.
+struct ModelDraft {
+  bn::ModelConfig config;
+  char hidden_text[64] = "256,128";          // the encoder widths as typed
+  uint64_t synced_generation = ~0ull;        // the trainer's model the draft was copied from
+  bool edited = false;                       // changed since: a new model does not overwrite it
+  std::string error;                         // why the last Build was refused
+};
+
+// The Training tab's fixed grid of test digits and their current reconstructions.
+struct TrainingGrid {
+  static constexpr int kSide = 4;            // kSide × kSide digits
+  Freshness computed;                        // follows training at most twice a second
+  std::vector<float> originals;              // (kSide·28)² each
+  std::vector<float> reconstructions;
+  uint64_t revision = 0;
+  uint64_t texture_revision = 0;
+};
+
 struct DataLoading {
   std::string what = "MNIST";
   float progress = 0.0f;       // 0..1, reported by the page while it downloads
@@ -164,6 +239,12 @@ struct AppState {
   std::string notice;                                 // a one-line message under the header, e.g. an error
   bool weights_done = false;                          // the page has sent every weights file it could
 
+  // Presentation: the whole UI's scale (1 to 3, for projectors) and its theme; the platform layer
+  // (main.cpp) rebuilds the font and the style when they change.
+  static constexpr float kMinUiScale = 1.0f, kMaxUiScale = 3.0f;
+  float ui_scale = 1.0f;
+  bool light_theme = false;
+  float header_height = 90.0f;                        // measured each frame: the preset row wraps
   bool show_help = false;                             // the `?` overlay of keyboard shortcuts
   bool loss_log_scale = false;                        // the Training tab's loss axis
   bool slow_motion = false;                           // train one step every kSlowMotionStep
@@ -175,17 +256,35 @@ struct AppState {
   AnomalyView anomaly;
   FeaturesView features;
   CompressionView compression;
+  ModelDraft draft;
+  TrainingGrid grid;
+  std::unique_ptr<DigitTexture> grid_originals_texture;
+  std::unique_ptr<DigitTexture> grid_reconstructions_texture;
   std::unique_ptr<bn::Model> pca;                     // the pretrained PCA-32 baseline
   float pca_drawing_psnr = 0.0f;                      // PCA's rebuild of the (noisy) drawing, in dB
+  std::unique_ptr<ScatterRenderer> latent_scatter;    // the Latent tab's points, on the GPU
+  std::unique_ptr<ScatterRenderer> pca_scatter;
   std::unique_ptr<DigitTexture> hovered_texture;
   std::unique_ptr<DigitTexture> decoded_texture;
   std::unique_ptr<DigitTexture> samples_texture;
   std::unique_ptr<DigitTexture> manifold_texture;
+  std::unique_ptr<DigitTexture> held_texture;
+  std::unique_ptr<DigitTexture> strip_texture;
+  std::unique_ptr<DigitTexture> animated_texture;
   uint64_t samples_texture_revision = 0;
 
   bn::Noise noise;                                    // what the drawing goes through first
   uint64_t noise_revision = 1;
 
+  // The drawing as made (fine ink, hidden mask, undo), what the pad shows of it (28×28), and the
+  // model's clean input `pad`: the same pixels, or MNIST-framed when `mnist_framing` is on.
+  Drawing drawing;
+  BrushTool brush_tool = BrushTool::kInk;
+  bool mnist_framing = false;
+  float pen_pressure = 1.0f;                          // from the page's pointer events (pens only)
+  std::vector<float> drawn = std::vector<float>(kPadSide * kPadSide, 0.0f);
+  std::vector<float> hidden = std::vector<float>(kPadSide * kPadSide, 0.0f);  // the mask, framed like `pad`
+  int hidden_count = 0;
   std::vector<float> pad = std::vector<float>(kPadSide * kPadSide, 0.0f);
   std::vector<float> noisy = std::vector<float>(kPadSide * kPadSide, 0.0f);          // the pad, corrupted
   std::vector<float> reconstruction = std::vector<float>(kPadSide * kPadSide, 0.0f); // from `noisy`
@@ -234,10 +333,19 @@ void app_receive_weights(AppState& state, const std::string& name, const std::ve
 // state.notice) for an unknown name.
 bool app_select_preset(AppState& state, const std::string& name);
 void clear_pad(AppState& state);
+// After any change to state.drawing: recomputes `drawn`, `pad` and `hidden` at once, so a reader in
+// the same frame sees the new pixels.
+void app_drawing_changed(AppState& state);
+// One step back in the drawing's history (the `u` key, Ctrl+Z); false when there is none.
+bool app_undo(AppState& state);
+// Loads a 28×28 image (a test digit) as the drawing, undoably.
+void app_load_image(AppState& state, const float* pixels);
 // The `n` key: the next noise type, at a level that shows what it does.
 void cycle_noise(AppState& state);
 // Back to the current preset's pretrained weights, keeping the noise and the open tab.
 void app_load_pretrained(AppState& state);
+// Sets the UI scale, clamped to [kMinUiScale, kMaxUiScale].
+void app_set_ui_scale(AppState& state, float scale);
 // Shows a tab of the right-hand column.
 void app_show_tab(AppState& state, SideTab tab);
 // Throws std::invalid_argument for a level the noise type does not allow.

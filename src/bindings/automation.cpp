@@ -18,7 +18,9 @@
 //   setNoise(type, level)              "" on success, else why the setting was refused
 //   drawPad(), reconstruction()        784 values each, in [0, 1]
 //   samples()                          the Generate tab's sample grid, (6·28)² values
+//   heldDigit(), interpolationStrip()  the decoded held code (784), the interpolation (28 × 8·28)
 //   layout()                           where the pad and the buttons are, in CSS pixels
+//   setPenPressure(p)                  the pen's pressure in (0, 1] from the page's pointer events
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -27,6 +29,7 @@
 
 #include "app/app_state.h"
 #include "core/parallel/thread_pool.h"
+#include "imgui.h"
 
 namespace {
 
@@ -107,7 +110,52 @@ val automation_state() {
   for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
   out.set("panels", panels);
   out.set("preset", state.preset);
+  val drawing = val::object();
+  drawing.set("tool", state.brush_tool == bn_app::BrushTool::kInk     ? "ink"
+                      : state.brush_tool == bn_app::BrushTool::kErase ? "erase"
+                                                                      : "hide");
+  drawing.set("framing", state.mnist_framing);
+  drawing.set("undoDepth", static_cast<int>(state.drawing.history.size()));
+  drawing.set("hiddenPixels", state.hidden_count);
+  out.set("drawing", drawing);
+  val ui = val::object();
+  ui.set("scale", state.ui_scale);
+  ui.set("theme", state.light_theme ? "light" : "dark");
+  out.set("ui", ui);
+  const bn_app::GenerateView& generate = state.generate;
+  val gen = val::object();
+  gen.set("held", generate.holding ? val::array() : val::null());
+  if (generate.holding) {
+    gen["held"].call<void>("push", generate.held_x);
+    gen["held"].call<void>("push", generate.held_y);
+  }
+  gen.set("dims", val::array());
+  gen["dims"].call<void>("push", generate.dims[0]);
+  gen["dims"].call<void>("push", generate.dims[1]);
+  gen.set("interpolationFrames", generate.strip.empty() ? 0 : bn_app::GenerateView::kFrames);
+  gen.set("partner", generate.partner);
+  out.set("generate", gen);
+  val lat = val::object();
+  lat.set("components", val::array());
+  lat["components"].call<void>("push", state.latent.computed_components[0]);
+  lat["components"].call<void>("push", state.latent.computed_components[1]);
+  lat.set("besidePca", state.latent.computed_beside_pca);
+  lat.set("modelMse", state.latent.computed_beside_pca ? val(state.latent.model_mse) : val::null());
+  lat.set("pcaMse", state.latent.computed_beside_pca ? val(state.latent.pca_mse) : val::null());
+  out.set("latentView", lat);
+  val editor = val::object();
+  editor.set("error", state.draft.error);
+  editor.set("hidden", std::string(state.draft.hidden_text));
+  editor.set("latent", state.draft.config.latent);
+  out.set("editor", editor);
+  if (state.ready()) {
+    val hidden = val::array();
+    for (int width : state.snapshot->config->hidden) hidden.call<void>("push", width);
+    out.set("hidden", hidden);
+  }
   out.set("helpOpen", state.show_help);
+  // A text field has the keyboard (keys go to it, not to the shortcuts).
+  out.set("typing", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput);
   const bn_app::FeaturesView& features = state.features;
   val probe = val::object();
   probe.set("labels", features.labels);
@@ -170,11 +218,19 @@ val automation_state() {
   return out;
 }
 
+void set_pen_pressure(double pressure) {
+  bn_app::app_state().pen_pressure = std::isfinite(pressure) ? static_cast<float>(std::clamp(pressure, 0.0, 1.0)) : 1.0f;
+}
+
 val draw_pad() { return copy_to_js(bn_app::app_state().pad); }
 
 val reconstruction() { return copy_to_js(bn_app::app_state().reconstruction); }
 
 val samples() { return copy_to_js(bn_app::app_state().generate.samples); }
+
+val held_digit() { return copy_to_js(bn_app::app_state().generate.held_image); }
+
+val interpolation_strip() { return copy_to_js(bn_app::app_state().generate.strip); }
 
 val layout() {
   const bn_app::WidgetLayout& layout = bn_app::app_state().layout;
@@ -185,10 +241,30 @@ val layout() {
   out.set("loadPretrainedButton", rect_to_js(layout.load_pretrained_button));
   out.set("slowMotionCheckbox", rect_to_js(layout.slow_motion_checkbox));
   out.set("clearButton", rect_to_js(layout.clear_button));
+  out.set("undoButton", rect_to_js(layout.undo_button));
+  out.set("scaleUpButton", rect_to_js(layout.scale_up_button));
+  out.set("scaleDownButton", rect_to_js(layout.scale_down_button));
+  out.set("themeCheckbox", rect_to_js(layout.theme_checkbox));
+  out.set("editorHeader", rect_to_js(layout.editor_header));
+  out.set("editorHiddenField", rect_to_js(layout.editor_hidden_field));
+  out.set("editorLatentField", rect_to_js(layout.editor_latent_field));
+  out.set("editorBuildButton", rect_to_js(layout.editor_build_button));
+  out.set("trainingGrid", rect_to_js(layout.training_grid));
+  out.set("sidePanel", rect_to_js(layout.side_panel));
+  out.set("randomDigitButton", rect_to_js(layout.random_digit_button));
+  out.set("framingCheckbox", rect_to_js(layout.framing_checkbox));
+  val brushes = val::object();
+  for (const auto& [name, rect] : layout.brush_buttons) brushes.set(name, rect_to_js(rect));
+  out.set("brushButtons", brushes);
   out.set("noiseSlider", rect_to_js(layout.noise_level_slider));
   out.set("latentPlot", rect_to_js(layout.latent_plot));
+  out.set("pcaPlot", layout.pca_plot.w > 0 ? rect_to_js(layout.pca_plot) : val::null());
+  out.set("latentComponents", rect_to_js(layout.latent_components));
+  out.set("besidePcaCheckbox", rect_to_js(layout.beside_pca_checkbox));
   out.set("latentMarker", layout.latent_marker.x > 0 ? rect_to_js(layout.latent_marker) : val::null());
   out.set("resampleButton", rect_to_js(layout.resample_button));
+  out.set("manifold", rect_to_js(layout.manifold));
+  out.set("anotherDigitButton", rect_to_js(layout.another_digit_button));
   out.set("thresholdSlider", rect_to_js(layout.threshold_slider));
   val probe_buttons = val::object();
   for (const auto& [name, rect] : layout.probe_label_buttons) probe_buttons.set(name, rect_to_js(rect));
@@ -217,5 +293,8 @@ EMSCRIPTEN_BINDINGS(bottleneck_automation) {
   emscripten::function("drawPad", &draw_pad);
   emscripten::function("reconstruction", &reconstruction);
   emscripten::function("samples", &samples);
+  emscripten::function("heldDigit", &held_digit);
+  emscripten::function("interpolationStrip", &interpolation_strip);
   emscripten::function("layout", &layout);
+  emscripten::function("setPenPressure", &set_pen_pressure);
 }

@@ -211,3 +211,36 @@ export function regionStats({ width, pixels }, rect) {
   }
   return { mean: total / Math.max(1, count), brightest };
 }
+
+// How many pixels of a rectangle are within `tolerance` of an RGB colour (for example one label's
+// colour in the scatter, to see that the GPU drew the points and not just the background).
+export function countColour({ width, pixels }, rect, [r, g, b], tolerance = 24) {
+  let count = 0;
+  for (let y = Math.round(rect.y); y < Math.round(rect.y + rect.h); y++) {
+    for (let x = Math.round(rect.x); x < Math.round(rect.x + rect.w); x++) {
+      const i = (y * width + x) * 4;
+      if (Math.abs(pixels[i] - r) <= tolerance && Math.abs(pixels[i + 1] - g) <= tolerance
+        && Math.abs(pixels[i + 2] - b) <= tolerance) count += 1;
+    }
+  }
+  return count;
+}
+
+// Scrolls with the mouse wheel over the panel `panel` (a layout() rectangle) until the widget `name`
+// of layout() is inside both the panel (below its title bar) and the screen, as a user scrolls to
+// a button below the fold.
+export async function scrollIntoView(page, name, panelName) {
+  const { height } = page.viewportSize();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const current = await layout(page);
+    const rect = current[name];
+    const panel = current[panelName];
+    const top = Math.max(0, panel.y + 30);
+    const bottom = Math.min(height, panel.y + panel.h);
+    if (rect.w > 0 && rect.y >= top && rect.y + rect.h <= bottom) return rect;
+    await page.mouse.move(panel.x + panel.w / 2, (Math.max(0, panel.y) + Math.min(height, panel.y + panel.h)) / 2);
+    await page.mouse.wheel(0, rect.y + rect.h > bottom ? 100 : -100);
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`${name} never scrolled into view: ${JSON.stringify((await layout(page))[name])}`);
+}

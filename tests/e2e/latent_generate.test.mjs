@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  clickRect, decodePng, distinctColours, drawPad, layout, openPlayground, pollUntil, saveScreenshot, state, sum,
+  clickRect, countColour, decodePng, distinctColours, drawPad, layout, openPlayground, pollUntil, saveScreenshot, state, sum,
 } from './harness.mjs';
 
 describe('latent map and generation (mt build)', () => {
@@ -42,7 +42,12 @@ describe('latent map and generation (mt build)', () => {
     assert.ok(moved > 5, `the marker moved only ${moved.toFixed(1)} px`);
     assert.ok(inside(first.latentMarker) || inside(second.latentMarker), 'the marker is off the plot');
     const { png } = await saveScreenshot(page, 'latent-vae2.png');
-    assert.ok(distinctColours(decodePng(png)) >= 30, 'the scatter looks empty');
+    const image = decodePng(png);
+    assert.ok(distinctColours(image) >= 30, 'the scatter looks empty');
+    // The point sprites: digits 0 (blue) and 1 (orange) each cover many pixels of the plot.
+    const blue = countColour(image, plot, [78, 121, 167]);
+    const orange = countColour(image, plot, [242, 142, 43]);
+    assert.ok(blue > 100 && orange > 100, `too few points drawn: ${blue} blue and ${orange} orange pixels`);
   });
 
   test('Generate shows samples from the prior, and Resample draws new ones', async () => {
@@ -59,6 +64,59 @@ describe('latent map and generation (mt build)', () => {
     const changed = second.filter((value, i) => Math.abs(value - first[i]) > 0.05).length;
     assert.ok(changed > 500, `Resample changed only ${changed} pixels`);
     await saveScreenshot(page, 'generate-vae2.png');
+  });
+
+  test('dragging on the code grid decodes the held point, which follows the pointer', async () => {
+    const { page } = session;
+    const grid = (await layout(page)).manifold;
+    assert.ok(grid.w > 50, `the grid is ${grid.w} px wide`);
+    await page.mouse.move(grid.x + grid.w * 0.15, grid.y + grid.h * 0.5);
+    await page.mouse.down();
+    const left = await pollUntil(() => state(page), (s) => s.generate.held !== null, { timeoutMs: 2_000 });
+    const leftDigit = await page.evaluate(() => window.bottleneck.heldDigit());
+    await page.mouse.move(grid.x + grid.w * 0.85, grid.y + grid.h * 0.5, { steps: 10 });
+    const right = await pollUntil(() => state(page), (s) => s.generate.held && s.generate.held[0] > 1, { timeoutMs: 2_000 });
+    await page.mouse.up();
+    const rightDigit = await page.evaluate(() => window.bottleneck.heldDigit());
+    assert.ok(left.generate.held[0] < -1, `held x ${left.generate.held[0]} on the left of the grid`);
+    assert.ok(right.generate.held[0] > 1, `held x ${right.generate.held[0]} on the right of the grid`);
+    assert.equal(rightDigit.length, 784);
+    const changed = rightDigit.filter((v, i) => Math.abs(v - leftDigit[i]) > 0.2).length;
+    assert.ok(changed > 30, `the decoded digit barely changed across the grid (${changed} pixels)`);
+  });
+
+  test('the interpolation walks from the drawing to a test digit; Another digit changes the far end', async () => {
+    const { page } = session;
+    const strip = await pollUntil(() => page.evaluate(() => window.bottleneck.interpolationStrip()),
+      (v) => v.length === 28 * 8 * 28, { timeoutMs: 3_000 });
+    assert.ok(sum(strip) > 100, 'the interpolation strip is blank');
+    const partner = (await state(page)).generate.partner;
+    await clickRect(page, (await layout(page)).anotherDigitButton);
+    await pollUntil(() => state(page), (s) => s.generate.partner !== partner, { timeoutMs: 2_000 });
+    const next = await pollUntil(() => page.evaluate(() => window.bottleneck.interpolationStrip()),
+      (v) => v.some((x, i) => Math.abs(x - strip[i]) > 0.2), { timeoutMs: 3_000 });
+    // The last frame (the far end) changes; the first (the drawing) does not.
+    const frame = (values, f) => Array.from({ length: 28 * 28 }, (_, i) => values[Math.floor(i / 28) * 224 + f * 28 + (i % 28)]);
+    const firstDiff = frame(next, 0).filter((v, i) => Math.abs(v - frame(strip, 0)[i]) > 0.05).length;
+    const lastDiff = frame(next, 7).filter((v, i) => Math.abs(v - frame(strip, 7)[i]) > 0.2).length;
+    assert.equal(firstDiff, 0, 'the drawing end of the strip changed');
+    assert.ok(lastDiff > 30, `the far end changed in only ${lastDiff} pixels`);
+    await saveScreenshot(page, 'generate-held-interpolation.png');
+  });
+
+  test('the Latent tab puts linear PCA beside the model, with both errors', async () => {
+    const { page } = session;
+    await clickRect(page, (await layout(page)).tabs.Latent);
+    await pollUntil(() => state(page), (s) => s.panels.includes('Latent'), { timeoutMs: 3_000 });
+    await clickRect(page, (await layout(page)).besidePcaCheckbox);
+    const s = await pollUntil(() => state(page), (x) => x.latentView.besidePca && x.latentView.pcaMse !== null,
+      { timeoutMs: 3_000 });
+    assert.ok(s.latentView.pcaMse > 0 && s.latentView.pcaMse < 0.05, `PCA-32 MSE ${s.latentView.pcaMse}`);
+    assert.ok(s.latentView.modelMse > 0 && s.latentView.modelMse < 0.1, `VAE-2 MSE ${s.latentView.modelMse}`);
+    const rects = await layout(page);
+    assert.ok(rects.pcaPlot && rects.pcaPlot.x > rects.latentPlot.x + rects.latentPlot.w - 1, 'no PCA plot beside');
+    const { png } = await saveScreenshot(page, 'latent-beside-pca.png');
+    assert.ok(distinctColours(decodePng(png)) >= 30);
   });
 
   test('raised no page errors and made no off-origin requests', () => {

@@ -1,18 +1,78 @@
+#include <algorithm>
+
 #include "app/panels/panels.h"
 
 namespace bn_app {
 
 namespace {
 
-void show_grid(std::unique_ptr<DigitTexture>& texture, int cells, const std::vector<float>& image, bool refresh,
-               float side) {
+void show_image(std::unique_ptr<DigitTexture>& texture, int width, int height, const std::vector<float>& image,
+                bool refresh, ImVec2 size) {
   if (image.empty()) return;
-  if (!texture) texture = std::make_unique<DigitTexture>(cells * kPadSide, cells * kPadSide);
+  if (!texture) texture = std::make_unique<DigitTexture>(width, height);
   if (refresh) texture->upload(image.data());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::Image(texture->id(), ImVec2(side, side));
-  ImGui::GetWindowDrawList()->AddRect(origin, ImVec2(origin.x + side, origin.y + side),
+  texture->draw(size);
+  ImGui::GetWindowDrawList()->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y),
                                       ImGui::GetColorU32(ImGuiCol_Border));
+}
+
+// The manifold doubles as a pad for the code space: press and drag on it to hold a code and see
+// it decoded, moving with the pointer.
+void manifold_with_held_point(AppState& state, float side, bool refresh) {
+  GenerateView& generate = state.generate;
+  const int cells = GenerateView::kManifold;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  show_image(state.manifold_texture, cells * kPadSide, cells * kPadSide, generate.manifold, refresh, ImVec2(side, side));
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::InvisibleButton("manifold", ImVec2(side, side));
+  state.layout.manifold = last_item_rect();
+  // Grid point centres span the image less half a cell at each side.
+  const float cell = side / cells, reach = GenerateView::kManifoldReach;
+  const float inner = side - cell;
+  if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const float u = std::clamp((mouse.x - origin.x - cell / 2) / inner, -0.05f, 1.05f);
+    const float v = std::clamp((mouse.y - origin.y - cell / 2) / inner, -0.05f, 1.05f);
+    generate.held_x = -reach + 2 * reach * u;
+    generate.held_y = reach - 2 * reach * v;
+    generate.holding = true;
+  }
+  if (generate.holding) {
+    const int latent = state.snapshot->config->latent;
+    bn::Matrix z = bn::Matrix::Zero(1, latent);
+    z(0, generate.dims[0]) = generate.held_x;
+    if (latent > 1) z(0, generate.dims[1]) = generate.held_y;
+    const bn::Matrix image = state.viewer->decode(z);
+    generate.held_image.assign(image.data(), image.data() + image.size());
+    ++generate.held_revision;
+    const ImVec2 p(origin.x + cell / 2 + (generate.held_x + reach) / (2 * reach) * inner,
+                   origin.y + cell / 2 + (reach - generate.held_y) / (2 * reach) * inner);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddCircle(p, 7.0f, IM_COL32(255, 80, 80, 255), 16, 2.5f);
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
+
+void interpolation(AppState& state) {
+  GenerateView& generate = state.generate;
+  if (generate.strip.empty()) return;
+  ImGui::TextDisabled("from your drawing to a test digit, through the code space");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Another digit")) ++generate.partner_draws;
+  state.layout.another_digit_button = last_item_rect();
+  ImGui::SameLine();
+  ImGui::Checkbox("animate", &generate.animate);
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float frame = std::max(16.0f, (ImGui::GetContentRegionAvail().x - gap) / (GenerateView::kFrames + 1.4f));
+  const bool refresh = generate.strip_texture_revision != generate.strip_revision;
+  show_image(state.strip_texture, GenerateView::kFrames * kPadSide, kPadSide, generate.strip, refresh,
+             ImVec2(frame * GenerateView::kFrames, frame));
+  generate.strip_texture_revision = generate.strip_revision;
+  if (generate.animate && !generate.animated.empty()) {
+    ImGui::SameLine();
+    show_image(state.animated_texture, kPadSide, kPadSide, generate.animated, true, ImVec2(frame * 1.4f, frame * 1.4f));
+  }
 }
 
 }  // namespace
@@ -26,30 +86,51 @@ void generate_tab(AppState& state) {
     return;
   }
   GenerateView& generate = state.generate;
+  const int latent = state.snapshot->config->latent;
   if (ImGui::Button("Resample")) ++generate.draws;
   state.layout.resample_button = last_item_rect();
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   ImGui::SliderFloat("temperature", &generate.temperature, 0.1f, 2.0f, "%.2f");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("How far from the centre of the code space to draw: low is safe, high is wild");
+  if (latent > 2) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);
+    if (ImGui::SliderInt2("grid axes", generate.dims, 0, latent - 1)) generate.holding = false;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Which two of the %d code numbers the grid walks", latent);
+  }
 
   const bool refresh = state.samples_texture_revision != generate.revision;
   const ImVec2 room = ImGui::GetContentRegionAvail();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float strip_height = (room.x / (GenerateView::kFrames + 1.4f)) * 1.4f + 2.0f * line;
   const float side = std::max(96.0f, std::min((room.x - ImGui::GetStyle().ItemSpacing.x) / 2.0f,
-                                              room.y - 3.0f * ImGui::GetTextLineHeightWithSpacing()));
+                                              room.y - strip_height - 4.5f * line));
   ImGui::BeginGroup();
   ImGui::TextDisabled("random codes, decoded");
-  show_grid(state.samples_texture, GenerateView::kGrid, generate.samples, refresh, side);
+  show_image(state.samples_texture, GenerateView::kGrid * kPadSide, GenerateView::kGrid * kPadSide, generate.samples,
+             refresh, ImVec2(side, side));
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  ImGui::TextDisabled("the code space, walked in a grid");
-  show_grid(state.manifold_texture, GenerateView::kManifold, generate.manifold, refresh, side);
+  ImGui::TextDisabled("the code space as a grid: press and drag");
+  manifold_with_held_point(state, side, refresh);
   ImGui::EndGroup();
   state.samples_texture_revision = generate.revision;
-  if (state.snapshot->config->latent > 2)
-    ImGui::TextDisabled("The grid walks the first two of %d code numbers; the others stay at 0.",
-                        state.snapshot->config->latent);
+  if (generate.holding && !generate.held_image.empty()) {
+    const float thumb = ImGui::GetFontSize() * 3.0f;
+    show_image(state.held_texture, kPadSide, kPadSide, generate.held_image,
+               generate.held_texture_revision != generate.held_revision, ImVec2(thumb, thumb));
+    generate.held_texture_revision = generate.held_revision;
+    ImGui::SameLine();
+    ImGui::TextWrapped("The code you hold (%.2f, %.2f), decoded: drag to move it.", generate.held_x, generate.held_y);
+  } else if (latent > 2) {
+    ImGui::TextDisabled("The grid walks code numbers %d and %d of %d; the others stay at 0.", generate.dims[0],
+                        generate.dims[1], latent);
+  } else {
+    ImGui::TextDisabled("Press on the grid and drag to decode any point of the code space.");
+  }
+  interpolation(state);
 }
 
 }  // namespace bn_app

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -13,6 +14,36 @@ void loss_text(const char* label, float value) {
     ImGui::Text("%s %.4f", label, value);
   else
     ImGui::Text("%s -", label);
+}
+
+// Sixteen test digits beside the model's current rebuild of them, refreshed as it trains.
+void training_grid(AppState& state) {
+  TrainingGrid& grid = state.grid;
+  if (grid.originals.empty()) return;
+  const int pixels = TrainingGrid::kSide * kPadSide;
+  if (!state.grid_originals_texture) {
+    state.grid_originals_texture = std::make_unique<DigitTexture>(pixels, pixels);
+    state.grid_reconstructions_texture = std::make_unique<DigitTexture>(pixels, pixels);
+  }
+  if (grid.texture_revision != grid.revision) {
+    state.grid_originals_texture->upload(grid.originals.data());
+    state.grid_reconstructions_texture->upload(grid.reconstructions.data());
+    grid.texture_revision = grid.revision;
+  }
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float side = std::min((ImGui::GetContentRegionAvail().x - gap) / 2.0f, ImGui::GetFontSize() * 9.0f);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("16 test digits");
+  state.grid_originals_texture->draw(ImVec2(side, side));
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("rebuilt now");
+  state.grid_reconstructions_texture->draw(ImVec2(side, side));
+  ImGui::EndGroup();
+  const ImVec2 end = ImGui::GetItemRectMax();
+  state.layout.training_grid = {start.x, start.y, end.x - start.x, end.y - start.y};
 }
 
 }  // namespace
@@ -64,6 +95,10 @@ void training_tab(AppState& state) {
       state.trainer->post(bn::TrainerCommand::kPause);
     state.layout.slow_motion_checkbox = last_item_rect();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A few steps a second, to watch the reconstruction change");
+    training_grid(state);
+    const bool editing = ImGui::CollapsingHeader("New model: kind, layers, hyper-parameters");
+    state.layout.editor_header = last_item_rect();
+    if (editing) model_editor(state);
     ImVec2 plot = ImGui::GetContentRegionAvail();
     plot.y = std::max(120.0f, std::min(plot.y, plot.x * 0.75f));
     loss_plot("losses", metrics.train_curve, metrics.test_curve, plot, state.loss_log_scale);

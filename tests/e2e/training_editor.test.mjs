@@ -1,0 +1,80 @@
+// The Training tab's model editor and its grid of test digits, in the single-thread build: a
+// student builds their own model by typing into the fields, a bad size is refused with a message,
+// and the 16 digits' reconstructions change as the new model trains.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  clickRect, decodePng, layout, openPlayground, pollUntil, regionStats, saveScreenshot, scrollIntoView, state,
+} from './harness.mjs';
+
+// Replaces an ImGui text field's contents as a user would: click, select all, type, confirm.
+async function typeInto(page, rect, text) {
+  await clickRect(page, rect);
+  const focused = await pollUntil(() => state(page), (s) => s.typing, { timeoutMs: 3_000 });
+  assert.ok(focused.typing, `the field at ${JSON.stringify(rect)} did not take the keyboard`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text, { delay: 30 });
+  await page.keyboard.press('Enter');
+  await pollUntil(() => state(page), (s) => !s.typing, { timeoutMs: 3_000 });
+}
+
+describe('model editor (st build)', () => {
+  let session;
+  before(async () => { session = await openPlayground({ isolation: false }); });
+  after(async () => { await session?.close(); });
+
+  test('the Training tab shows 16 test digits and their reconstructions', async () => {
+    const { page } = session;
+    await clickRect(page, (await layout(page)).tabs.Training);
+    const rects = await pollUntil(() => layout(page), (l) => l.trainingGrid.w > 100, { timeoutMs: 3_000 });
+    const { png } = await saveScreenshot(page, 'training-grid.png');
+    const image = decodePng(png);
+    const grid = rects.trainingGrid;
+    const left = regionStats(image, { x: grid.x, y: grid.y + 20, w: grid.w / 2 - 4, h: grid.h - 20 });
+    const right = regionStats(image, { x: grid.x + grid.w / 2 + 4, y: grid.y + 20, w: grid.w / 2 - 4, h: grid.h - 20 });
+    assert.ok(left.brightest > 200 && left.mean > 15, `the test digits look blank: ${JSON.stringify(left)}`);
+    assert.ok(right.brightest > 150 && right.mean > 10, `the reconstructions look blank: ${JSON.stringify(right)}`);
+  });
+
+  test('typing a new architecture and pressing Build makes that model, untrained', async () => {
+    const { page } = session;
+    await clickRect(page, (await layout(page)).editorHeader);
+    await pollUntil(() => layout(page), (l) => l.editorBuildButton.w > 0 && l.editorLatentField.w > 0, { timeoutMs: 3_000 });
+    await typeInto(page, await scrollIntoView(page, 'editorHiddenField', 'sidePanel'), '64');
+    await typeInto(page, await scrollIntoView(page, 'editorLatentField', 'sidePanel'), '8');
+    const draft = (await state(page)).editor;
+    assert.equal(draft.hidden, '64');
+    assert.equal(draft.latent, 8);
+    await clickRect(page, await scrollIntoView(page, 'editorBuildButton', 'sidePanel'));
+    const s = await pollUntil(() => state(page), (x) => x.latent === 8, { timeoutMs: 5_000 });
+    assert.equal(s.latent, 8);
+    assert.deepEqual(s.hidden, [64]);
+    assert.equal(s.step, 0);
+    assert.equal(s.editor.error, '');
+    await saveScreenshot(page, 'training-editor.png');
+
+    await typeInto(page, await scrollIntoView(page, 'editorHiddenField', 'sidePanel'), '25600');
+    await clickRect(page, await scrollIntoView(page, 'editorBuildButton', 'sidePanel'));
+    const refused = await pollUntil(() => state(page), (x) => x.editor.error !== '', { timeoutMs: 3_000 });
+    assert.match(refused.editor.error, /hidden layer size 25600 is out of range/);
+    assert.deepEqual(refused.hidden, [64], 'a refused draft changed the model');
+    await saveScreenshot(page, 'training-editor-refused.png');
+  });
+
+  test('the new model trains between frames, and its loss falls', async () => {
+    const { page } = session;
+    await clickRect(page, await scrollIntoView(page, 'trainButton', 'sidePanel'));
+    const first = await pollUntil(() => state(page), (s) => s.step > 0 && s.trainLoss !== null, { timeoutMs: 5_000 });
+    const later = await pollUntil(() => state(page), (s) => s.step > first.step + 30 && s.trainLoss < 0.9 * first.trainLoss,
+      { timeoutMs: 20_000 });
+    assert.ok(later.trainLoss < 0.9 * first.trainLoss, `loss ${first.trainLoss} -> ${later.trainLoss}`);
+    assert.ok(later.fps > 10, `the UI stalled while training: ${later.fps} fps`);
+    await clickRect(page, await scrollIntoView(page, 'trainButton', 'sidePanel'));
+  });
+
+  test('raised no page errors and made no off-origin requests', () => {
+    assert.deepEqual(session.pageErrors, []);
+    assert.deepEqual(session.offOriginRequests, []);
+  });
+});
