@@ -4,7 +4,7 @@
 #
 #   ./build.sh deps      apt packages, ImGui + SDL2 sources, SDL2 for WASM (mt and st), the patched
 #                        Eigen copy for WASM SIMD, npm packages, converted data sets
-#   ./build.sh native    core, CLI and unit tests, natively (build/native/)
+#   ./build.sh native    core, CLI, unit tests and the desktop window, natively (build/native/)
 #   ./build.sh web       the two WebAssembly builds and the page (build/web/)
 #   ./build.sh serve     web, then serve build/web on 127.0.0.1:$PORT (8080) with COOP/COEP;
 #                        --no-isolation serves without them, which selects the single-thread build
@@ -18,8 +18,9 @@ DEPS=$ROOT/.deps
 BUILD=$ROOT/build
 JOBS=${JOBS:-$(nproc)}
 
-APT_PACKAGES=(emscripten libeigen3-dev catch2 nlohmann-json3-dev libstb-dev libsdl2-dev chromium
-              dataset-fashion-mnist fonts-dejavu-core dpkg-dev cmake make g++ xz-utils)
+APT_PACKAGES=(emscripten libeigen3-dev catch2 nlohmann-json3-dev libstb-dev libsdl2-dev libgles-dev chromium
+              dataset-fashion-mnist fonts-dejavu-core dpkg-dev cmake make g++ xz-utils
+              xvfb xauth libgl1-mesa-dri)   # the desktop window's smoke test, on a virtual display
 SDL2_VERSION=2.26.5
 IMGUI_SUITE=trixie          # stable, so the version CI fetches does not drift (1.90.1)
 
@@ -276,6 +277,17 @@ cmd_test() {
   log "native unit tests"
   "$BUILD/native/bottleneck_tests" --use-colour no 2>&1 | tee "$BUILD/test-native.log" || status=1
   count_catch2 "$BUILD/test-native.log"
+
+  log "the desktop window (bottleneck-desktop under a virtual display)"
+  mkdir -p "$BUILD/e2e"
+  if xvfb-run -a -s "-screen 0 1280x720x24" "$BUILD/native/bottleneck-desktop" --frames 150 \
+       --screenshot "$BUILD/e2e/desktop.png" > "$BUILD/test-desktop.log" 2>&1; then
+    echo "desktop window: $(tail -1 "$BUILD/test-desktop.log")"
+    TOTAL_PASSED=$((TOTAL_PASSED + 1))
+  else
+    echo "desktop window FAILED:"; cat "$BUILD/test-desktop.log"
+    TOTAL_FAILED=$((TOTAL_FAILED + 1)); status=1
+  fi
 
   log "WASM unit tests under node"
   (cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck_tests.js --use-colour no) 2>&1 \

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "app/panels/panels.h"
@@ -5,43 +6,94 @@
 
 namespace bn_app {
 
-void header_panel(AppState& state, const PanelRect& rect) {
-  ImGui::SetNextWindowPos(rect.pos, ImGuiCond_Always);
-  ImGui::SetNextWindowSize(rect.size, ImGuiCond_Always);
-  ImGui::Begin("##header", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::TextUnformatted("Bottleneck");
-  ImGui::SameLine();
-  ImGui::TextDisabled("an autoencoder playground: draw a digit, watch the model rebuild it");
-  char status[96];
-  std::snprintf(status, sizeof status, "%s  |  %.0f fps  |  Space: train / pause",
-                state.threaded ? "threaded build" : "single-thread build", state.fps);
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(status).x);
-  ImGui::TextDisabled("%s", status);
+namespace {
 
-  // One button per preset; the active one is highlighted.
-  ImGui::BeginDisabled(!state.ready());
-  for (const Preset& preset : presets()) {
-    const bool active = state.preset == preset.name;
-    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(preset.name)) app_select_preset(state, preset.name);
-    if (active) ImGui::PopStyleColor();
-    state.layout.preset_buttons[preset.name] = last_item_rect();
-    ImGui::SameLine();
+// The interface's scale (for a projector) and its theme, as one group.
+void presentation_controls(AppState& state) {
+  char scale[16];
+  std::snprintf(scale, sizeof scale, "%.3gx", state.ui_scale);
+  if (ImGui::Button("A-")) app_set_ui_scale(state, state.ui_scale - 0.25f);
+  state.layout.scale_down_button = last_item_rect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller interface (-)");
+  ImGui::SameLine();
+  ImGui::TextUnformatted(scale);
+  ImGui::SameLine();
+  if (ImGui::Button("A+")) app_set_ui_scale(state, state.ui_scale + 0.25f);
+  state.layout.scale_up_button = last_item_rect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Bigger interface, for a projector (+)");
+  ImGui::SameLine();
+  ImGui::Checkbox("Light theme", &state.light_theme);
+  state.layout.theme_checkbox = last_item_rect();
+}
+
+float presentation_controls_width() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ImGui::CalcTextSize("A-A+2.75xLight theme").x + ImGui::GetFrameHeight() + 5.0f * style.FramePadding.x +
+         4.0f * style.ItemSpacing.x;
+}
+
+// Puts the next item on this line if `width` still fits, else on a new one.
+void same_line_if_room(float width) {
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+}
+
+}  // namespace
+
+void header_panel(AppState& state, const PanelRect& rect) {
+  if (begin_panel("##header", rect)) {
+    // The title row: the name, then (room permitting) the tag line and the status, then the
+    // presentation controls at the right.
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    const float controls = presentation_controls_width();
+    char status[64];
+    std::snprintf(status, sizeof status, "%s  |  %.0f fps", state.threaded ? "threaded build" : "single-thread build",
+                  state.fps);
+    const char* tagline = "an autoencoder playground: draw a digit, watch the model rebuild it";
+    ImGui::TextUnformatted("Bottleneck");
+    const float after_name = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float status_width = ImGui::CalcTextSize(status).x;
+    float room = right - after_name - controls - 2.0f * spacing;
+    if (room > ImGui::CalcTextSize(tagline).x + status_width + 2.0f * spacing) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", tagline);
+    }
+    if (room > status_width + spacing) {
+      ImGui::SameLine(right - controls - status_width - spacing);
+      ImGui::TextDisabled("%s", status);
+    }
+    ImGui::SameLine(std::max(after_name + spacing, right - controls));
+    presentation_controls(state);
+
+    // One button per preset, wrapping onto more rows when narrow; the active one is highlighted.
+    ImGui::BeginDisabled(!state.ready());
+    bool first = true;
+    for (const Preset& preset : presets()) {
+      const float width = ImGui::CalcTextSize(preset.name).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+      if (!first) same_line_if_room(width);
+      first = false;
+      const bool active = state.preset == preset.name;
+      if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      if (ImGui::Button(preset.name)) app_select_preset(state, preset.name);
+      if (active) ImGui::PopStyleColor();
+      state.layout.preset_buttons[preset.name] = last_item_rect();
+    }
+    ImGui::EndDisabled();
+    if (!state.notice.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
+      ImGui::TextWrapped("%s", state.notice.c_str());
+      ImGui::PopStyleColor();
+    } else if (const Preset* preset = find_preset(state.preset)) {
+      ImGui::TextWrapped("%s", preset->caption);
+    } else {
+      ImGui::TextDisabled("Pick a preset, or draw on the pad.");
+    }
+    // The layout sizes the header from this, a frame late: the presets and the caption wrap.
+    state.header_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
   }
-  ImGui::NewLine();
-  ImGui::EndDisabled();
-  if (!state.notice.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
-    ImGui::TextUnformatted(state.notice.c_str());
-    ImGui::PopStyleColor();
-  } else if (const Preset* preset = find_preset(state.preset)) {
-    ImGui::TextUnformatted(preset->caption);
-  } else {
-    ImGui::TextDisabled("Pick a preset, or draw on the pad.");
-  }
-  ImGui::End();
+  end_panel("##header");
 }
 
 }  // namespace bn_app

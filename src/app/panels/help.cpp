@@ -20,7 +20,12 @@ void help_overlay(AppState& state) {
       row("Space", "train / pause");
       row("S", "one training step");
       row("C", "clear the drawing");
+      row("U, Ctrl+Z", "undo the last stroke");
+      row("E", "eraser on / off (the right button always erases)");
+      row("H", "hide brush on / off: paint what the model must not see");
       row("N", "next kind of noise");
+      row("+ / -", "bigger / smaller interface (for a projector)");
+      row("T", "light / dark theme");
       for (size_t i = 0; i < presets().size() && i < 9; ++i) {
         const char key[2] = {static_cast<char>('1' + i), '\0'};
         row(key, presets()[i].name);

@@ -43,7 +43,7 @@ void thumbnail(const char* label, std::unique_ptr<DigitTexture>& texture, ColorM
   ImGui::BeginGroup();
   ImGui::TextDisabled("%s", label);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::Image(texture->id(), ImVec2(side, side));
+  texture->draw(ImVec2(side, side));
   ImGui::GetWindowDrawList()->AddRect(origin, ImVec2(origin.x + side, origin.y + side), ImGui::GetColorU32(ImGuiCol_Border));
   ImGui::EndGroup();
 }
@@ -94,10 +94,10 @@ void noise_panel(AppState& state, const PanelRect& rect) {
     ImGui::SameLine();
     thumbnail("rebuilt", state.output_texture, ColorMap::kGray, state.reconstruction, refresh, side);
     ImGui::SameLine();
-    thumbnail("error (bright: wrong)", state.error_texture, ColorMap::kHeat, state.error_map, refresh, side);
+    thumbnail("error map", state.error_texture, ColorMap::kHeat, state.error_map, refresh, side);
     state.noisy_texture_revision = state.reconstruction_revision;
   }
-  ImGui::End();
+  end_panel("Noise");
 }
 
 }  // namespace bn_app

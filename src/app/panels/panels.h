@@ -5,7 +5,8 @@
 //   reconstruction  what the model rebuilds from the drawing's code
 //   noise           the noise the drawing goes through, and the PSNR of input and output
 //   side            the right-hand column's tabs:
-//     training_tab  Train / Pause / Step / Reset, live losses and the loss curves
+//     training_tab  Train / Pause / Step / Reset, live losses, 16 test digits rebuilt, the loss
+//                   curves, and model_editor: build a new model (kind, layers, hyper-parameters)
 //     latent_tab    the test set's codes in 2-D, coloured by label, with the drawing's marker
 //     generate_tab  a VAE's samples from the prior and its 2-D manifold
 //     anomaly_tab   error histograms of digits and clothes, a threshold, the ROC, a verdict
@@ -23,20 +24,29 @@ struct PanelRect {
   ImVec2 size;
 };
 
+// Where each panel goes on the page, in CSS pixels.
 struct PanelLayout {
   PanelRect header;
   PanelRect draw;
   PanelRect reconstruction;
   PanelRect noise;
-  PanelRect training;
+  PanelRect side;
   float image_side = 280.0f;   // the pad and the reconstruction are drawn this large
+  float page_width = 0, page_height = 0;
+  bool scrolls = false;        // the page is larger than the display (a big UI scale, a small screen)
 };
 
-// Three columns on a laptop (draw and rebuild side by side, the noise strip under them, training
-// on the right); when narrow, training goes below everything.
-PanelLayout compute_panel_layout(ImVec2 display);
-// Begins a fixed window at `rect`; returns ImGui::Begin's answer, and End must always follow.
+// Three columns on a laptop (draw and rebuild side by side, the noise strip under them, the tabs
+// on the right); when narrow, the tabs go below everything. No panel shrinks below what its
+// controls need: what does not fit scrolls. `header_height` is the header's measured height.
+PanelLayout compute_panel_layout(ImVec2 display, float header_height);
+// One scrolling page holds every panel; begin_page / end_page wrap the panels each frame.
+void begin_page(ImVec2 display);
+void end_page(const PanelLayout& layout);
+// Begins a panel (a child window of the page) at `rect`, with a title bar unless the title starts
+// with '#'. Returns false when it is scrolled out of sight; end_panel(title) must always follow.
 bool begin_panel(const char* title, const PanelRect& rect);
+void end_panel(const char* title);
 
 void header_panel(AppState& state, const PanelRect& rect);
 void draw_pad_panel(AppState& state, const PanelRect& rect);
@@ -46,6 +56,7 @@ void side_panel(AppState& state, const PanelRect& rect);
 // The `?` overlay: every keyboard shortcut.
 void help_overlay(AppState& state);
 void training_tab(AppState& state);
+void model_editor(AppState& state);
 void latent_tab(AppState& state);
 void generate_tab(AppState& state);
 void anomaly_tab(AppState& state);

@@ -11,7 +11,7 @@ void reconstruction_panel(AppState& state, const PanelRect& rect) {
     }
     const float side = ImGui::GetContentRegionAvail().x;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::Image(state.reconstruction_texture->id(), ImVec2(side, side));
+    state.reconstruction_texture->draw(ImVec2(side, side));
     ImGui::GetWindowDrawList()->AddRect(origin, ImVec2(origin.x + side, origin.y + side),
                                         ImGui::GetColorU32(ImGuiCol_Border));
     if (!state.loading.error.empty()) {
@@ -27,7 +27,7 @@ void reconstruction_panel(AppState& state, const PanelRect& rect) {
       ImGui::TextWrapped("The drawing squeezed through a code of %d numbers, then rebuilt.", latent);
     }
   }
-  ImGui::End();
+  end_panel("Reconstruction");
 }
 
 }  // namespace bn_app
