@@ -26,6 +26,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
 
 #include "app/app_state.h"
 #include "core/parallel/thread_pool.h"
@@ -48,6 +50,12 @@ val rect_to_js(const bn_app::ScreenRect& r) {
   out.set("y", r.y);
   out.set("w", r.w);
   out.set("h", r.h);
+  return out;
+}
+
+val rects_to_js(const std::map<std::string, bn_app::ScreenRect>& rects) {
+  val out = val::object();
+  for (const auto& [name, rect] : rects) out.set(name, rect_to_js(rect));
   return out;
 }
 
@@ -253,9 +261,7 @@ val layout() {
   out.set("sidePanel", rect_to_js(layout.side_panel));
   out.set("randomDigitButton", rect_to_js(layout.random_digit_button));
   out.set("framingCheckbox", rect_to_js(layout.framing_checkbox));
-  val brushes = val::object();
-  for (const auto& [name, rect] : layout.brush_buttons) brushes.set(name, rect_to_js(rect));
-  out.set("brushButtons", brushes);
+  out.set("brushButtons", rects_to_js(layout.brush_buttons));
   out.set("noiseSlider", rect_to_js(layout.noise_level_slider));
   out.set("latentPlot", rect_to_js(layout.latent_plot));
   out.set("pcaPlot", layout.pca_plot.w > 0 ? rect_to_js(layout.pca_plot) : val::null());
@@ -266,15 +272,9 @@ val layout() {
   out.set("manifold", rect_to_js(layout.manifold));
   out.set("anotherDigitButton", rect_to_js(layout.another_digit_button));
   out.set("thresholdSlider", rect_to_js(layout.threshold_slider));
-  val probe_buttons = val::object();
-  for (const auto& [name, rect] : layout.probe_label_buttons) probe_buttons.set(name, rect_to_js(rect));
-  out.set("probeLabelButtons", probe_buttons);
-  val tabs = val::object();
-  for (const auto& [name, rect] : layout.tabs) tabs.set(name, rect_to_js(rect));
-  out.set("tabs", tabs);
-  val presets = val::object();
-  for (const auto& [name, rect] : layout.preset_buttons) presets.set(name, rect_to_js(rect));
-  out.set("presetButtons", presets);
+  out.set("probeLabelButtons", rects_to_js(layout.probe_label_buttons));
+  out.set("tabs", rects_to_js(layout.tabs));
+  out.set("presetButtons", rects_to_js(layout.preset_buttons));
   return out;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/models/model_config.h"
+
 namespace bn_cli {
 
 class Options {
@@ -67,26 +69,11 @@ class Options {
   std::vector<int> integer_list(const std::string& name, const std::vector<int>& fallback) const {
     auto it = values_.find(name);
     if (it == values_.end()) return fallback;
-    std::vector<int> out;
-    size_t start = 0;
-    const std::string& s = it->second;
-    while (start <= s.size()) {
-      size_t comma = s.find(',', start);
-      std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      size_t used = 0;
-      int value = 0;
-      try {
-        value = std::stoi(item, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (item.empty() || used != item.size())
-        throw std::invalid_argument("--" + name + " expects comma-separated whole numbers, got '" + s + "'");
-      out.push_back(value);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
+    try {
+      return bn::parse_widths(it->second);
+    } catch (const std::invalid_argument&) {
+      throw std::invalid_argument("--" + name + " expects comma-separated whole numbers, got '" + it->second + "'");
     }
-    return out;
   }
 
  private:

@@ -3,7 +3,6 @@
 // a bad value (a 25,600-unit layer, a learning rate of 0) gets a message here and changes nothing.
 #include <cstdio>
 #include <cstring>
-#include <sstream>
 #include <string>
 
 #include "app/panels/panels.h"
@@ -52,22 +51,10 @@ void copy_from(ModelDraft& draft, const bn::ModelConfig& config) {
 // bad value (the core's own validation).
 bn::ModelConfig parse_draft(const ModelDraft& draft) {
   bn::ModelConfig config = draft.config;
-  config.hidden.clear();
-  std::string text = draft.hidden_text;
-  for (char& c : text)
-    if (c == ',' || c == '-' || c == ';') c = ' ';
-  std::istringstream words(text);
-  std::string word;
-  while (words >> word) {
-    size_t used = 0;
-    int width = 0;
-    try {
-      width = std::stoi(word, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != word.size()) throw std::invalid_argument("hidden layers: '" + word + "' is not a whole number");
-    config.hidden.push_back(width);
+  try {
+    config.hidden = bn::parse_widths(draft.hidden_text);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(std::string("hidden layers: ") + e.what());
   }
   if (config.kind == bn::ModelKind::kDenoising && config.noise.type == bn::NoiseType::kNone)
     config.noise = {bn::NoiseType::kGaussian, 0.5f};

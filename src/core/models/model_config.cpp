@@ -73,6 +73,27 @@ OptimizerKind parse_optimizer(const std::string& name) { return parse_name("opti
 const char* init_name(Init init) { return name_of(init, kInitNames); }
 Init parse_init(const std::string& name) { return parse_name("initialisation", name, kInitNames); }
 
+std::vector<int> parse_widths(const std::string& text) {
+  std::string spaced = text;
+  for (char& c : spaced)
+    if (c == ',' || c == '-' || c == ';') c = ' ';
+  std::istringstream words(spaced);
+  std::vector<int> widths;
+  std::string word;
+  while (words >> word) {
+    size_t used = 0;
+    int width = 0;
+    try {
+      width = std::stoi(word, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != word.size()) fail("'" + word + "' is not a whole number");
+    widths.push_back(width);
+  }
+  return widths;
+}
+
 void validate(const ModelConfig& config) {
   check_range("image side", config.image_side, 4, kMaxImageSide);
   check_range("latent size", config.latent, 1, kMaxLayerWidth);

@@ -54,6 +54,11 @@ void validate(const ModelConfig& config);
 // One line for the UI and logs, e.g. "AE-32: 784-256-128-[32]-128-256-784, Adam 0.001, batch 64, seed 0".
 std::string describe(const ModelConfig& config);
 
+// Layer widths as a person types them: "256,128", "256 128" or "256-128" (the way describe() writes
+// them). Throws std::invalid_argument naming the first word that is not a whole number; an empty
+// text is no hidden layers. Ranges are validate()'s business.
+std::vector<int> parse_widths(const std::string& text);
+
 // Names as the CLI, the JS API and saved files spell them ("ae", "leaky_relu", "bce", ...). The
 // parse functions throw std::invalid_argument listing the accepted names.
 const char* kind_name(ModelKind kind);

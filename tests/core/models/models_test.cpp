@@ -122,3 +122,11 @@ TEST_CASE("models: bad configs are refused with the reason", "[model]") {
   noise.noise = {bn::NoiseType::kGaussian, -1.0f};
   CHECK_THROWS(bn::make_model(noise));
 }
+
+TEST_CASE("model config: layer widths are read as typed, and a stray word is named", "[config]") {
+  REQUIRE(bn::parse_widths("256,128") == std::vector<int>{256, 128});
+  REQUIRE(bn::parse_widths(" 512 - 64 ") == std::vector<int>{512, 64});
+  REQUIRE(bn::parse_widths("").empty());
+  REQUIRE_THROWS_WITH(bn::parse_widths("256,12x"), Catch::Contains("'12x' is not a whole number"));
+  REQUIRE_THROWS_WITH(bn::parse_widths("99999999999"), Catch::Contains("not a whole number"));
+}
