@@ -312,15 +312,16 @@ void refresh_compression(AppState& state) {
   view.computed.mark(state.viewer_version, now);
 }
 
-// Tiles `count`² decoded images into one (count·28)² image, row by row.
-void tile_images(const bn::Matrix& images, int count, std::vector<float>& out) {
-  const int side = count * kPadSide;
-  out.assign(static_cast<size_t>(side) * side, 0.0f);
+// Tiles decoded images, `columns` to a row, into one image (columns·28 wide), row by row.
+void tile_images(const bn::Matrix& images, int columns, std::vector<float>& out) {
+  const int rows = (static_cast<int>(images.rows()) + columns - 1) / columns;
+  const int width = columns * kPadSide;
+  out.assign(static_cast<size_t>(width) * rows * kPadSide, 0.0f);
   for (int i = 0; i < images.rows(); ++i) {
-    const int row = i / count, column = i % count;
+    const int row = i / columns, column = i % columns;
     for (int y = 0; y < kPadSide; ++y)
       for (int x = 0; x < kPadSide; ++x)
-        out[static_cast<size_t>(row * kPadSide + y) * side + column * kPadSide + x] = images(i, y * kPadSide + x);
+        out[static_cast<size_t>(row * kPadSide + y) * width + column * kPadSide + x] = images(i, y * kPadSide + x);
   }
 }
 
@@ -390,12 +391,7 @@ void refresh_generated(AppState& state) {
       const float t = static_cast<float>(f) / (frames - 1);
       path.row(f) = (1 - t) * generate.ends.row(0) + t * generate.ends.row(1);
     }
-    const bn::Matrix decoded = state.viewer->decode(path);
-    generate.strip.assign(static_cast<size_t>(kPadSide) * kPadSide * frames, 0.0f);
-    for (int f = 0; f < frames; ++f)
-      for (int y = 0; y < kPadSide; ++y)
-        for (int x = 0; x < kPadSide; ++x)
-          generate.strip[static_cast<size_t>(y) * kPadSide * frames + f * kPadSide + x] = decoded(f, y * kPadSide + x);
+    tile_images(state.viewer->decode(path), frames, generate.strip);
     generate.interpolated.mark(state.viewer_version, now);
     generate.interpolated_pad_revision = state.pad_revision;
     generate.interpolated_partner_draws = generate.partner_draws;
