@@ -13,6 +13,7 @@
 #include "core/eval/metrics.h"
 #include "core/io/safetensors.h"
 #include "core/parallel/thread_pool.h"
+#include "core/random.h"
 #include "imgui.h"
 
 namespace bn_app {
@@ -373,17 +374,22 @@ void refresh_generated(AppState& state) {
     ++generate.revision;
   }
 
-  // The interpolation's two ends: the drawing's code (its mean, for a VAE) and a test digit's.
+  // The interpolation's two ends: the drawing's code (its mean, for a VAE) and the far end's, the
+  // kept drawing or a test digit.
   if (generate.interpolated_partner_draws != generate.partner_draws) {
     bn::Random rng(0x1E7, generate.partner_draws);
     generate.partner = static_cast<int>(rng.below(static_cast<uint32_t>(state.test_set->count())));
   }
   const bool ends_stale = generate.interpolated_pad_revision != state.pad_revision ||
-                          generate.interpolated_partner_draws != generate.partner_draws;
+                          generate.interpolated_partner_draws != generate.partner_draws ||
+                          generate.interpolated_kept_revision != generate.kept_revision;
   if (ends_stale || generate.interpolated.due(state.viewer_version, now, 0.5)) {
     bn::Matrix images(2, kPadSide * kPadSide);
     images.row(0) = bn::ConstMatrixMap(state.pad.data(), 1, kPadSide * kPadSide);
-    images.row(1) = state.test_set->batch({generate.partner}).row(0);
+    if (generate.kept_drawing.size() == static_cast<size_t>(kPadSide * kPadSide))
+      images.row(1) = bn::ConstMatrixMap(generate.kept_drawing.data(), 1, kPadSide * kPadSide);
+    else
+      images.row(1) = state.test_set->batch({generate.partner}).row(0);
     generate.ends = state.viewer->encode(images);
     const int frames = GenerateView::kFrames;
     bn::Matrix path(frames, generate.ends.cols());
@@ -395,6 +401,7 @@ void refresh_generated(AppState& state) {
     generate.interpolated.mark(state.viewer_version, now);
     generate.interpolated_pad_revision = state.pad_revision;
     generate.interpolated_partner_draws = generate.partner_draws;
+    generate.interpolated_kept_revision = generate.kept_revision;
     ++generate.strip_revision;
   }
   if (generate.animate && generate.ends.rows() == 2) {
@@ -463,6 +470,9 @@ void handle_shortcuts(AppState& state) {
   if (pressed(ImGuiKey_Slash) && ImGui::GetIO().KeyShift) state.show_help = !state.show_help;
   if (pressed(ImGuiKey_Escape)) state.show_help = false;
   if (pressed(ImGuiKey_C)) clear_pad(state);
+  if (pressed(ImGuiKey_RightArrow)) app_browse_test_image(state, 1);
+  if (pressed(ImGuiKey_LeftArrow)) app_browse_test_image(state, -1);
+  if (pressed(ImGuiKey_R)) app_random_test_image(state);
   if (pressed(ImGuiKey_T)) state.light_theme = !state.light_theme;
   if (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd)) app_set_ui_scale(state, state.ui_scale + 0.25f);
   if (pressed(ImGuiKey_Minus) || pressed(ImGuiKey_KeypadSubtract)) app_set_ui_scale(state, state.ui_scale - 0.25f);
@@ -512,6 +522,55 @@ void app_load_image(AppState& state, const float* pixels) {
   drawing_begin_edit(state.drawing);
   drawing_set_image(state.drawing, pixels);
   app_drawing_changed(state);
+}
+
+namespace {
+
+void load_test_image(AppState& state, int index) {
+  const bn::Matrix image = state.test_set->batch({index});
+  app_load_image(state, image.data());
+  state.browsed_test_image = index;
+  state.browsed_pad_revision = state.pad_revision;
+}
+
+bool in_browsed_class(const AppState& state, int index) {
+  return state.browse_label < 0 || state.test_set->labels[index] == state.browse_label;
+}
+
+}  // namespace
+
+void app_browse_test_image(AppState& state, int step) {
+  if (!state.test_set || state.test_set->count() == 0) return;
+  const int count = state.test_set->count();
+  // The first press of "next" shows image 0, of "previous" the last one.
+  int index = state.browsed_test_image >= 0 ? state.browsed_test_image : (step > 0 ? -1 : 0);
+  for (int tried = 0; tried < count; ++tried) {
+    index = ((index + step) % count + count) % count;
+    if (in_browsed_class(state, index)) return load_test_image(state, index);
+  }
+}
+
+void app_random_test_image(AppState& state) {
+  if (!state.test_set) return;
+  std::vector<int> candidates;
+  for (int i = 0; i < state.test_set->count(); ++i)
+    if (in_browsed_class(state, i)) candidates.push_back(i);
+  if (candidates.empty()) return;
+  bn::Random rng(0xD161, state.random_digit_counter++);
+  load_test_image(state, candidates[rng.below(static_cast<uint32_t>(candidates.size()))]);
+}
+
+int app_shown_test_image(const AppState& state) {
+  return state.browsed_test_image >= 0 && state.browsed_pad_revision == state.pad_revision ? state.browsed_test_image
+                                                                                             : -1;
+}
+
+const char* label_name(const AppState& state, int label) {
+  static const char* const kDigits[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  static const char* const kFashion[] = {"T-shirt", "Trouser", "Pullover", "Dress", "Coat",
+                                         "Sandal",  "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+  if (label < 0 || label > 9) return "?";
+  return state.dataset == "fashion" ? kFashion[label] : kDigits[label];
 }
 
 void cycle_noise(AppState& state) {

@@ -46,6 +46,8 @@ struct WidgetLayout {
   ScreenRect training_grid;
   ScreenRect side_panel;                        // the Model panel (its tabs scroll inside it)
   ScreenRect random_digit_button;
+  ScreenRect previous_digit_button;
+  ScreenRect next_digit_button;
   std::map<std::string, ScreenRect> brush_buttons;  // "ink", "erase", "hide"
   ScreenRect framing_checkbox;
   std::map<std::string, ScreenRect> preset_buttons;
@@ -59,6 +61,7 @@ struct WidgetLayout {
   ScreenRect resample_button;
   ScreenRect manifold;
   ScreenRect another_digit_button;
+  ScreenRect keep_drawing_button;
   ScreenRect threshold_slider;
   ScreenRect load_pretrained_button;
   ScreenRect slow_motion_checkbox;
@@ -135,14 +138,18 @@ struct GenerateView {
   std::vector<float> held_image;
   uint64_t held_revision = 0, held_texture_revision = 0;
 
-  // Interpolation from the drawing's code to a test digit's: a strip of frames and an animation.
+  // Interpolation from the drawing's code to the far end's: a drawing the user kept ("Keep this
+  // drawing", then draw another) or else a test digit. A strip of frames and an animation.
   static constexpr int kFrames = 8;
   uint32_t partner_draws = 0;               // "Another digit" presses
-  int partner = -1;                         // the test image at the far end
+  int partner = -1;                         // the test image at the far end, when none is kept
+  std::vector<float> kept_drawing;          // 784 pixels, or empty
+  uint32_t kept_revision = 0;               // bumped whenever kept_drawing changes
   Freshness interpolated;
   uint64_t interpolated_pad_revision = 0;
   uint32_t interpolated_partner_draws = ~0u;
-  bn::Matrix ends;                          // [2, latent]: the drawing's code and the partner's
+  uint32_t interpolated_kept_revision = ~0u;
+  bn::Matrix ends;                          // [2, latent]: the drawing's code and the far end's
   std::vector<float> strip;                 // 28 × (kFrames·28)
   uint64_t strip_revision = 0, strip_texture_revision = 0;
   bool animate = true;
@@ -220,6 +227,7 @@ struct DataLoading {
 struct AppState {
   bool threaded = false;       // the mt build: the trainer has its own thread
   DataLoading loading;
+  std::string dataset = "mnist";                      // what the trainer trains on: "mnist" | "fashion"
 
   std::shared_ptr<const bn::Dataset> train_set;
   std::shared_ptr<const bn::Dataset> test_set;
@@ -295,7 +303,11 @@ struct AppState {
   uint64_t pad_revision = 1;                          // bumped on every change to `pad`
   uint64_t reconstructed_revision = 0;
   uint64_t reconstructed_version = 0;
+  // "Pick a test image": the one last put on the pad, and the class browsing keeps to.
   uint32_t random_digit_counter = 0;
+  int browsed_test_image = -1;                        // index in test_set; -1 before the first
+  int browse_label = -1;                              // -1: any class
+  uint64_t browsed_pad_revision = 0;                  // the pad still shows it while pad_revision is this
   bool stroking = false;                              // the pointer is down on the pad
   float stroke_x = 0.0f, stroke_y = 0.0f;             // its last position, in pad pixels
 
@@ -340,6 +352,14 @@ void app_drawing_changed(AppState& state);
 bool app_undo(AppState& state);
 // Loads a 28×28 image (a test digit) as the drawing, undoably.
 void app_load_image(AppState& state, const float* pixels);
+// "Pick a test image": the next (step 1) or previous (step -1) test image of the chosen class,
+// wrapping around, or a random one; each goes on the pad, undoably.
+void app_browse_test_image(AppState& state, int step);
+void app_random_test_image(AppState& state);
+// The test image the pad shows, or -1 when it shows a drawing (or an edited test image).
+int app_shown_test_image(const AppState& state);
+// What a label means in the current data set: "7", or "Trouser" for Fashion-MNIST.
+const char* label_name(const AppState& state, int label);
 // The `n` key: the next noise type, at a level that shows what it does.
 void cycle_noise(AppState& state);
 // Back to the current preset's pretrained weights, keeping the noise and the open tab.

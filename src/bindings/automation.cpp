@@ -125,6 +125,11 @@ val automation_state() {
   drawing.set("framing", state.mnist_framing);
   drawing.set("undoDepth", static_cast<int>(state.drawing.history.size()));
   drawing.set("hiddenPixels", state.hidden_count);
+  // The test image on the pad ("pick a test image"), with its class: null for a drawing.
+  const int shown = bn_app::app_shown_test_image(state);
+  drawing.set("testImage", shown >= 0 ? val(shown) : val::null());
+  drawing.set("testLabel", shown >= 0 ? val(static_cast<int>(state.test_set->labels[shown])) : val::null());
+  drawing.set("browseLabel", state.browse_label);
   out.set("drawing", drawing);
   val ui = val::object();
   ui.set("scale", state.ui_scale);
@@ -142,6 +147,7 @@ val automation_state() {
   gen["dims"].call<void>("push", generate.dims[1]);
   gen.set("interpolationFrames", generate.strip.empty() ? 0 : bn_app::GenerateView::kFrames);
   gen.set("partner", generate.partner);
+  gen.set("farEnd", generate.kept_drawing.empty() ? "test digit" : "kept drawing");
   out.set("generate", gen);
   val lat = val::object();
   lat.set("components", val::array());
@@ -260,6 +266,9 @@ val layout() {
   out.set("trainingGrid", rect_to_js(layout.training_grid));
   out.set("sidePanel", rect_to_js(layout.side_panel));
   out.set("randomDigitButton", rect_to_js(layout.random_digit_button));
+  out.set("previousDigitButton", rect_to_js(layout.previous_digit_button));
+  out.set("nextDigitButton", rect_to_js(layout.next_digit_button));
+  out.set("keepDrawingButton", rect_to_js(layout.keep_drawing_button));
   out.set("framingCheckbox", rect_to_js(layout.framing_checkbox));
   out.set("brushButtons", rects_to_js(layout.brush_buttons));
   out.set("noiseSlider", rect_to_js(layout.noise_level_slider));

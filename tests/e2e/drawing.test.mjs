@@ -97,6 +97,31 @@ describe('drawing tools (mt build)', () => {
     await clickRect(page, (await layout(page)).brushButtons.ink);
   });
 
+  test('the arrows step through the test images, as do the arrow keys; drawing over one makes it yours', async () => {
+    const { page } = session;
+    const rects = await layout(page);
+    await clickRect(page, rects.nextDigitButton);
+    const first = await pollUntil(() => state(page), (s) => s.drawing.testImage !== null, { timeoutMs: 2_000 });
+    const index = first.drawing.testImage;
+    assert.ok(index !== null, 'the next-image arrow put no test image on the pad');
+    assert.ok(first.drawing.testLabel >= 0 && first.drawing.testLabel <= 9);
+    const firstPixels = await drawPad(page);
+    assert.ok(sum(firstPixels) > 30, 'the test image on the pad is blank');
+    await clickRect(page, rects.nextDigitButton);
+    const second = await pollUntil(() => state(page), (s) => s.drawing.testImage === (index + 1) % 1000, { timeoutMs: 2_000 });
+    assert.equal(second.drawing.testImage, (index + 1) % 1000);
+    await clickRect(page, rects.previousDigitButton);
+    await pollUntil(() => state(page), (s) => s.drawing.testImage === index, { timeoutMs: 2_000 });
+    assert.deepEqual(await drawPad(page), firstPixels, 'going back did not bring back the same image');
+    await page.keyboard.press('ArrowRight');
+    const byKey = await pollUntil(() => state(page), (s) => s.drawing.testImage === (index + 1) % 1000, { timeoutMs: 2_000 });
+    assert.equal(byKey.drawing.testImage, (index + 1) % 1000, 'the Right arrow key did not show the next image');
+    await saveScreenshot(page, 'draw-browse.png');
+    await strokeOnPad(page, rects.pad);
+    const edited = await pollUntil(() => state(page), (s) => s.drawing.testImage === null, { timeoutMs: 2_000 });
+    assert.equal(edited.drawing.testImage, null, 'a drawn-over test image still reads as the test image');
+  });
+
   test('Frame scales and centres a small drawing in a corner, as MNIST did', async () => {
     const { page } = session;
     await clearPad(page);

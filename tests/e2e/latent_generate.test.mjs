@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  clickRect, countColour, decodePng, distinctColours, drawPad, layout, openPlayground, pollUntil, saveScreenshot, state, sum,
+  clickRect, countColour, decodePng, distinctColours, drawPad, layout, openPlayground, pollUntil, saveScreenshot, state,
+  strokeOnPad, sum,
 } from './harness.mjs';
 
 describe('latent map and generation (mt build)', () => {
@@ -102,6 +103,39 @@ describe('latent map and generation (mt build)', () => {
     assert.equal(firstDiff, 0, 'the drawing end of the strip changed');
     assert.ok(lastDiff > 30, `the far end changed in only ${lastDiff} pixels`);
     await saveScreenshot(page, 'generate-held-interpolation.png');
+  });
+
+  test('Keep this drawing, then draw another: the strip walks between the two drawings', async () => {
+    const { page } = session;
+    const interpolation = () => page.evaluate(() => window.bottleneck.interpolationStrip());
+    const frame = (values, f) => Array.from({ length: 28 * 28 }, (_, i) => values[Math.floor(i / 28) * 224 + f * 28 + (i % 28)]);
+    let rects = await layout(page);
+    await clickRect(page, rects.clearButton);
+    await strokeOnPad(page, rects.pad);
+    await pollUntil(() => drawPad(page), (pad) => sum(pad) > 10, { timeoutMs: 2_000 });
+    await page.waitForTimeout(300);
+    const before = await interpolation();
+    rects = await layout(page);
+    await clickRect(page, rects.keepDrawingButton);
+    await pollUntil(() => state(page), (s) => s.generate.farEnd === 'kept drawing', { timeoutMs: 2_000 });
+    // A second drawing: a bar across the pad.
+    await clickRect(page, rects.clearButton);
+    const pad = rects.pad;
+    await page.mouse.move(pad.x + pad.w * 0.2, pad.y + pad.h * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(pad.x + pad.w * 0.8, pad.y + pad.h * 0.5, { steps: 20 });
+    await page.mouse.up();
+    const after = await pollUntil(interpolation,
+      (v) => frame(v, 0).some((x, i) => Math.abs(x - frame(before, 0)[i]) > 0.2), { timeoutMs: 3_000 });
+    // The far end is now the first drawing, decoded: what the near end showed before.
+    const farEndGap = Math.max(...frame(after, 7).map((v, i) => Math.abs(v - frame(before, 0)[i])));
+    assert.ok(farEndGap < 1e-3, `the far end is not the kept drawing (largest pixel gap ${farEndGap})`);
+    const nearEndChanged = frame(after, 0).filter((v, i) => Math.abs(v - frame(before, 0)[i]) > 0.2).length;
+    assert.ok(nearEndChanged > 30, `the near end did not follow the new drawing (${nearEndChanged} pixels)`);
+    await saveScreenshot(page, 'generate-two-drawings.png');
+    await clickRect(page, (await layout(page)).anotherDigitButton);
+    await pollUntil(() => state(page), (s) => s.generate.farEnd === 'test digit', { timeoutMs: 2_000 });
+    assert.equal((await state(page)).generate.farEnd, 'test digit');
   });
 
   test('the Latent tab puts linear PCA beside the model, with both errors', async () => {

@@ -1,7 +1,6 @@
 #include <cstdio>
 
 #include "app/panels/panels.h"
-#include "core/random.h"
 
 namespace bn_app {
 
@@ -33,13 +32,6 @@ void handle_pointer(AppState& state, ImVec2 origin, float side) {
   app_drawing_changed(state);
 }
 
-void load_random_test_digit(AppState& state) {
-  bn::Random rng(0xD161, state.random_digit_counter++);
-  int index = static_cast<int>(rng.below(static_cast<uint32_t>(state.test_set->count())));
-  bn::Matrix image = state.test_set->batch({index});
-  app_load_image(state, image.data());
-}
-
 // The pixels the hiding brush covers, tinted over the drawing.
 void draw_hidden_overlay(const AppState& state, ImDrawList* draw, ImVec2 origin, float side) {
   if (state.hidden_count == 0) return;
@@ -61,6 +53,40 @@ bool tool_button(AppState& state, const char* label, const char* id, BrushTool t
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
   if (pressed) state.brush_tool = tool;
   return pressed;
+}
+
+// "Pick a test image": step through the test set (of one class, if chosen) or jump at random.
+void browse_buttons(AppState& state) {
+  ImGui::BeginDisabled(!state.test_set);
+  if (ImGui::ArrowButton("previous", ImGuiDir_Left)) app_browse_test_image(state, -1);
+  state.layout.previous_digit_button = last_item_rect();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("The previous test image (Left arrow)");
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  if (ImGui::Button("Random")) app_random_test_image(state);
+  state.layout.random_digit_button = last_item_rect();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A random image from the test set (R)");
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  if (ImGui::ArrowButton("next", ImGuiDir_Right)) app_browse_test_image(state, 1);
+  state.layout.next_digit_button = last_item_rect();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("The next test image (Right arrow)");
+  ImGui::EndDisabled();
+}
+
+// Which test image the pad shows, and the class the arrows keep to.
+void shown_test_image_line(AppState& state, int shown) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Test image %d of %d: %s", shown + 1, state.test_set->count(),
+                      label_name(state, state.test_set->labels[shown]));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+  const char* preview = state.browse_label < 0 ? "any class" : label_name(state, state.browse_label);
+  if (ImGui::BeginCombo("##browse class", preview)) {
+    if (ImGui::Selectable("any class", state.browse_label < 0)) state.browse_label = -1;
+    for (int label = 0; label < 10; ++label)
+      if (ImGui::Selectable(label_name(state, label), state.browse_label == label)) state.browse_label = label;
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The arrows and Random keep to this class");
 }
 
 }  // namespace
@@ -91,11 +117,7 @@ void draw_pad_panel(AppState& state, const PanelRect& rect) {
     state.layout.undo_button = last_item_rect();
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(!state.test_set);
-    if (ImGui::Button("Random digit")) load_random_test_digit(state);
-    state.layout.random_digit_button = last_item_rect();
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A digit from the test set");
+    browse_buttons(state);
 
     tool_button(state, "Pen", "ink", BrushTool::kInk, "Draw in white ink");
     ImGui::SameLine();
@@ -116,6 +138,8 @@ void draw_pad_panel(AppState& state, const PanelRect& rect) {
       }
       ImGui::SameLine();
       ImGui::TextDisabled("%d px hidden", state.hidden_count);
+    } else if (const int shown = app_shown_test_image(state); shown >= 0) {
+      shown_test_image_line(state, shown);
     } else {
       ImGui::TextDisabled("Draw here. Press ? for the keys.");
     }

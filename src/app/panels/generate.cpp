@@ -57,10 +57,24 @@ void manifold_with_held_point(AppState& state, float side, bool refresh) {
 void interpolation(AppState& state) {
   GenerateView& generate = state.generate;
   if (generate.strip.empty()) return;
-  ImGui::TextDisabled("from your drawing to a test digit, through the code space");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Another digit")) ++generate.partner_draws;
+  const bool kept = !generate.kept_drawing.empty();
+  ImGui::TextDisabled(kept ? "from your drawing to the one you kept: draw another"
+                           : "from your drawing to a test digit, through the code space");
+  if (ImGui::SmallButton(kept ? "To a test digit" : "Another digit")) {
+    generate.kept_drawing.clear();
+    ++generate.kept_revision;
+    ++generate.partner_draws;
+  }
   state.layout.another_digit_button = last_item_rect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The far end becomes a random test digit");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Keep this drawing")) {
+    generate.kept_drawing = state.pad;
+    ++generate.kept_revision;
+  }
+  state.layout.keep_drawing_button = last_item_rect();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Make the drawing on the pad the far end; then draw (or pick) another to walk between the two");
   ImGui::SameLine();
   ImGui::Checkbox("animate", &generate.animate);
   const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -103,7 +117,7 @@ void generate_tab(AppState& state) {
   const bool refresh = state.samples_texture_revision != generate.revision;
   const ImVec2 room = ImGui::GetContentRegionAvail();
   const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float strip_height = (room.x / (GenerateView::kFrames + 1.4f)) * 1.4f + 2.0f * line;
+  const float strip_height = (room.x / (GenerateView::kFrames + 1.4f)) * 1.4f + 3.0f * line;
   const float side = std::max(96.0f, std::min((room.x - ImGui::GetStyle().ItemSpacing.x) / 2.0f,
                                               room.y - strip_height - 4.5f * line));
   ImGui::BeginGroup();

@@ -21,6 +21,8 @@ void help_overlay(AppState& state) {
       row("S", "one training step");
       row("C", "clear the drawing");
       row("U, Ctrl+Z", "undo the last stroke");
+      row("Left / Right", "previous / next test image on the pad");
+      row("R", "a random test image on the pad");
       row("E", "eraser on / off (the right button always erases)");
       row("H", "hide brush on / off: paint what the model must not see");
       row("N", "next kind of noise");

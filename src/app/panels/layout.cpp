@@ -25,8 +25,8 @@ Sizes measure() {
   s.noise_height = 5.5f * s.line + 2.0f * style.WindowPadding.y + s.title;
   s.buttons_rows = 3.3f * s.line;  // under the pad: two rows of tools and a hint
   // The pad is never narrower than the row of buttons under it, so no button is cut off.
-  s.min_image_side = std::max(112.0f, ImGui::CalcTextSize("ClearUndoRandom digit").x + 6.0f * style.FramePadding.x +
-                                          2.0f * style.ItemSpacing.x);
+  s.min_image_side = std::max(112.0f, ImGui::CalcTextSize("ClearUndoRandom").x + 2.0f * ImGui::GetFrameHeight() +
+                                          6.0f * style.FramePadding.x + 4.0f * style.ItemSpacing.x);
   s.max_image_side = 560.0f;
   s.min_side_panel = 12.0f * s.line;
   s.min_side_width = 24.0f * ImGui::GetFontSize();  // the six tab names, unclipped
