@@ -28,6 +28,10 @@ Recipe vae(int latent) {
 Recipe conv() {
   bn::ModelConfig c;
   c.kind = bn::ModelKind::kConv;
+  // Glorot, not PyTorch's default bounds: with only 1,410 steps (10 epochs of 9,000 images) the
+  // start matters. Measured on MNIST-10k, test MSE for seeds 0/1/2: torch 0.00846/0.00834/0.00830,
+  // Glorot 0.00783/0.00823/0.00810, He 0.00985 (seed 0); Fashion seed 0: torch 0.00871, Glorot 0.00883.
+  c.init = bn::Init::kGlorot;
   return {"conv", c, 10};
 }
 
