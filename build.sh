@@ -159,7 +159,7 @@ install_npm_packages() {
 convert_datasets() {
   local out=$DEPS/data
   [[ -f $out/mnist10k.bnds && -f $out/fashion-train.bnds && -f $out/fashion-test.bnds \
-     && -f $out/fashion-test-1k.bnds \
+     && -f $out/fashion-test-1k.bnds && -f $out/fashion10k.bnds \
      && $out/mnist10k.bnds -nt $ROOT/scripts/convert_datasets.mjs ]] && return
   log "converting MNIST-10k and Fashion-MNIST to .bnds"
   mkdir -p "$out"
@@ -210,10 +210,11 @@ cmd_web() {
   mkdir -p "$web/data"
   cp "$ROOT/web/index.html" "$ROOT/web/loader.js" "$web/"
   cp "$BUILD"/wasm-mt/bottleneck-mt.{js,wasm,worker.js,data} "$BUILD"/wasm-st/bottleneck-st.{js,wasm,data} "$web/"
-  cp "$DEPS/data/mnist10k.bnds" "$DEPS/data/fashion-test-1k.bnds" "$web/data/"
+  # Fashion-MNIST (fashion10k) is downloaded only when the Training tab asks for it.
+  cp "$DEPS/data/mnist10k.bnds" "$DEPS/data/fashion10k.bnds" "$DEPS/data/fashion-test-1k.bnds" "$web/data/"
   # Pretrained weights, made by `bottleneck export` (see README) and kept in the repository.
   mkdir -p "$web/pretrained"
-  cp "$ROOT"/web/pretrained/mnist-*.safetensors "$web/pretrained/"
+  cp "$ROOT"/web/pretrained/{mnist,fashion}-*.safetensors "$web/pretrained/"
 }
 
 cmd_serve() {

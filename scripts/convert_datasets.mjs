@@ -6,7 +6,7 @@
 // to 3 decimals, so round(v*255) recovers the bytes); it is written in that order, digit file 0..9,
 // because PRODUCT.md's train/test split is defined on that order. Fashion-MNIST comes from Debian's
 // gzipped IDX files; the first 1,000 Fashion test items also go to fashion-test-1k.bnds, the
-// playground's anomalies. The .bnds layout (little-endian) is read by src/core/data/dataset.cpp:
+// playground's anomalies, and with 9,000 training items to fashion10k.bnds, the playground's Fashion. The .bnds layout (little-endian) is read by src/core/data/dataset.cpp:
 //   "BNDS" | u32 version=1 | u32 count | u32 rows | u32 cols | count*rows*cols pixels | count labels
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -65,8 +65,28 @@ function convertFashion(split, idxPrefix) {
     writeBnds(join(outDir, 'fashion-test-1k.bnds'), images.data.subarray(0, first * rows * cols),
       labels.data.subarray(0, first), rows, cols);
   }
+  return { images: images.data, labels: labels.data, rows, cols };
+}
+
+// The playground's Fashion-MNIST: 10,000 images laid out like MNIST-10k, so the page splits both the
+// same way (index % 10 == 9 is test): the first 9,000 training items and the first 1,000 test items
+// (the same 1,000 as fashion-test-1k.bnds).
+function writeFashion10k(train, test) {
+  const size = train.rows * train.cols;
+  const pixels = new Uint8Array(10000 * size);
+  const labels = new Uint8Array(10000);
+  let nextTrain = 0;
+  let nextTest = 0;
+  for (let i = 0; i < 10000; i++) {
+    const from = i % 10 === 9 ? test : train;
+    const index = i % 10 === 9 ? nextTest++ : nextTrain++;
+    pixels.set(from.images.subarray(index * size, (index + 1) * size), i * size);
+    labels[i] = from.labels[index];
+  }
+  writeBnds(join(outDir, 'fashion10k.bnds'), pixels, labels, train.rows, train.cols);
 }
 
 convertMnist10k();
-convertFashion('train', 'train');
-convertFashion('test', 't10k');
+const fashionTrain = convertFashion('train', 'train');
+const fashionTest = convertFashion('test', 't10k');
+writeFashion10k(fashionTrain, fashionTest);

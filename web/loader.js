@@ -75,12 +75,26 @@ async function loadPretrained(app, dataset) {
     try {
       const response = await fetch(`pretrained/${dataset}-${kind}.safetensors`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      app.receiveWeights(kind, new Uint8Array(await response.arrayBuffer()));
+      app.receiveWeights(dataset, kind, new Uint8Array(await response.arrayBuffer()));
     } catch (error) {
-      console.warn(`pretrained ${kind} weights: ${error.message}`);
+      console.warn(`pretrained ${dataset} ${kind} weights: ${error.message}`);
     }
   }));
-  app.weightsDone();
+  app.weightsDone(dataset);
+}
+
+// The Training tab's other data set (Fashion-MNIST): asked for by the app, downloaded only then.
+// Each data set ships as "<id>10k.bnds" (9,000 training and 1,000 test images).
+function serveDatasetRequests(app) {
+  app.requestDataset = async (id) => {
+    try {
+      await loadPretrained(app, id);
+      const bytes = await download(`data/${id}10k.bnds`, (fraction) => app.setLoadProgress(fraction));
+      app.receiveDataset(id, bytes);
+    } catch (error) {
+      app.datasetFailed(id, error.message);
+    }
+  };
 }
 
 async function start() {
@@ -97,6 +111,7 @@ async function start() {
   });
   status.hidden = true;
   exposeAutomation(app);
+  serveDatasetRequests(app);
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());  // right-drag stays ours
   // SDL sees a pen as a mouse; its pressure comes from the pointer events themselves. Mice and
@@ -111,7 +126,7 @@ async function start() {
     // is ready the moment the data set is in.
     await loadPretrained(app, 'mnist');
     const bytes = await download('data/mnist10k.bnds', (fraction) => app.setLoadProgress(fraction));
-    app.receiveDataset('MNIST-10k', bytes);
+    app.receiveDataset('mnist', bytes);
     // Clothes, for the Anomaly tab: small, and not needed for the first frame.
     download('data/fashion-test-1k.bnds', () => {})
       .then((anomalies) => app.receiveAnomalies('Fashion-MNIST (1,000 test items)', anomalies))

@@ -42,44 +42,135 @@ AppState& app_state() {
   return state;
 }
 
-void app_receive_dataset(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes) {
+const DatasetInfo* find_dataset(const std::string& id) {
+  for (const DatasetInfo& info : kDatasets)
+    if (id == info.id) return &info;
+  return nullptr;
+}
+
+namespace {
+
+// Every tab's derived view belongs to the old data set or model: recompute it at once.
+void invalidate_views(AppState& state) {
+  for (Freshness* f : {&state.latent.computed, &state.generate.computed, &state.generate.interpolated,
+                       &state.anomaly.computed, &state.compression.computed, &state.grid.computed}) {
+    f->version = ~0ull;
+    f->at = -1.0;
+  }
+  state.features.codes_probe.reset();
+  state.generate.holding = false;
+}
+
+// The Anomaly tab scores the other data set's test images: clothes for a digit model, digits for a
+// clothes model. Fashion's are the first 1,000 of its test set either way.
+void choose_anomaly_set(AppState& state) {
+  if (state.dataset == "fashion") {
+    auto mnist = state.datasets.find("mnist");
+    state.anomaly_set = mnist != state.datasets.end() ? mnist->second.test : nullptr;
+  } else {
+    auto fashion = state.datasets.find("fashion");
+    state.anomaly_set = fashion != state.datasets.end() ? fashion->second.test : state.fashion_anomalies;
+  }
+  state.anomaly.threshold_moved = false;
+}
+
+void load_pca_baseline(AppState& state) {
+  state.pca.reset();
+  const auto weights = state.pretrained.find(state.dataset);
+  if (weights == state.pretrained.end()) return;
+  const auto pca = weights->second.find("pca");
+  if (pca == weights->second.end()) return;
   try {
-    bn::Dataset all = bn::parse_dataset(bytes.data(), bytes.size(), name);
-    auto [train, test] = bn::split_mnist10k(all);
-    state.train_set = std::make_shared<const bn::Dataset>(std::move(train));
-    state.test_set = std::make_shared<const bn::Dataset>(std::move(test));
-    bn::ModelConfig config;
-    state.trainer = std::make_unique<bn::Trainer>(config, state.train_set, state.test_set);
-    state.viewer = bn::make_model(config);
-    state.snapshot = state.trainer->snapshot();
-    if (state.threaded) {
-      // The UI thread and the trainer already take two cores; compute workers get what is left
-      // (none on a 2-core laptop, where an extra worker would only steal frames from the UI).
-      const int cores = static_cast<int>(std::thread::hardware_concurrency());
-      bn::set_compute_threads(std::clamp(cores - 1, 1, kMaxComputeThreads));
-      state.trainer_thread = std::make_unique<bn::TrainerThread>(*state.trainer);
-    }
-    state.loading.progress = 1.0f;
-    state.loading.error.clear();
+    state.pca = bn::load_model_bytes(pca->second, "pretrained " + state.dataset + " pca");
   } catch (const std::exception& e) {
-    state.loading.error = std::string("Could not load the data set: ") + e.what();
+    state.notice = std::string("Could not load the PCA baseline: ") + e.what();
   }
 }
 
-void app_receive_weights(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes) {
-  state.pretrained[name] = bytes;
-  if (name == "pca") {
-    try {
-      state.pca = bn::load_model_bytes(bytes, "pretrained pca");
-    } catch (const std::exception& e) {
-      state.notice = std::string("Could not load the PCA baseline: ") + e.what();
-    }
+// Trains on `id` (already in state.datasets) from now on: a new trainer, the same preset (or the
+// same kind of model, untrained, when it came from the editor).
+void switch_to_dataset(AppState& state, const std::string& id) {
+  const LoadedDataset& data = state.datasets.at(id);
+  const bool first = !state.trainer;
+  bn::ModelConfig config;
+  if (!first) config = *state.snapshot->config;
+  state.trainer_thread.reset();  // stops and joins the old trainer before it goes
+  state.dataset = state.dataset_wanted = state.dataset_requested = id;
+  state.train_set = data.train;
+  state.test_set = data.test;
+  state.trainer = std::make_unique<bn::Trainer>(first ? bn::ModelConfig{} : config, state.train_set, state.test_set);
+  state.viewer = bn::make_model(*state.trainer->snapshot()->config);
+  state.viewer_generation = ~0ull;  // the new trainer counts from the start again
+  state.viewer_version = ~0ull;
+  state.snapshot = state.trainer->snapshot();
+  if (!first && state.pending_preset.empty() && !state.preset.empty()) state.pending_preset = state.preset;
+  load_pca_baseline(state);
+  choose_anomaly_set(state);
+  invalidate_views(state);
+  state.browsed_test_image = -1;
+  state.generate.partner_draws++;  // the interpolation's far end: a test image of the new set
+  if (state.threaded) {
+    // The UI thread and the trainer already take two cores; compute workers get what is left
+    // (none on a 2-core laptop, where an extra worker would only steal frames from the UI).
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    bn::set_compute_threads(std::clamp(cores - 1, 1, kMaxComputeThreads));
+    state.trainer_thread = std::make_unique<bn::TrainerThread>(*state.trainer);
   }
+  state.loading.progress = 1.0f;
+  state.loading.error.clear();
+  state.dataset_progress = 1.0f;
+}
+
+}  // namespace
+
+void app_receive_dataset(AppState& state, const std::string& id, const std::vector<uint8_t>& bytes) {
+  const DatasetInfo* info = find_dataset(id);
+  try {
+    if (!info) throw std::invalid_argument("there is no data set called '" + id + "'");
+    bn::Dataset all = bn::parse_dataset(bytes.data(), bytes.size(), std::string(info->title) + "-10k");
+    if (all.rows != kPadSide || all.cols != kPadSide)
+      throw bn::DatasetError("its images are " + std::to_string(all.rows) + "x" + std::to_string(all.cols) + ", not 28x28");
+    auto [train, test] = bn::split_mnist10k(all);
+    state.datasets[id] = {std::make_shared<const bn::Dataset>(std::move(train)),
+                          std::make_shared<const bn::Dataset>(std::move(test))};
+  } catch (const std::exception& e) {
+    const std::string why = std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set: " + e.what();
+    if (!state.trainer) state.loading.error = why;
+    else app_dataset_failed(state, id, e.what());
+    return;
+  }
+  switch_to_dataset(state, id);
+}
+
+void app_dataset_failed(AppState& state, const std::string& id, const std::string& why) {
+  const DatasetInfo* info = find_dataset(id);
+  state.notice = std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set (" + why +
+                 "); still training on " + find_dataset(state.dataset)->title + ".";
+  state.dataset_wanted = state.dataset_requested = state.dataset;  // choosing it again retries
+}
+
+bool app_choose_dataset(AppState& state, const std::string& id) {
+  if (!find_dataset(id)) {
+    state.notice = "There is no data set called '" + id + "'.";
+    return false;
+  }
+  if (id == state.dataset) return true;
+  state.dataset_wanted = id;
+  state.dataset_progress = 0.0f;
+  if (state.datasets.count(id)) switch_to_dataset(state, id);  // in already: no need to ask
+  return true;
+}
+
+void app_receive_weights(AppState& state, const std::string& dataset, const std::string& kind,
+                         const std::vector<uint8_t>& bytes) {
+  state.pretrained[dataset][kind] = bytes;
+  if (kind == "pca" && dataset == state.dataset) load_pca_baseline(state);
 }
 
 void app_receive_anomalies(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes) {
   try {
-    state.anomaly_set = std::make_shared<const bn::Dataset>(bn::parse_dataset(bytes.data(), bytes.size(), name));
+    state.fashion_anomalies = std::make_shared<const bn::Dataset>(bn::parse_dataset(bytes.data(), bytes.size(), name));
+    choose_anomaly_set(state);
   } catch (const std::exception& e) {
     state.notice = std::string("Could not load the anomaly images: ") + e.what();
   }
@@ -93,9 +184,10 @@ void load_pretrained_model(AppState& state, bn::ModelKind kind) {
   const std::string name = bn::kind_name(kind);
   state.notice.clear();
   try {
-    auto found = state.pretrained.find(name);
-    if (found != state.pretrained.end()) {
-      auto model = bn::load_model_bytes(found->second, "pretrained " + name);
+    const auto& weights = state.pretrained[state.dataset];
+    auto found = weights.find(name);
+    if (found != weights.end()) {
+      auto model = bn::load_model_bytes(found->second, "pretrained " + state.dataset + " " + name);
       state.trainer->post_model(model->config(), model->parameters().values());
       return;
     }
@@ -442,8 +534,8 @@ void app_update(AppState& state) {
   if (!state.pending_preset.empty()) {
     // The default preset waits (briefly) for its weights, so a first visit starts pretrained.
     const Preset* preset = find_preset(state.pending_preset);
-    const bool weights_in = preset && state.pretrained.count(bn::kind_name(preset->kind));
-    if (weights_in || state.weights_done) app_select_preset(state, state.pending_preset);
+    const bool weights_in = preset && state.pretrained[state.dataset].count(bn::kind_name(preset->kind));
+    if (weights_in || state.weights_done.count(state.dataset)) app_select_preset(state, state.pending_preset);
   }
   if (state.side_tab == SideTab::kTraining) refresh_training_grid(state);
   if (state.side_tab == SideTab::kLatent) refresh_latent_points(state);
@@ -563,6 +655,33 @@ void app_random_test_image(AppState& state) {
 int app_shown_test_image(const AppState& state) {
   return state.browsed_test_image >= 0 && state.browsed_pad_revision == state.pad_revision ? state.browsed_test_image
                                                                                              : -1;
+}
+
+const DatasetInfo& current_dataset(const AppState& state) {
+  const DatasetInfo* info = find_dataset(state.dataset);
+  return info ? *info : kDatasets[0];
+}
+
+std::string in_words_of_dataset(const AppState& state, const std::string& text) {
+  const DatasetInfo& info = current_dataset(state);
+  if (&info == &kDatasets[0]) return text;
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (text.compare(i, 6, "digits") == 0) {
+      out += info.items;
+      i += 6;
+    } else if (text.compare(i, 5, "digit") == 0) {
+      out += info.item;
+      i += 5;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+const DatasetInfo& other_dataset(const AppState& state) {
+  return &current_dataset(state) == &kDatasets[0] ? kDatasets[1] : kDatasets[0];
 }
 
 const char* label_name(const AppState& state, int label) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,7 @@ struct WidgetLayout {
   ScreenRect manifold;
   ScreenRect another_digit_button;
   ScreenRect keep_drawing_button;
+  std::map<std::string, ScreenRect> dataset_buttons;      // by data set id
   ScreenRect threshold_slider;
   ScreenRect load_pretrained_button;
   ScreenRect slow_motion_checkbox;
@@ -224,14 +226,43 @@ struct DataLoading {
   std::string error;           // shown instead of the playground when set
 };
 
+// The data sets the playground trains on. Each ships as "<id>10k.bnds", laid out like PRODUCT.md's
+// MNIST-10k (index % 10 == 9 is test: 9,000 train / 1,000 test), with pretrained weights
+// "<id>-<kind>.safetensors"; the other one's test images are this one's anomalies.
+struct DatasetInfo {
+  const char* id;       // "mnist"
+  const char* title;    // "MNIST"
+  const char* items;    // "digits": what a student calls its images
+  const char* item;     // "digit"
+};
+inline constexpr DatasetInfo kDatasets[] = {{"mnist", "MNIST", "digits", "digit"},
+                                            {"fashion", "Fashion-MNIST", "clothes", "garment"}};
+// The entry for `id`; nullptr for an unknown id.
+const DatasetInfo* find_dataset(const std::string& id);
+
+// A data set once it is in: its two splits.
+struct LoadedDataset {
+  std::shared_ptr<const bn::Dataset> train;
+  std::shared_ptr<const bn::Dataset> test;
+};
+
 struct AppState {
   bool threaded = false;       // the mt build: the trainer has its own thread
   DataLoading loading;
-  std::string dataset = "mnist";                      // what the trainer trains on: "mnist" | "fashion"
+
+  // The data set the trainer trains on, and the one the Training tab asks for: the platform layer
+  // (main.cpp) sees `dataset_wanted` move on, fetches it (the page downloads it; the desktop reads
+  // it) and hands it over with app_receive_dataset. Until then the current one keeps working.
+  std::string dataset = "mnist";
+  std::string dataset_wanted = "mnist";
+  std::string dataset_requested = "mnist";            // what the platform was last asked for
+  float dataset_progress = 0.0f;                      // of the wanted one's download
+  std::map<std::string, LoadedDataset> datasets;      // by id, once in
 
   std::shared_ptr<const bn::Dataset> train_set;
   std::shared_ptr<const bn::Dataset> test_set;
-  std::shared_ptr<const bn::Dataset> anomaly_set;     // Fashion-MNIST items, for the Anomaly tab
+  std::shared_ptr<const bn::Dataset> anomaly_set;     // the other data set's test images, for the Anomaly tab
+  std::shared_ptr<const bn::Dataset> fashion_anomalies;  // app_receive_anomalies' (before Fashion is in)
   std::unique_ptr<bn::Trainer> trainer;
   std::unique_ptr<bn::TrainerThread> trainer_thread;  // mt only
   std::shared_ptr<const bn::TrainingSnapshot> snapshot;
@@ -240,12 +271,13 @@ struct AppState {
   uint64_t viewer_version = 0;
   uint64_t viewer_generation = 0;                     // rebuilt when the trainer's model is replaced
 
-  // Pretrained weights the page downloaded, by kind name ("ae", "vae", ...): safetensors bytes.
-  std::map<std::string, std::vector<uint8_t>> pretrained;
+  // Pretrained weights the page downloaded, by data set id and kind name ("ae", "vae", ...):
+  // safetensors bytes, and the data sets whose every weights file the page has sent (or failed).
+  std::map<std::string, std::map<std::string, std::vector<uint8_t>>> pretrained;
+  std::set<std::string> weights_done;
   std::string preset;                                 // the one last applied ("" before the first)
   std::string pending_preset = "Denoising";           // applied once the data (and its weights) are in
   std::string notice;                                 // a one-line message under the header, e.g. an error
-  bool weights_done = false;                          // the page has sent every weights file it could
 
   // Presentation: the whole UI's scale (1 to 3, for projectors) and its theme; the platform layer
   // (main.cpp) rebuilds the font and the style when they change.
@@ -333,14 +365,23 @@ struct AppState {
 
 AppState& app_state();
 
-// Parses the data set the page downloaded and starts the trainer; on bad data, sets loading.error.
-void app_receive_dataset(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes);
-// Called when the page has sent every weights file it could (some may have failed).
-inline void app_weights_done(AppState& state) { state.weights_done = true; }
-// The anomalies the Anomaly tab scores against (a .bnds file); on bad data, sets state.notice.
+// Parses a data set (`id` of kDatasets) the platform fetched and trains on it from now on, with the
+// current preset's pretrained model for it. Bad data: on the first data set, loading.error (the
+// playground cannot start); later, state.notice, and the current data set stays.
+void app_receive_dataset(AppState& state, const std::string& id, const std::vector<uint8_t>& bytes);
+// The platform could not fetch the data set it was asked for: says so, and stays on the current one.
+void app_dataset_failed(AppState& state, const std::string& id, const std::string& why);
+// The Training tab's choice: asks the platform for the data set (a switch at once if it is in).
+// Returns false (and sets state.notice) for an unknown id.
+bool app_choose_dataset(AppState& state, const std::string& id);
+// Called when the page has sent every weights file it could for a data set (some may have failed).
+inline void app_weights_done(AppState& state, const std::string& dataset) { state.weights_done.insert(dataset); }
+// The anomalies the Anomaly tab scores against while training on MNIST: the first 1,000 Fashion-MNIST
+// test items (a .bnds file; the page sends it before Fashion is ever chosen). Bad data: state.notice.
 void app_receive_anomalies(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes);
-// Weights the page downloaded for one kind (`name` is the kind, e.g. "denoise").
-void app_receive_weights(AppState& state, const std::string& name, const std::vector<uint8_t>& bytes);
+// Pretrained weights for one kind (e.g. "denoise") trained on one data set.
+void app_receive_weights(AppState& state, const std::string& dataset, const std::string& kind,
+                         const std::vector<uint8_t>& bytes);
 // Loads a preset's pretrained model into the trainer and sets its noise. Returns false (and sets
 // state.notice) for an unknown name.
 bool app_select_preset(AppState& state, const std::string& name);
@@ -360,6 +401,11 @@ void app_random_test_image(AppState& state);
 int app_shown_test_image(const AppState& state);
 // What a label means in the current data set: "7", or "Trouser" for Fashion-MNIST.
 const char* label_name(const AppState& state, int label);
+// `text` written about digits, in the words of the current data set ("digit" -> "garment").
+std::string in_words_of_dataset(const AppState& state, const std::string& text);
+// The data set being trained on, and the other one (whose test images are the anomalies).
+const DatasetInfo& current_dataset(const AppState& state);
+const DatasetInfo& other_dataset(const AppState& state);
 // The `n` key: the next noise type, at a level that shows what it does.
 void cycle_noise(AppState& state);
 // Back to the current preset's pretrained weights, keeping the noise and the open tab.

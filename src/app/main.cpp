@@ -47,6 +47,10 @@ struct Platform {
 
 Platform platform;
 
+// Fetches a data set the Training tab asked for and hands it to the app (bn_app::app_receive_dataset):
+// the page downloads it; the desktop reads it from disk.
+void fetch_dataset(bn_app::AppState& state, const std::string& id);
+
 #ifdef __EMSCRIPTEN__
 constexpr const char* kFontPath = "/fonts/ui.ttf";
 float pixel_ratio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
@@ -120,6 +124,10 @@ void frame() {
   bn_app::app_update(state);
   bn_app::app_draw(state);
   ImGui::Render();
+  if (state.dataset_wanted != state.dataset_requested) {
+    state.dataset_requested = state.dataset_wanted;
+    fetch_dataset(state, state.dataset_wanted);
+  }
 
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(platform.window, &width, &height);
@@ -130,7 +138,14 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-#ifndef __EMSCRIPTEN__
+#ifdef __EMSCRIPTEN__
+// web/loader.js downloads it (with the weights trained on it) and calls receiveDataset, or
+// datasetFailed with the reason.
+void fetch_dataset(bn_app::AppState& state, const std::string& id) {
+  (void)state;
+  EM_ASM({ Module.requestDataset(UTF8ToString($0)); }, id.c_str());
+}
+#else
 // [SECTION] The desktop build: files from disk, its own loop, and a screenshot for the smoke test.
 
 struct DesktopOptions {
@@ -148,19 +163,27 @@ bool read_file(const std::string& path, std::vector<uint8_t>& bytes) {
   return true;
 }
 
-// What web/loader.js does for the page: pretrained weights first, then the data sets.
-void load_from_disk(bn_app::AppState& state, const DesktopOptions& options) {
+DesktopOptions desktop_options;
+
+// What web/loader.js does for the page: the weights trained on a data set first, then the data.
+void fetch_dataset(bn_app::AppState& state, const std::string& id) {
   std::vector<uint8_t> bytes;
   for (const char* kind : {"denoise", "ae", "sparse", "vae", "conv", "pca"}) {
-    const std::string path = options.weights_dir + "/mnist-" + kind + ".safetensors";
-    if (read_file(path, bytes)) bn_app::app_receive_weights(state, kind, bytes);
+    const std::string path = desktop_options.weights_dir + "/" + id + "-" + kind + ".safetensors";
+    if (read_file(path, bytes)) bn_app::app_receive_weights(state, id, kind, bytes);
     else std::fprintf(stderr, "bottleneck: no pretrained weights at %s\n", path.c_str());
   }
-  bn_app::app_weights_done(state);
-  const std::string data = options.data_dir + "/mnist10k.bnds";
-  if (read_file(data, bytes)) bn_app::app_receive_dataset(state, "MNIST-10k", bytes);
-  else state.loading.error = "Cannot read " + data + ": run ./build.sh deps to make it.";
-  if (read_file(options.data_dir + "/fashion-test-1k.bnds", bytes))
+  bn_app::app_weights_done(state, id);
+  const std::string data = desktop_options.data_dir + "/" + id + "10k.bnds";
+  if (read_file(data, bytes)) bn_app::app_receive_dataset(state, id, bytes);
+  else if (!state.trainer) state.loading.error = "Cannot read " + data + ": run ./build.sh deps to make it.";
+  else bn_app::app_dataset_failed(state, id, "cannot read " + data);
+}
+
+void load_from_disk(bn_app::AppState& state) {
+  fetch_dataset(state, "mnist");
+  std::vector<uint8_t> bytes;
+  if (read_file(desktop_options.data_dir + "/fashion-test-1k.bnds", bytes))
     bn_app::app_receive_anomalies(state, "Fashion-MNIST (1,000 test items)", bytes);
 }
 
@@ -214,7 +237,7 @@ size_t save_screenshot(const std::string& path) {
 
 int main(int argc, char** argv) {
 #ifndef __EMSCRIPTEN__
-  DesktopOptions options;
+  DesktopOptions& options = desktop_options;
   if (!parse_options(argc, argv, options)) return 2;
 #else
   (void)argc;
@@ -268,7 +291,7 @@ int main(int argc, char** argv) {
 #else
   bn_app::AppState& state = bn_app::app_state();
   state.threaded = true;  // the trainer has its own std::thread, as in the browser's mt build
-  load_from_disk(state, options);
+  load_from_disk(state);
   SDL_GL_SetSwapInterval(1);
   int exit_code = 0;
   for (int rendered = 1; !platform.quit; ++rendered) {

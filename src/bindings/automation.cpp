@@ -1,10 +1,12 @@
 // The page's hooks into the app, exported with Embind. web/loader.js wraps them as
 // `window.bottleneck`, which tests (and curious users, from the console) drive:
 //
-//   receiveDataset(name, Uint8Array)   the data set the page downloaded
-//   receiveWeights(kind, Uint8Array)   pretrained weights (safetensors) for one kind of model
-//   weightsDone()                      every weights file the page could get has been sent
+//   receiveDataset(id, Uint8Array)     a data set the page downloaded ("mnist": <id>10k.bnds)
+//   datasetFailed(id, why)             the page could not download the data set the app asked for
+//   receiveWeights(dataset, kind, Uint8Array)  pretrained weights (safetensors) for one kind of model
+//   weightsDone(dataset)               every weights file for the data set the page could get is in
 //   setLoadProgress(fraction)          download progress, shown in the UI
+// and the app calls Module.requestDataset(id) when the Training tab asks for another data set.
 //   automationState()                  { build, threads, ready, training, step, epoch, trainLoss,
 //                                        fps, frameMs: {median, p95, count},
 //                                        testLoss, fps, message, loadError, panels, preset,
@@ -59,16 +61,19 @@ val rects_to_js(const std::map<std::string, bn_app::ScreenRect>& rects) {
   return out;
 }
 
-void receive_dataset(std::string name, val bytes) {
+void receive_dataset(std::string id, val bytes) {
   std::vector<uint8_t> data = emscripten::convertJSArrayToNumberVector<uint8_t>(bytes);
-  bn_app::app_receive_dataset(bn_app::app_state(), name, data);
+  bn_app::app_receive_dataset(bn_app::app_state(), id, data);
 }
 
-void receive_weights(std::string kind, val bytes) {
-  bn_app::app_receive_weights(bn_app::app_state(), kind, emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
+void dataset_failed(std::string id, std::string why) { bn_app::app_dataset_failed(bn_app::app_state(), id, why); }
+
+void receive_weights(std::string dataset, std::string kind, val bytes) {
+  bn_app::app_receive_weights(bn_app::app_state(), dataset, kind,
+                              emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
 }
 
-void weights_done() { bn_app::app_weights_done(bn_app::app_state()); }
+void weights_done(std::string dataset) { bn_app::app_weights_done(bn_app::app_state(), dataset); }
 
 bool select_preset(std::string name) { return bn_app::app_select_preset(bn_app::app_state(), name); }
 
@@ -85,7 +90,13 @@ void receive_anomalies(std::string name, val bytes) {
   bn_app::app_receive_anomalies(bn_app::app_state(), name, emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
 }
 
-void set_load_progress(double fraction) { bn_app::app_state().loading.progress = static_cast<float>(fraction); }
+// The download of the data set being fetched: the first one's fills the loading screen, a later
+// one's the Training tab's data set line.
+void set_load_progress(double fraction) {
+  bn_app::AppState& state = bn_app::app_state();
+  if (!state.trainer) state.loading.progress = static_cast<float>(fraction);
+  state.dataset_progress = static_cast<float>(fraction);
+}
 
 void set_load_error(std::string message) { bn_app::app_state().loading.error = message; }
 
@@ -118,6 +129,13 @@ val automation_state() {
   for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
   out.set("panels", panels);
   out.set("preset", state.preset);
+  // The data set being trained on, the one asked for (they differ while it downloads), the
+  // download's progress, and how many test images the playground holds.
+  out.set("dataset", state.dataset);
+  out.set("datasetWanted", state.dataset_wanted);
+  out.set("datasetProgress", state.dataset_progress);
+  out.set("testImages", state.test_set ? state.test_set->count() : 0);
+  out.set("anomalyImages", state.anomaly_set ? val(state.anomaly_set->name) : val::null());
   val drawing = val::object();
   drawing.set("tool", state.brush_tool == bn_app::BrushTool::kInk     ? "ink"
                       : state.brush_tool == bn_app::BrushTool::kErase ? "erase"
@@ -269,6 +287,7 @@ val layout() {
   out.set("previousDigitButton", rect_to_js(layout.previous_digit_button));
   out.set("nextDigitButton", rect_to_js(layout.next_digit_button));
   out.set("keepDrawingButton", rect_to_js(layout.keep_drawing_button));
+  out.set("datasetButtons", rects_to_js(layout.dataset_buttons));
   out.set("framingCheckbox", rect_to_js(layout.framing_checkbox));
   out.set("brushButtons", rects_to_js(layout.brush_buttons));
   out.set("noiseSlider", rect_to_js(layout.noise_level_slider));
@@ -293,6 +312,7 @@ EMSCRIPTEN_BINDINGS(bottleneck_automation) {
   emscripten::function("receiveDataset", &receive_dataset);
   emscripten::function("receiveWeights", &receive_weights);
   emscripten::function("weightsDone", &weights_done);
+  emscripten::function("datasetFailed", &dataset_failed);
   emscripten::function("receiveAnomalies", &receive_anomalies);
   emscripten::function("selectPreset", &select_preset);
   emscripten::function("setNoise", &set_noise);

@@ -71,13 +71,15 @@ void anomaly_tab(AppState& state) {
     ImGui::TextDisabled(state.anomaly_set ? "Scoring the test images..." : "The anomaly images are still loading.");
     return;
   }
-  ImGui::TextWrapped("How badly the model rebuilds each image. It learned digits; clothes are anomalies.");
+  const DatasetInfo &normal = current_dataset(state), &anomalies = other_dataset(state);
+  ImGui::TextWrapped("How badly the model rebuilds each image. It learned %s; %s are anomalies.", normal.items,
+                     anomalies.items);
   ImGui::PushStyleColor(ImGuiCol_Text, kNormalColour | IM_COL32_A_MASK);
-  ImGui::TextUnformatted("digits (normal)");
+  ImGui::Text("%s (normal)", normal.items);
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, kAnomalyColour | IM_COL32_A_MASK);
-  ImGui::TextUnformatted("clothes (anomalies)");
+  ImGui::Text("%s (anomalies)", anomalies.items);
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::TextDisabled("white: threshold");
@@ -117,8 +119,8 @@ void anomaly_tab(AppState& state) {
       int total;
       int flagged;
     };
-    for (const Row& row : {Row{"digits", static_cast<int>(view.normal_scores.size()), false_alarms},
-                           Row{"clothes", static_cast<int>(view.anomaly_scores.size()), caught}}) {
+    for (const Row& row : {Row{normal.items, static_cast<int>(view.normal_scores.size()), false_alarms},
+                           Row{anomalies.items, static_cast<int>(view.anomaly_scores.size()), caught}}) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.what);
@@ -134,8 +136,8 @@ void anomaly_tab(AppState& state) {
     const bool anomalous = view.drawing_score > view.threshold;
     ImGui::Text("Your drawing: error %.4f", view.drawing_score);
     ImGui::PushStyleColor(ImGuiCol_Text, anomalous ? ImVec4(1.0f, 0.6f, 0.3f, 1.0f) : ImVec4(0.5f, 0.9f, 0.5f, 1.0f));
-    ImGui::TextUnformatted(anomalous ? "Verdict: an anomaly, not like the digits it knows"
-                                     : "Verdict: looks like a digit");
+    if (anomalous) ImGui::Text("Verdict: an anomaly, not like the %s it knows", normal.items);
+    else ImGui::Text("Verdict: looks like a %s", normal.item);
     ImGui::PopStyleColor();
   } else {
     ImGui::TextDisabled("Draw something to score it.");

@@ -13,7 +13,7 @@ void compression_tab(AppState& state) {
   }
   ImGui::TextWrapped("The code is a compressed copy of the image: %d numbers instead of 784 one-byte pixels. "
                      "Store each number with fewer bits and see what the rebuilt images lose (PSNR over the "
-                     "1,000 test digits: higher is better).",
+                     "1,000 test images: higher is better).",
                      view.latent);
   if (ImGui::BeginTable("compression", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("stored as");

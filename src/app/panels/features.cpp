@@ -41,8 +41,9 @@ void confusion_matrix(const std::vector<int>& counts, float side) {
 void features_tab(AppState& state) {
   if (!state.ready()) return;
   FeaturesView& features = state.features;
-  ImGui::TextWrapped("A linear classifier trained on only N labelled digits: once on the model's codes, once "
-                     "on the raw pixels. Codes learned without any labels often need fewer of them.");
+  ImGui::TextWrapped("A linear classifier trained on only N labelled %s: once on the model's codes, once "
+                     "on the raw pixels. Codes learned without any labels often need fewer of them.",
+                     current_dataset(state).items);
   ImGui::TextUnformatted("labelled examples N:");
   for (int n : {10, 100, 1000}) {
     ImGui::SameLine();
@@ -60,7 +61,7 @@ void features_tab(AppState& state) {
   const float gain = features.codes.accuracy - features.pixels.accuracy;
   ImGui::Text("codes %s pixels by %.1f points, with %d labels", gain >= 0 ? "beat" : "trail", 100.0f * std::abs(gain),
               features.computed_labels);
-  ImGui::TextDisabled("test-set confusion, codes (rows: true digit, columns: guess)");
+  ImGui::TextDisabled("test-set confusion, codes (rows: true class, columns: guess)");
   const float side = std::max(80.0f, std::min(width, ImGui::GetContentRegionAvail().y - 4.0f));
   confusion_matrix(features.codes.confusion, side);
 }

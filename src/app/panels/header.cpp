@@ -50,7 +50,8 @@ void header_panel(AppState& state, const PanelRect& rect) {
     char status[64];
     std::snprintf(status, sizeof status, "%s  |  %.0f fps", state.threaded ? "threaded build" : "single-thread build",
                   state.fps);
-    const char* tagline = "an autoencoder playground: draw a digit, watch the model rebuild it";
+    const std::string tagline_text = in_words_of_dataset(state, "an autoencoder playground: draw a digit, watch the model rebuild it");
+    const char* tagline = tagline_text.c_str();
     ImGui::TextUnformatted("Bottleneck");
     const float after_name = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -86,7 +87,7 @@ void header_panel(AppState& state, const PanelRect& rect) {
       ImGui::TextWrapped("%s", state.notice.c_str());
       ImGui::PopStyleColor();
     } else if (const Preset* preset = find_preset(state.preset)) {
-      ImGui::TextWrapped("%s", preset->caption);
+      ImGui::TextWrapped("%s", in_words_of_dataset(state, preset->caption).c_str());
     } else {
       ImGui::TextDisabled("Pick a preset, or draw on the pad.");
     }

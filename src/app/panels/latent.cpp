@@ -38,18 +38,23 @@ int nearest_point(const Scatter& view, const PlotFrame& frame, ImVec2 mouse) {
   return best;
 }
 
-void legend(const std::string& dataset) {
-  const bool digits = dataset.find("MNIST") != std::string::npos;
+// One coloured dot and class name per label, wrapping to the next line when the row is full.
+void legend(const AppState& state) {
+  const float r = ImGui::GetFontSize() * 0.3f;
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (int label = 0; label < 10; ++label) {
+    const char* name = label_name(state, label);
+    const float width = 2.4f * r + 2.0f + ImGui::CalcTextSize(name).x;
+    if (label > 0) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+    }
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float r = ImGui::GetFontSize() * 0.3f;
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetFontSize() * 0.55f), r,
                                                 label_colour(label));
     ImGui::Dummy(ImVec2(2.4f * r, ImGui::GetFontSize()));
     ImGui::SameLine(0, 2);
-    if (digits) ImGui::Text("%d", label);
-    else ImGui::Text("class %d", label);
-    if (label != 9) ImGui::SameLine();
+    ImGui::TextUnformatted(name);
   }
 }
 
@@ -96,15 +101,16 @@ void latent_tab(AppState& state) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 is the direction the codes vary most along, 1 the next, ...");
     ImGui::SameLine();
   } else {
-    ImGui::TextWrapped("The test set's codes: each digit is a point at its %d-number code.", latent);
+    ImGui::TextWrapped("The test set's codes: each of its %s is a point at its %d-number code.", current_dataset(state).items,
+                       latent);
   }
   ImGui::BeginDisabled(!state.pca);
   ImGui::Checkbox("beside linear PCA", &view.beside_pca);
   state.layout.beside_pca_checkbox = last_item_rect();
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("The same digits through PCA with 32 components: the linear baseline");
-  legend(state.test_set->name);
+    ImGui::SetTooltip("The same %s through PCA with 32 components: the linear baseline", current_dataset(state).items);
+  legend(state);
 
   const bool with_pca = view.beside_pca && state.pca && !view.pca_points.xy.empty();
   const ImVec2 room = ImGui::GetContentRegionAvail();
@@ -177,7 +183,7 @@ void latent_tab(AppState& state) {
     ImGui::SameLine();
     ImGui::TextWrapped("The spot you clicked, decoded: the model's idea of what lives there.");
   } else {
-    ImGui::TextDisabled("Hover a point to see its digit. Click an empty spot to decode it.");
+    ImGui::TextDisabled("Hover a point to see its image. Click an empty spot to decode it.");
     ImGui::TextDisabled("The white cross is your drawing.");
   }
 }

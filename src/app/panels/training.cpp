@@ -34,7 +34,7 @@ void training_grid(AppState& state) {
   const float side = std::min((ImGui::GetContentRegionAvail().x - gap) / 2.0f, ImGui::GetFontSize() * 9.0f);
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImGui::BeginGroup();
-  ImGui::TextDisabled("16 test digits");
+  ImGui::TextDisabled("16 test %s", current_dataset(state).items);
   state.grid_originals_texture->draw(ImVec2(side, side));
   ImGui::EndGroup();
   ImGui::SameLine();
@@ -44,6 +44,27 @@ void training_grid(AppState& state) {
   ImGui::EndGroup();
   const ImVec2 end = ImGui::GetItemRectMax();
   state.layout.training_grid = {start.x, start.y, end.x - start.x, end.y - start.y};
+}
+
+// What the model learns from: a choice between the data sets, with the download's progress while
+// the wanted one comes in (the current one keeps training meanwhile).
+void dataset_choice(AppState& state) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Data:");
+  for (const DatasetInfo& info : kDatasets) {
+    ImGui::SameLine();
+    const std::string label = std::string(info.title) + " " + info.items;
+    if (ImGui::RadioButton(label.c_str(), state.dataset_wanted == info.id)) app_choose_dataset(state, info.id);
+    state.layout.dataset_buttons[info.id] = last_item_rect();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Train on %s: the presets load models trained on them, and the other set's\n"
+                        "test images become the anomalies",
+                        info.items);
+  }
+  if (state.dataset_wanted != state.dataset) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("loading %.0f%%", 100.0f * state.dataset_progress);
+  }
 }
 
 }  // namespace
@@ -75,6 +96,7 @@ void training_tab(AppState& state) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
       ImGui::SetTooltip("Back to this preset's pretrained weights");
 
+    dataset_choice(state);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", bn::describe(*snapshot.config).c_str());
     ImGui::PopStyleColor();
