@@ -9,7 +9,7 @@
 #   ./build.sh serve     web, then serve build/web on 127.0.0.1:$PORT (8080) with COOP/COEP;
 #                        --no-isolation serves without them, which selects the single-thread build
 #   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
-#   ./build.sh bench     native and WASM benchmarks, as JSON
+#   ./build.sh bench     native and WASM benchmarks and the playground's frame times, as JSON
 #   ./build.sh quality   the full reference quality table (native, ~20 min on 2 cores), as JSON
 set -euo pipefail
 
@@ -315,9 +315,12 @@ cmd_bench() {
   cmd_native >&2
   wasm_configure_and_build mt bottleneck >&2
   local native wasm
+  cmd_web >&2
   native=$("$BUILD/native/bottleneck" bench)
   wasm=$(cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck.js bench)
-  printf '{"native": %s, "wasm_node": %s}\n' "$native" "$wasm"
+  # The playground's frame times in headless Chromium (software WebGL), idle and training.
+  browser=$(BOTTLENECK_WEB="$BUILD/web" node "$ROOT/tests/bench/browser_frames.mjs")
+  printf '{"native": %s, "wasm_node": %s, "browser": %s}\n' "$native" "$wasm" "$browser"
 }
 
 cmd_quality() {

@@ -357,6 +357,10 @@ struct AppState {
   float fps = 0.0f;
   std::vector<float> frame_ms;                        // the last kFrameHistory frame times
   size_t frame_cursor = 0;
+  // The main thread's own share of each frame (update, UI, GL submission), measured by main.cpp:
+  // what is left of frame_ms is the browser's compositing and waiting for the next frame.
+  std::vector<float> work_ms;
+  size_t work_cursor = 0;
   static constexpr size_t kFrameHistory = 240;
   WidgetLayout layout;
 

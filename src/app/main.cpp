@@ -28,6 +28,7 @@
 #include <vector>
 #endif
 
+#include <chrono>
 #include <cstdio>
 
 #include "app/app_state.h"
@@ -111,6 +112,7 @@ void apply_presentation(const bn_app::AppState& state) {
 
 void frame() {
   bn_app::AppState& state = bn_app::app_state();
+  const auto start = std::chrono::steady_clock::now();
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
@@ -136,6 +138,9 @@ void frame() {
   else glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const float work = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (state.work_ms.size() < bn_app::AppState::kFrameHistory) state.work_ms.push_back(work);
+  else state.work_ms[state.work_cursor++ % bn_app::AppState::kFrameHistory] = work;
 }
 
 #ifdef __EMSCRIPTEN__

@@ -8,7 +8,8 @@
 //   setLoadProgress(fraction)          download progress, shown in the UI
 // and the app calls Module.requestDataset(id) when the Training tab asks for another data set.
 //   automationState()                  { build, threads, ready, training, step, epoch, trainLoss,
-//                                        fps, frameMs: {median, p95, count},
+//                                        fps, frameMs: {median, p95, count}, workMs (the same
+//                                        for the main thread's share of each frame),
 //                                        testLoss, fps, message, loadError, panels, preset,
 //                                        modelKind, latent, noise: {type, level},
 //                                        psnr: {noisy, output}, notice, helpOpen,
@@ -38,6 +39,16 @@
 namespace {
 
 using emscripten::val;
+
+// The median and the 95th percentile of recent times, in ms.
+val percentiles(std::vector<float> times) {
+  std::sort(times.begin(), times.end());
+  val out = val::object();
+  out.set("median", times.empty() ? val::null() : val(times[times.size() / 2]));
+  out.set("p95", times.empty() ? val::null() : val(times[times.size() * 95 / 100]));
+  out.set("count", static_cast<int>(times.size()));
+  return out;
+}
 
 val number_or_null(double value) { return std::isfinite(value) ? val(value) : val::null(); }
 
@@ -108,14 +119,9 @@ val automation_state() {
   out.set("threads", state.threaded ? 1 + bn::compute_threads() : 1);
   out.set("ready", state.ready());
   out.set("fps", state.fps);
-  // Frame times over the last few seconds: the median and the 95th percentile, in ms.
-  std::vector<float> frames = state.frame_ms;
-  std::sort(frames.begin(), frames.end());
-  val frame_ms = val::object();
-  frame_ms.set("median", frames.empty() ? val::null() : val(frames[frames.size() / 2]));
-  frame_ms.set("p95", frames.empty() ? val::null() : val(frames[frames.size() * 95 / 100]));
-  frame_ms.set("count", static_cast<int>(frames.size()));
-  out.set("frameMs", frame_ms);
+  // Frame times over the last few seconds, and the main thread's own work in them.
+  out.set("frameMs", percentiles(state.frame_ms));
+  out.set("workMs", percentiles(state.work_ms));
   out.set("loadProgress", state.loading.progress);
   out.set("loadError", state.loading.error);
   out.set("notice", state.notice);

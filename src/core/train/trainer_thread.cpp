@@ -2,9 +2,13 @@
 
 namespace bn {
 
-TrainerThread::TrainerThread(Trainer& trainer, std::chrono::milliseconds slice) : trainer_(trainer) {
-  thread_ = std::thread([this, slice] {
-    while (trainer_.wait_for_work()) trainer_.run_for(slice);
+TrainerThread::TrainerThread(Trainer& trainer, std::chrono::milliseconds slice, std::chrono::milliseconds rest)
+    : trainer_(trainer) {
+  thread_ = std::thread([this, slice, rest] {
+    while (trainer_.wait_for_work()) {
+      trainer_.run_for(slice);
+      if (rest.count() > 0) std::this_thread::sleep_for(rest);
+    }
   });
 }
 

@@ -16,7 +16,11 @@ namespace bn {
 
 class TrainerThread {
  public:
-  explicit TrainerThread(Trainer& trainer, std::chrono::milliseconds slice = std::chrono::milliseconds(20));
+  // After each `slice` of training the thread rests for `rest`: on a machine with as many cores as
+  // busy threads, that share of a core goes to the UI (and, in a browser without a GPU, to its
+  // software rendering) instead of the trainer.
+  explicit TrainerThread(Trainer& trainer, std::chrono::milliseconds slice = std::chrono::milliseconds(20),
+                         std::chrono::milliseconds rest = std::chrono::milliseconds(0));
   ~TrainerThread();
   TrainerThread(const TrainerThread&) = delete;
   TrainerThread& operator=(const TrainerThread&) = delete;

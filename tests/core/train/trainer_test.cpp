@@ -128,6 +128,23 @@ TEST_CASE("trainer thread: trains in the background while the caller reads snaps
   REQUIRE(trainer.snapshot()->metrics.step == paused_at);
 }
 
+TEST_CASE("trainer thread: resting between slices changes when it trains, not what it learns", "[trainer][threads]") {
+  auto steps_on_a_thread = [](std::chrono::milliseconds rest) {
+    bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+    bn::TrainerThread thread(trainer, 2ms, rest);
+    for (int i = 0; i < 30; ++i) trainer.post(bn::TrainerCommand::kStep);
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (trainer.snapshot()->metrics.step < 30 && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(2ms);
+    return trainer.snapshot();
+  };
+  auto resting = steps_on_a_thread(5ms);
+  auto busy = steps_on_a_thread(0ms);
+  REQUIRE(resting->metrics.step == 30);
+  REQUIRE(busy->metrics.step == 30);
+  REQUIRE(resting->weights == busy->weights);
+}
+
 TEST_CASE("trainer: a bad configuration is refused with a reason", "[trainer]") {
   bn::ModelConfig huge = small_config();
   huge.hidden = {100000};
