@@ -144,19 +144,22 @@ void app_receive_dataset(AppState& state, const std::string& id, const std::vect
     state.datasets[id] = {std::make_shared<const bn::Dataset>(std::move(train)),
                           std::make_shared<const bn::Dataset>(std::move(test))};
   } catch (const std::exception& e) {
-    const std::string why = std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set: " + e.what();
-    if (!state.trainer) state.loading.error = why;
-    else app_dataset_failed(state, id, e.what());
+    if (!state.trainer)
+      state.loading.error = std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set: " + e.what();
+    else
+      app_dataset_failed(state, id, e.what());
     return;
   }
-  switch_to_dataset(state, id);
+  // The user may have chosen the current data set again while this one downloaded.
+  if (!state.trainer || state.dataset_wanted == id) switch_to_dataset(state, id);
 }
 
 void app_dataset_failed(AppState& state, const std::string& id, const std::string& why) {
   const DatasetInfo* info = find_dataset(id);
   state.notice = std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set (" + why +
                  "); still training on " + find_dataset(state.dataset)->title + ".";
-  state.dataset_wanted = state.dataset_requested = state.dataset;  // choosing it again retries
+  // Choosing it again retries.
+  if (state.dataset_wanted == id) state.dataset_wanted = state.dataset_requested = state.dataset;
 }
 
 bool app_choose_dataset(AppState& state, const std::string& id) {
@@ -164,10 +167,11 @@ bool app_choose_dataset(AppState& state, const std::string& id) {
     state.notice = "There is no data set called '" + id + "'.";
     return false;
   }
-  if (id == state.dataset) return true;
   state.dataset_wanted = id;
   state.dataset_progress = 0.0f;
-  if (state.datasets.count(id)) switch_to_dataset(state, id);  // in already: no need to ask
+  // In already: no need to ask the platform; app_update switches at the start of the next frame,
+  // because the panel that called this still holds the current snapshot.
+  if (state.datasets.count(id)) state.dataset_requested = id;
   return true;
 }
 
@@ -522,6 +526,8 @@ void app_update(AppState& state) {
   if (state.frame_ms.size() < AppState::kFrameHistory) state.frame_ms.push_back(frame_ms);
   else state.frame_ms[state.frame_cursor++ % AppState::kFrameHistory] = frame_ms;
   if (!state.trainer) return;
+  if (state.dataset_wanted != state.dataset && state.datasets.count(state.dataset_wanted))
+    switch_to_dataset(state, state.dataset_wanted);
   if (state.slow_motion && ImGui::GetTime() - state.last_slow_step >= kSlowMotionStep) {
     state.trainer->post(bn::TrainerCommand::kStep);
     state.last_slow_step = ImGui::GetTime();

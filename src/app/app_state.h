@@ -375,7 +375,8 @@ AppState& app_state();
 void app_receive_dataset(AppState& state, const std::string& id, const std::vector<uint8_t>& bytes);
 // The platform could not fetch the data set it was asked for: says so, and stays on the current one.
 void app_dataset_failed(AppState& state, const std::string& id, const std::string& why);
-// The Training tab's choice: asks the platform for the data set (a switch at once if it is in).
+// The Training tab's choice: asks the platform for the data set (or, if it is in, switches to it at
+// the start of the next frame).
 // Returns false (and sets state.notice) for an unknown id.
 bool app_choose_dataset(AppState& state, const std::string& id);
 // Called when the page has sent every weights file it could for a data set (some may have failed).

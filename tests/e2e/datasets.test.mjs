@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { clickRect, drawPad, layout, openPlayground, pollUntil, saveScreenshot, state, sum } from './harness.mjs';
 
-describe('data sets (mt build)', () => {
+for (const [build, isolation] of [['mt', true], ['st', false]]) describe(`data sets (${build} build)`, () => {
   let session;
-  before(async () => { session = await openPlayground({ isolation: true }); });
+  before(async () => { session = await openPlayground({ isolation }); });
   after(async () => { await session?.close(); });
 
   test('the page starts on MNIST, with clothes as the anomalies', async () => {
@@ -49,7 +49,7 @@ describe('data sets (mt build)', () => {
     assert.ok(sum(await drawPad(page)) > 50, 'the Fashion test image on the pad is blank');
     assert.ok(shown.psnr.output > shown.psnr.noisy,
       `the Fashion denoiser made it worse: ${shown.psnr.noisy} dB in, ${shown.psnr.output} dB out`);
-    await saveScreenshot(page, 'dataset-fashion.png');
+    await saveScreenshot(page, `dataset-fashion-${build}.png`);
   });
 
   test('for a Fashion model the digits are the anomalies', async () => {
@@ -59,7 +59,7 @@ describe('data sets (mt build)', () => {
       !/Fashion/.test(s.anomalyImages), { timeoutMs: 15_000 });
     assert.doesNotMatch(scored.anomalyImages, /Fashion/);
     assert.ok(scored.anomaly.auroc > 0.9, `AUROC ${scored.anomaly.auroc}: clothes and digits should separate`);
-    await saveScreenshot(page, 'dataset-fashion-anomaly.png');
+    await saveScreenshot(page, `dataset-fashion-anomaly-${build}.png`);
   });
 
   test('it trains on Fashion, and MNIST comes back at once', async () => {

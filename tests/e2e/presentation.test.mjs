@@ -52,7 +52,7 @@ describe('presentation (st build)', () => {
     const { page } = session;
     await page.setViewportSize({ width: 768, height: 1024 });
     const rects = await pollUntil(() => layout(page), (l) => l.pad.x + l.pad.w <= 768 && l.trainButton.y > l.pad.y,
-      { timeoutMs: 3_000 });
+      { timeoutMs: 10_000 });
     const onScreen = (r, what) => {
       assert.ok(r.w > 0 && r.x >= 0 && r.y >= 0 && r.x + r.w <= 768 && r.y + r.h <= 1024,
         `${what} is off screen: ${JSON.stringify(r)}`);
