@@ -28,6 +28,34 @@ async function expectDefaultPreset(page) {
   assert.equal(s.notice, '');
 }
 
+// Clicks each preset in turn: its pretrained model loads at step 0, the tab it opens is shown, and
+// the screen, the drawing and the Model panel all have content (a screenshot each).
+async function expectEveryPresetRenders(page, screenshotPrefix) {
+  await strokeOnPad(page, (await layout(page)).pad);
+  for (const [name, kind] of Object.entries(PRESETS)) {
+    await clickRect(page, (await layout(page)).presetButtons[name]);
+    const s = await pollUntil(() => state(page), (x) => x.preset === name && x.modelKind === kind && x.testLoss !== null,
+      { timeoutMs: 10_000 });
+    assert.equal(s.preset, name);
+    assert.equal(s.modelKind, kind, `${name} loaded a ${s.modelKind} model`);
+    assert.equal(s.step, 0);
+    assert.equal(s.notice, '', `${name}: ${s.notice}`);
+    if (kind === 'vae') assert.equal(s.latent, 2);
+    await page.waitForTimeout(500);  // the opened tab computes its view (codes, scores) within ~0.5 s
+    const { png } = await saveScreenshot(page, screenshotPrefix + fileName(name));
+    const image = decodePng(png);
+    assert.ok(distinctColours(image) >= 20, `${name}: blank screen`);
+    const current = await layout(page);
+    assert.ok(regionStats(image, current.pad).brightest > 200, `${name}: the drawing is not visible`);
+    // Below the Model panel's title and tabs: an empty panel is a flat 15.3 (measured); content
+    // (text, digits, plots) lifts the mean to 20-32.
+    const panel = current.sidePanel;
+    const content = regionStats(image, { x: panel.x, y: panel.y + 75, w: panel.w, h: panel.h - 80 });
+    assert.ok(content.brightest > 150 && content.mean > 18,
+      `${name}: the Model panel's tab looks empty (${JSON.stringify(content)})`);
+  }
+}
+
 describe('presets and noise (mt build)', () => {
   let session;
   before(async () => { session = await openPlayground({ isolation: true }); });
@@ -38,24 +66,7 @@ describe('presets and noise (mt build)', () => {
   });
 
   test('each preset button loads its pretrained model and renders', async () => {
-    const { page } = session;
-    const rects = await layout(page);
-    await strokeOnPad(page, rects.pad);
-    for (const [name, kind] of Object.entries(PRESETS)) {
-      await clickRect(page, (await layout(page)).presetButtons[name]);
-      const s = await pollUntil(() => state(page), (x) => x.preset === name && x.modelKind === kind && x.testLoss !== null,
-        { timeoutMs: 10_000 });
-      assert.equal(s.preset, name);
-      assert.equal(s.modelKind, kind, `${name} loaded a ${s.modelKind} model`);
-      assert.equal(s.step, 0);
-      assert.equal(s.notice, '', `${name}: ${s.notice}`);
-      if (kind === 'vae') assert.equal(s.latent, 2);
-      const { png } = await saveScreenshot(page, fileName(name));
-      const image = decodePng(png);
-      assert.ok(distinctColours(image) >= 20, `${name}: blank screen`);
-      const current = await layout(page);
-      assert.ok(regionStats(image, current.pad).brightest > 200, `${name}: the drawing is not visible`);
-    }
+    await expectEveryPresetRenders(session.page, '');
   });
 
   test('the noise slider lowers the noisy PSNR while the output stays above it', async () => {
@@ -164,5 +175,14 @@ describe('presets (st build)', () => {
   test('the single-thread build also starts on the pretrained denoising preset', async () => {
     await expectDefaultPreset(session.page);
     await saveScreenshot(session.page, 'st-default-preset.png');
+  });
+
+  test('each preset loads its pretrained model and renders in the single-thread build too', async () => {
+    await expectEveryPresetRenders(session.page, 'st-');
+  });
+
+  test('raised no page errors and made no off-origin requests', () => {
+    assert.deepEqual(session.pageErrors, []);
+    assert.deepEqual(session.offOriginRequests, []);
   });
 });
