@@ -86,13 +86,18 @@ async function loadPretrained(app, dataset) {
 // The Training tab's other data set (Fashion-MNIST): asked for by the app, downloaded only then.
 // Each data set ships as "<id>10k.bnds" (9,000 training and 1,000 test images).
 function serveDatasetRequests(app) {
+  const inFlight = new Set();  // asked twice while downloading (chosen, left, chosen again): one download
   app.requestDataset = async (id) => {
+    if (inFlight.has(id)) return;
+    inFlight.add(id);
     try {
       await loadPretrained(app, id);
       const bytes = await download(`data/${id}10k.bnds`, (fraction) => app.setLoadProgress(fraction));
       app.receiveDataset(id, bytes);
     } catch (error) {
-      app.datasetFailed(id, error.message);
+      app.datasetFailed(id, String(error?.message ?? error));
+    } finally {
+      inFlight.delete(id);
     }
   };
 }

@@ -59,6 +59,30 @@ const DatasetInfo* find_dataset(const std::string& id) {
 
 namespace {
 
+// Puts `kind`'s pretrained model into the trainer (or, without weights, a fresh one) and says why
+// in state.notice when it could not.
+void load_pretrained_model(AppState& state, bn::ModelKind kind) {
+  const std::string name = bn::kind_name(kind);
+  state.notice.clear();
+  try {
+    const auto& weights = state.pretrained[state.dataset];
+    auto found = weights.find(name);
+    if (found != weights.end()) {
+      auto model = bn::load_model_bytes(found->second, "pretrained " + state.dataset + " " + name);
+      state.trainer->post_model(model->config(), model->parameters().values());
+      return;
+    }
+    bn::ModelConfig config;
+    config.kind = kind;
+    if (kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.5f};
+    if (kind == bn::ModelKind::kVae) config.latent = 2;
+    state.trainer->post_model(config);
+    state.notice = "No pretrained weights for this preset were downloaded: its model starts untrained.";
+  } catch (const std::exception& e) {
+    state.notice = std::string("Could not load the pretrained model: ") + e.what();
+  }
+}
+
 // Every tab's derived view belongs to the old data set or model: recompute it at once.
 void invalidate_views(AppState& state) {
   for (Freshness* f : {&state.latent.computed, &state.generate.computed, &state.generate.interpolated,
@@ -67,20 +91,30 @@ void invalidate_views(AppState& state) {
     f->at = -1.0;
   }
   state.features.codes_probe.reset();
+  state.features.done = false;
   state.generate.holding = false;
+  state.latent.decoded.clear();
+  ++state.latent.decoded_revision;
+  state.reconstructed_version = ~0ull;   // the pad's reconstruction, by the old model
+  state.draft.synced_generation = ~0ull; // the editor copies the new trainer's model
 }
 
 // The Anomaly tab scores the other data set's test images: clothes for a digit model, digits for a
 // clothes model. Fashion's are the first 1,000 of its test set either way.
 void choose_anomaly_set(AppState& state) {
+  std::shared_ptr<const bn::Dataset> anomalies;
   if (state.dataset == "fashion") {
     auto mnist = state.datasets.find("mnist");
-    state.anomaly_set = mnist != state.datasets.end() ? mnist->second.test : nullptr;
+    if (mnist != state.datasets.end()) anomalies = mnist->second.test;
   } else {
     auto fashion = state.datasets.find("fashion");
-    state.anomaly_set = fashion != state.datasets.end() ? fashion->second.test : state.fashion_anomalies;
+    anomalies = fashion != state.datasets.end() ? fashion->second.test : state.fashion_anomalies;
   }
+  if (anomalies == state.anomaly_set) return;  // a threshold the user moved stays
+  state.anomaly_set = anomalies;
   state.anomaly.threshold_moved = false;
+  state.anomaly.computed.version = ~0ull;
+  state.anomaly.computed.at = -1.0;
 }
 
 void load_pca_baseline(AppState& state) {
@@ -96,23 +130,35 @@ void load_pca_baseline(AppState& state) {
   }
 }
 
-// Trains on `id` (already in state.datasets) from now on: a new trainer, the same preset (or the
-// same kind of model, untrained, when it came from the editor).
+// Trains on `id` (already in state.datasets) from now on: a new trainer with the current preset's
+// model pretrained on it (posted before the trainer first runs, so no untrained model is ever
+// shown; the tab and the noise stay as the user left them), or the same kind of model, untrained,
+// when it came from the editor. Throws (and changes nothing) if the trainer cannot be built.
 void switch_to_dataset(AppState& state, const std::string& id) {
   const LoadedDataset& data = state.datasets.at(id);
   const bool first = !state.trainer;
-  bn::ModelConfig config;
-  if (!first) config = *state.snapshot->config;
+  const bn::ModelConfig config = first ? bn::ModelConfig{} : *state.snapshot->config;
+  auto trainer = std::make_unique<bn::Trainer>(config, data.train, data.test);
+  auto viewer = bn::make_model(config);
+
   state.trainer_thread.reset();  // stops and joins the old trainer before it goes
   state.dataset = state.dataset_wanted = state.dataset_requested = id;
   state.train_set = data.train;
   state.test_set = data.test;
-  state.trainer = std::make_unique<bn::Trainer>(first ? bn::ModelConfig{} : config, state.train_set, state.test_set);
-  state.viewer = bn::make_model(*state.trainer->snapshot()->config);
+  state.trainer = std::move(trainer);
+  state.viewer = std::move(viewer);
   state.viewer_generation = ~0ull;  // the new trainer counts from the start again
   state.viewer_version = ~0ull;
   state.snapshot = state.trainer->snapshot();
-  if (!first && state.pending_preset.empty() && !state.preset.empty()) state.pending_preset = state.preset;
+  const std::string preset = state.pending_preset.empty() ? state.preset : state.pending_preset;
+  const Preset* found = first ? nullptr : find_preset(preset);
+  if (found && (state.pretrained[id].count(bn::kind_name(found->kind)) || state.weights_done.count(id))) {
+    load_pretrained_model(state, found->kind);
+    state.preset = preset;
+    state.pending_preset.clear();
+  } else if (!first && !preset.empty()) {
+    state.pending_preset = preset;  // its weights are still coming
+  }
   load_pca_baseline(state);
   choose_anomaly_set(state);
   invalidate_views(state);
@@ -143,18 +189,21 @@ void app_receive_dataset(AppState& state, const std::string& id, const std::vect
     auto [train, test] = bn::split_mnist10k(all);
     state.datasets[id] = {std::make_shared<const bn::Dataset>(std::move(train)),
                           std::make_shared<const bn::Dataset>(std::move(test))};
+    // A repeated download of the data set in use (chosen, left and chosen again) changes nothing;
+    // one the user no longer wants waits until it is chosen.
+    const bool wanted = state.dataset_wanted == id && state.dataset != id;
+    if (!state.trainer || wanted) switch_to_dataset(state, id);
   } catch (const std::exception& e) {
     if (!state.trainer)
       state.loading.error = std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set: " + e.what();
     else
       app_dataset_failed(state, id, e.what());
-    return;
   }
-  // The user may have chosen the current data set again while this one downloaded.
-  if (!state.trainer || state.dataset_wanted == id) switch_to_dataset(state, id);
 }
 
 void app_dataset_failed(AppState& state, const std::string& id, const std::string& why) {
+  // A repeated download of a data set already in: the copy in hand stands.
+  if (state.datasets.count(id) && (state.dataset == id || state.dataset_wanted != id)) return;
   const DatasetInfo* info = find_dataset(id);
   state.notice = std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set (" + why +
                  "); still training on " + find_dataset(state.dataset)->title + ".";
@@ -189,34 +238,6 @@ void app_receive_anomalies(AppState& state, const std::string& name, const std::
     state.notice = std::string("Could not load the anomaly images: ") + e.what();
   }
 }
-
-namespace {
-
-// Puts `kind`'s pretrained model into the trainer (or, without weights, a fresh one) and says why
-// in state.notice when it could not.
-void load_pretrained_model(AppState& state, bn::ModelKind kind) {
-  const std::string name = bn::kind_name(kind);
-  state.notice.clear();
-  try {
-    const auto& weights = state.pretrained[state.dataset];
-    auto found = weights.find(name);
-    if (found != weights.end()) {
-      auto model = bn::load_model_bytes(found->second, "pretrained " + state.dataset + " " + name);
-      state.trainer->post_model(model->config(), model->parameters().values());
-      return;
-    }
-    bn::ModelConfig config;
-    config.kind = kind;
-    if (kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.5f};
-    if (kind == bn::ModelKind::kVae) config.latent = 2;
-    state.trainer->post_model(config);
-    state.notice = "No pretrained weights for this preset were downloaded: its model starts untrained.";
-  } catch (const std::exception& e) {
-    state.notice = std::string("Could not load the pretrained model: ") + e.what();
-  }
-}
-
-}  // namespace
 
 bool app_select_preset(AppState& state, const std::string& name) {
   const Preset* preset = find_preset(name);
@@ -432,7 +453,7 @@ void tile_images(const bn::Matrix& images, int columns, std::vector<float>& out)
   }
 }
 
-// A fixed set of test digits, spread over the split (it is stored digit by digit), and what the
+// A fixed set of test images, spread over the split (MNIST-10k's is stored digit by digit), and what the
 // model makes of them now.
 void refresh_training_grid(AppState& state) {
   TrainingGrid& grid = state.grid;
@@ -526,8 +547,13 @@ void app_update(AppState& state) {
   if (state.frame_ms.size() < AppState::kFrameHistory) state.frame_ms.push_back(frame_ms);
   else state.frame_ms[state.frame_cursor++ % AppState::kFrameHistory] = frame_ms;
   if (!state.trainer) return;
-  if (state.dataset_wanted != state.dataset && state.datasets.count(state.dataset_wanted))
-    switch_to_dataset(state, state.dataset_wanted);
+  if (state.dataset_wanted != state.dataset && state.datasets.count(state.dataset_wanted)) {
+    try {
+      switch_to_dataset(state, state.dataset_wanted);
+    } catch (const std::exception& e) {
+      app_dataset_failed(state, state.dataset_wanted, e.what());
+    }
+  }
   if (state.slow_motion && ImGui::GetTime() - state.last_slow_step >= kSlowMotionStep) {
     state.trainer->post(bn::TrainerCommand::kStep);
     state.last_slow_step = ImGui::GetTime();

@@ -162,8 +162,8 @@ struct GenerateView {
 // set), and of the drawing.
 struct AnomalyView {
   Freshness computed;                       // at most once a second: 2,000 reconstructions
-  std::vector<float> normal_scores;         // per-image MSE, the MNIST test split
-  std::vector<float> anomaly_scores;        // per-image MSE, 1,000 Fashion-MNIST items
+  std::vector<float> normal_scores;         // per-image MSE, the test split
+  std::vector<float> anomaly_scores;        // per-image MSE, the other data set's 1,000 test images
   std::vector<bn::RocPoint> roc;
   double auroc = 0.0;
   float threshold = 0.0f;                   // above it: "anomaly"
@@ -255,7 +255,7 @@ struct AppState {
   // it) and hands it over with app_receive_dataset. Until then the current one keeps working.
   std::string dataset = "mnist";
   std::string dataset_wanted = "mnist";
-  std::string dataset_requested = "mnist";            // what the platform was last asked for
+  std::string dataset_requested = "mnist";            // asked of the platform, or already in
   float dataset_progress = 0.0f;                      // of the wanted one's download
   std::map<std::string, LoadedDataset> datasets;      // by id, once in
 

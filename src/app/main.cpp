@@ -147,8 +147,12 @@ void frame() {
 // web/loader.js downloads it (with the weights trained on it) and calls receiveDataset, or
 // datasetFailed with the reason.
 void fetch_dataset(bn_app::AppState& state, const std::string& id) {
-  (void)state;
-  EM_ASM({ Module.requestDataset(UTF8ToString($0)); }, id.c_str());
+  const int asked = EM_ASM_INT({
+    if (typeof Module.requestDataset !== 'function') return 0;
+    Module.requestDataset(UTF8ToString($0));
+    return 1;
+  }, id.c_str());
+  if (!asked) bn_app::app_dataset_failed(state, id, "this page does not download data sets");
 }
 #else
 // [SECTION] The desktop build: files from disk, its own loop, and a screenshot for the smoke test.

@@ -58,15 +58,17 @@ void interpolation(AppState& state) {
   GenerateView& generate = state.generate;
   if (generate.strip.empty()) return;
   const bool kept = !generate.kept_drawing.empty();
-  ImGui::TextDisabled(kept ? "from your drawing to the one you kept: draw another"
-                           : "from your drawing to a test digit, through the code space");
-  if (ImGui::SmallButton(kept ? "To a test digit" : "Another digit")) {
+  const char* item = current_dataset(state).item;
+  if (kept) ImGui::TextDisabled("from your drawing to the one you kept: draw another");
+  else ImGui::TextDisabled("from your drawing to a test %s, through the code space", item);
+  const std::string another = kept ? std::string("To a test ") + item : std::string("Another ") + item;
+  if (ImGui::SmallButton((another + "###another").c_str())) {
     generate.kept_drawing.clear();
     ++generate.kept_revision;
     ++generate.partner_draws;
   }
   state.layout.another_digit_button = last_item_rect();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The far end becomes a random test digit");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The far end becomes a random test %s", item);
   ImGui::SameLine();
   if (ImGui::SmallButton("Keep this drawing")) {
     generate.kept_drawing = state.pad;

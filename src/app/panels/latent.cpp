@@ -80,7 +80,7 @@ void show_hovered(AppState& state, int index, float thumb) {
   state.hovered_texture->upload(image.data());
   ImGui::BeginTooltip();
   state.hovered_texture->draw(ImVec2(thumb, thumb));
-  ImGui::Text("test image %d, label %d", index, state.latent.labels[index]);
+  ImGui::Text("test image %d: %s", index + 1, label_name(state, state.latent.labels[index]));
   ImGui::EndTooltip();
 }
 

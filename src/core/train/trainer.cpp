@@ -88,6 +88,12 @@ bool Trainer::wait_for_work() {
   return !stopped_;
 }
 
+void Trainer::rest(std::chrono::milliseconds duration) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  work_available_.wait_for(lock, duration,
+                           [&] { return stopped_ || !commands_.empty() || !model_changes_.empty(); });
+}
+
 void Trainer::drain_commands() {
   std::vector<TrainerCommand> commands;
   std::vector<ModelChange> changes;

@@ -83,6 +83,8 @@ class Trainer {
   bool has_work() const;
   // Blocks until there is work or stop() is called; returns false once stopped.
   bool wait_for_work();
+  // Sleeps for `duration`, or less if stop() is called or a command or model is posted meanwhile.
+  void rest(std::chrono::milliseconds duration);
   void stop();
 
  private:

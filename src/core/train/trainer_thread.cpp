@@ -7,7 +7,7 @@ TrainerThread::TrainerThread(Trainer& trainer, std::chrono::milliseconds slice, 
   thread_ = std::thread([this, slice, rest] {
     while (trainer_.wait_for_work()) {
       trainer_.run_for(slice);
-      if (rest.count() > 0) std::this_thread::sleep_for(rest);
+      if (rest.count() > 0) trainer_.rest(rest);
     }
   });
 }

@@ -16,9 +16,9 @@ namespace bn {
 
 class TrainerThread {
  public:
-  // After each `slice` of training the thread rests for `rest`: on a machine with as many cores as
-  // busy threads, that share of a core goes to the UI (and, in a browser without a GPU, to its
-  // software rendering) instead of the trainer.
+  // After each `slice` of training the thread rests for `rest` (cut short by a command or by
+  // stopping): on a machine with as many cores as busy threads, that share of a core goes to the
+  // UI (and, in a browser without a GPU, to its software rendering) instead of the trainer.
   explicit TrainerThread(Trainer& trainer, std::chrono::milliseconds slice = std::chrono::milliseconds(20),
                          std::chrono::milliseconds rest = std::chrono::milliseconds(0));
   ~TrainerThread();

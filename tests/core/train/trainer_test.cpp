@@ -145,6 +145,27 @@ TEST_CASE("trainer thread: resting between slices changes when it trains, not wh
   REQUIRE(resting->weights == busy->weights);
 }
 
+TEST_CASE("trainer thread: a resting trainer trains far less in the same time, and a pause cuts its rest short",
+          "[trainer][threads]") {
+  auto steps_in_half_a_second = [](std::chrono::milliseconds rest) {
+    bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+    bn::TrainerThread thread(trainer, 2ms, rest);
+    trainer.post(bn::TrainerCommand::kStart);
+    std::this_thread::sleep_for(500ms);
+    trainer.post(bn::TrainerCommand::kPause);
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (trainer.snapshot()->training && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(2ms);
+    REQUIRE_FALSE(trainer.snapshot()->training);  // the pause woke it: the rest alone lasts 10 s
+    return trainer.snapshot()->metrics.step;
+  };
+  // 2 ms of work then 10 s of rest: about one slice in the half second, against ~250 slices busy.
+  const int64_t busy = steps_in_half_a_second(0ms);
+  const int64_t resting = steps_in_half_a_second(10s);
+  INFO("steps in 0.5 s: busy " << busy << ", resting " << resting);
+  REQUIRE(busy >= 20);
+  REQUIRE(resting * 5 < busy);
+}
+
 TEST_CASE("trainer: a bad configuration is refused with a reason", "[trainer]") {
   bn::ModelConfig huge = small_config();
   huge.hidden = {100000};
