@@ -32,14 +32,17 @@ constexpr uint64_t kPadNoiseSeed = 0x9AD;
 // keeps 60 fps while training.
 constexpr auto kSingleThreadTrainingSlice = std::chrono::milliseconds(8);
 
-// The threaded build's trainer works in slices; on two cores it rests between them, leaving a third
-// of a core to the UI and the browser's software rendering. Measured in headless Chromium on 2
-// cores (software compositing, as Chromium does without a GPU), median / p95 frame ms while
-// training: no rest 32.2 / 41.4 (676 steps in 10 s), 10 ms rest 27.6 / 38.1 (404 steps), 20 ms
-// rest 27.0 / 36.8 (392 steps).
+// The threaded build's trainer works in 20 ms slices and may rest between them, which leaves CPU
+// to the UI and, without a GPU, to the browser's software rendering. The rest follows the frame
+// rate while training: longer while frames are slower than the budget, shorter (down to none)
+// while they are fast, so a machine with a GPU trains at full speed and a 2-core one without
+// keeps above 30 fps. Measured in headless Chromium on 2 cores, median frame ms while training
+// with a fixed rest: none 32.2 (676 steps in 10 s), 10 ms ~30 (~395 steps), 20 ms ~27 (~300).
 constexpr auto kTrainerSlice = std::chrono::milliseconds(20);
-constexpr auto kTrainerRestOnTwoCores = std::chrono::milliseconds(10);
-constexpr auto kNoRest = std::chrono::milliseconds(0);
+constexpr int kRestOnTwoCoresMs = 10, kRestStepMs = 5, kMaxRestMs = 40;
+constexpr float kFrameBudgetMs = 30.0f;     // slower than this: rest longer
+constexpr float kFastFrameMs = 22.0f;       // faster than this: rest less
+constexpr double kRestAdjustInterval = 1.0; // seconds of training between adjustments
 
 // Slow motion: one training step this often, slow enough to watch each one change the output.
 constexpr double kSlowMotionStep = 0.25;
@@ -169,8 +172,8 @@ void switch_to_dataset(AppState& state, const std::string& id) {
     // (none on a 2-core laptop, where an extra worker would only steal frames from the UI).
     const int cores = static_cast<int>(std::thread::hardware_concurrency());
     bn::set_compute_threads(std::clamp(cores - 1, 1, kMaxComputeThreads));
-    state.trainer_thread = std::make_unique<bn::TrainerThread>(*state.trainer, kTrainerSlice,
-                                                               cores <= 2 ? kTrainerRestOnTwoCores : kNoRest);
+    state.trainer_thread = std::make_unique<bn::TrainerThread>(
+        *state.trainer, kTrainerSlice, std::chrono::milliseconds(cores <= 2 ? kRestOnTwoCoresMs : 0));
   }
   state.loading.progress = 1.0f;
   state.loading.error.clear();
@@ -541,6 +544,37 @@ void refresh_generated(AppState& state) {
 
 }  // namespace
 
+namespace {
+
+// The median of the last `count` frame times (fewer if there are not as many yet).
+float recent_frame_median(const AppState& state, size_t count) {
+  const size_t size = state.frame_ms.size();
+  count = std::min(count, size);
+  if (count == 0) return 0.0f;
+  std::vector<float> recent;
+  // While the history fills, the newest frame is at the back; once full, just before frame_cursor.
+  const size_t newest = size < AppState::kFrameHistory ? size : state.frame_cursor % size + size;
+  for (size_t i = 1; i <= count; ++i) recent.push_back(state.frame_ms[(newest - i) % size]);
+  std::nth_element(recent.begin(), recent.begin() + recent.size() / 2, recent.end());
+  return recent[recent.size() / 2];
+}
+
+// The mt trainer's rest between slices, from the frame rate while it trains (see kFrameBudgetMs).
+void adjust_trainer_rest(AppState& state) {
+  if (!state.trainer_thread || !state.snapshot->training) return;
+  const double now = ImGui::GetTime();
+  if (now - state.rest_adjusted_at < kRestAdjustInterval) return;
+  state.rest_adjusted_at = now;
+  const float frame = recent_frame_median(state, 30);
+  const int rest = static_cast<int>(state.trainer_thread->rest().count());
+  int next = rest;
+  if (frame > kFrameBudgetMs) next = std::min(rest + kRestStepMs, kMaxRestMs);
+  else if (frame < kFastFrameMs) next = std::max(rest - kRestStepMs, 0);
+  state.trainer_thread->set_rest(std::chrono::milliseconds(next));
+}
+
+}  // namespace
+
 void app_update(AppState& state) {
   state.fps = ImGui::GetIO().Framerate;
   const float frame_ms = 1000.0f * ImGui::GetIO().DeltaTime;
@@ -560,6 +594,7 @@ void app_update(AppState& state) {
   }
   if (!state.threaded) state.trainer->run_for(kSingleThreadTrainingSlice);
   state.snapshot = state.trainer->snapshot();
+  adjust_trainer_rest(state);
   if (state.snapshot->model_generation != state.viewer_generation) {
     state.viewer = bn::make_model(*state.snapshot->config);
     state.viewer_generation = state.snapshot->model_generation;

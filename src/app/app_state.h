@@ -354,6 +354,7 @@ struct AppState {
   uint64_t reconstruction_texture_revision = 0;
   uint64_t reconstruction_revision = 0;               // bumped when `reconstruction` changes
 
+  double rest_adjusted_at = 0.0;                      // when the mt trainer's rest last followed the frame rate
   float fps = 0.0f;
   std::vector<float> frame_ms;                        // the last kFrameHistory frame times
   size_t frame_cursor = 0;

@@ -122,6 +122,8 @@ val automation_state() {
   // Frame times over the last few seconds, and the main thread's own work in them.
   out.set("frameMs", percentiles(state.frame_ms));
   out.set("workMs", percentiles(state.work_ms));
+  // The mt trainer's rest between slices, which follows the frame rate (null in the st build).
+  out.set("trainerRestMs", state.trainer_thread ? val(static_cast<int>(state.trainer_thread->rest().count())) : val::null());
   out.set("loadProgress", state.loading.progress);
   out.set("loadError", state.loading.error);
   out.set("notice", state.notice);

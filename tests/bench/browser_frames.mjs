@@ -17,7 +17,10 @@ async function measure(isolation) {
     await page.waitForTimeout(TRAINING_MS);
     const training = await state(page);
     const times = (s) => ({ frame_ms: s.frameMs, main_thread_ms: s.workMs, fps: s.fps });
-    return { idle: times(idle), training: { ...times(training), steps: training.step, seconds: TRAINING_MS / 1000 } };
+    return {
+      idle: times(idle),
+      training: { ...times(training), steps: training.step, seconds: TRAINING_MS / 1000, trainer_rest_ms: training.trainerRestMs },
+    };
   } finally {
     await session.close();
   }

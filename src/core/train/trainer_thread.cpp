@@ -3,11 +3,11 @@
 namespace bn {
 
 TrainerThread::TrainerThread(Trainer& trainer, std::chrono::milliseconds slice, std::chrono::milliseconds rest)
-    : trainer_(trainer) {
-  thread_ = std::thread([this, slice, rest] {
+    : trainer_(trainer), rest_ms_(static_cast<int>(rest.count())) {
+  thread_ = std::thread([this, slice] {
     while (trainer_.wait_for_work()) {
       trainer_.run_for(slice);
-      if (rest.count() > 0) trainer_.rest(rest);
+      if (const int rest_ms = rest_ms_.load(); rest_ms > 0) trainer_.rest(std::chrono::milliseconds(rest_ms));
     }
   });
 }

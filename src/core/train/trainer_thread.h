@@ -7,6 +7,7 @@
 //   // ~TrainerThread stops and joins.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -25,8 +26,13 @@ class TrainerThread {
   TrainerThread(const TrainerThread&) = delete;
   TrainerThread& operator=(const TrainerThread&) = delete;
 
+  // Changes the rest from the next slice on (any thread).
+  void set_rest(std::chrono::milliseconds rest) { rest_ms_ = static_cast<int>(rest.count()); }
+  std::chrono::milliseconds rest() const { return std::chrono::milliseconds(rest_ms_.load()); }
+
  private:
   Trainer& trainer_;
+  std::atomic<int> rest_ms_;
   std::thread thread_;
 };
 

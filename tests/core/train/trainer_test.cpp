@@ -149,7 +149,9 @@ TEST_CASE("trainer thread: a resting trainer trains far less in the same time, a
           "[trainer][threads]") {
   auto steps_in_half_a_second = [](std::chrono::milliseconds rest) {
     bn::Trainer trainer(small_config(), small_split().train, small_split().test);
-    bn::TrainerThread thread(trainer, 2ms, rest);
+    bn::TrainerThread thread(trainer, 2ms);
+    thread.set_rest(rest);
+    REQUIRE(thread.rest() == rest);
     trainer.post(bn::TrainerCommand::kStart);
     std::this_thread::sleep_for(500ms);
     trainer.post(bn::TrainerCommand::kPause);
