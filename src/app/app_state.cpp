@@ -86,16 +86,20 @@ void load_pretrained_model(AppState& state, bn::ModelKind kind) {
   }
 }
 
+// The tabs' throttled views (codes, samples, scores, the grid) belong to another model: recompute
+// them in the next frame, without waiting out their throttle, and let go of a held code.
+void invalidate_throttled_views(AppState& state) {
+  for (Freshness* f : {&state.latent.computed, &state.generate.computed, &state.generate.interpolated,
+                       &state.anomaly.computed, &state.compression.computed, &state.grid.computed})
+    f->invalidate();
+  state.generate.holding = false;
+}
+
 // Every tab's derived view belongs to the old data set or model: recompute it at once.
 void invalidate_views(AppState& state) {
-  for (Freshness* f : {&state.latent.computed, &state.generate.computed, &state.generate.interpolated,
-                       &state.anomaly.computed, &state.compression.computed, &state.grid.computed}) {
-    f->version = ~0ull;
-    f->at = -1.0;
-  }
+  invalidate_throttled_views(state);
   state.features.codes_probe.reset();
   state.features.done = false;
-  state.generate.holding = false;
   state.latent.decoded.clear();
   ++state.latent.decoded_revision;
   state.reconstructed_version = ~0ull;   // the pad's reconstruction, by the old model
@@ -116,8 +120,7 @@ void choose_anomaly_set(AppState& state) {
   if (anomalies == state.anomaly_set) return;  // a threshold the user moved stays
   state.anomaly_set = anomalies;
   state.anomaly.threshold_moved = false;
-  state.anomaly.computed.version = ~0ull;
-  state.anomaly.computed.at = -1.0;
+  state.anomaly.computed.invalidate();
 }
 
 void load_pca_baseline(AppState& state) {
@@ -599,10 +602,7 @@ void app_update(AppState& state) {
     state.viewer = bn::make_model(*state.snapshot->config);
     state.viewer_generation = state.snapshot->model_generation;
     // A different model is not training progress: the tabs' views must not wait out their throttle.
-    state.generate.holding = false;
-    for (Freshness* f : {&state.latent.computed, &state.generate.computed, &state.generate.interpolated,
-                         &state.anomaly.computed, &state.compression.computed, &state.grid.computed})
-      f->at = -1.0;
+    invalidate_throttled_views(state);
   }
   if (state.snapshot->version != state.viewer_version) {
     state.viewer->parameters().values() = state.snapshot->weights;

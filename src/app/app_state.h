@@ -83,6 +83,11 @@ struct Freshness {
     version = current_version;
     at = now;
   }
+  // Due in the next frame, whatever the version and the interval.
+  void invalidate() {
+    version = ~0ull;
+    at = -1.0;
+  }
 };
 
 // The tabs of the right-hand column.
