@@ -51,8 +51,9 @@ describe('presentation (st build)', () => {
   test('a 768-pixel-wide tablet held upright shows every panel on screen', async () => {
     const { page } = session;
     await page.setViewportSize({ width: 768, height: 1024 });
-    const rects = await pollUntil(() => layout(page), (l) => l.pad.x + l.pad.w <= 768 && l.trainButton.y > l.pad.y,
-      { timeoutMs: 10_000 });
+    // Wait for a frame laid out at the new size throughout: the rectangles are recorded as each panel draws.
+    const rects = await pollUntil(() => layout(page), (l) => l.pad.x + l.pad.w <= 768 && l.trainButton.y > l.pad.y &&
+      l.tabs.Compression.x + l.tabs.Compression.w <= 768, { timeoutMs: 10_000 });
     const onScreen = (r, what) => {
       assert.ok(r.w > 0 && r.x >= 0 && r.y >= 0 && r.x + r.w <= 768 && r.y + r.h <= 1024,
         `${what} is off screen: ${JSON.stringify(r)}`);
