@@ -11,7 +11,9 @@
 //   import { startServer } from '../../web/serve.mjs';
 //   const { url, close } = await startServer({ root, port: 0, isolation: false });
 //
-// Limits: GET and HEAD only, no range requests, no compression, no caching beyond `no-cache`.
+// Limits: GET and HEAD only, no range requests, no compression, no caching beyond `no-cache`. It
+// serves nothing outside its root: `..` in any spelling is refused, and so is a symbolic link that
+// leads out of it.
 // It is a development and test server for localhost, not something to expose to a network.
 
 import fs from 'node:fs';
@@ -109,6 +111,11 @@ function handleRequest(root, isolation, verbose, request, response) {
   if (target.status === 403) return sendText(response, 403, 'Forbidden', headers, isHead);
 
   let filePath = target.filePath;
+  // A symbolic link inside the root may point anywhere: what is served must really live inside it.
+  const insideRoot = (realPath) => {
+    const relative = path.relative(root, realPath);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
   fs.stat(filePath, (error, stats) => {
     if (!error && stats.isDirectory()) {
       // Relative URLs in index.html resolve against the directory only with a trailing slash.
@@ -129,6 +136,14 @@ function handleRequest(root, isolation, verbose, request, response) {
       sendText(response, 404, `Not found: ${target.urlPath}`, headers, isHead);
       return;
     }
+    fs.realpath(filePath, (realError, realPath) => {
+      if (realError) sendText(response, 404, `Not found: ${target.urlPath}`, headers, isHead);
+      else if (!insideRoot(realPath)) sendText(response, 403, 'Forbidden', headers, isHead);
+      else streamFile(stats);
+    });
+  }
+
+  function streamFile(stats) {
     const type = CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? DEFAULT_CONTENT_TYPE;
     response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': stats.size });
     if (isHead) {
@@ -143,12 +158,17 @@ function handleRequest(root, isolation, verbose, request, response) {
 
 export async function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true, verbose = false }) {
   if (!root) throw new Error('startServer: root is required');
-  const absoluteRoot = path.resolve(root);
-  if (!fs.statSync(absoluteRoot, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new Error(`startServer: ${absoluteRoot} is not a directory`);
+  if (!fs.statSync(path.resolve(root), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`startServer: ${path.resolve(root)} is not a directory`);
   }
+  // The real path, so that links are judged against where the root really is.
+  const absoluteRoot = fs.realpathSync(path.resolve(root));
   const server = http.createServer((request, response) =>
     handleRequest(absoluteRoot, isolation, verbose, request, response));
+  // CONNECT never reaches the request handler: refuse it like any other method, not by hanging up.
+  server.on('connect', (request, socket) => {
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
