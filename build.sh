@@ -250,6 +250,14 @@ count_catch2() { # logfile
   fi
 }
 
+# node's test runner (spec reporter) closes with "ℹ pass N" and "ℹ fail M"; a run without them failed.
+count_node_tests() { # logfile
+  local pass fail
+  pass=$(grep -oE '^ℹ pass [0-9]+' "$1" | grep -oE '[0-9]+' || echo 0)
+  fail=$(grep -oE '^ℹ fail [0-9]+' "$1" | grep -oE '[0-9]+' || echo 1)
+  TOTAL_PASSED=$((TOTAL_PASSED + pass)); TOTAL_FAILED=$((TOTAL_FAILED + fail))
+}
+
 # The AE-32 training test prints its final test BCE; the WASM run must land within 1% of native.
 compare_native_and_wasm_training() {
   local native wasm
@@ -279,6 +287,11 @@ cmd_test() {
   "$BUILD/native/bottleneck_tests" --use-colour no 2>&1 | tee "$BUILD/test-native.log" || status=1
   count_catch2 "$BUILD/test-native.log"
 
+  log "the command line (bottleneck, as a user runs it)"
+  BOTTLENECK_CLI=$BUILD/native/bottleneck node --test --test-reporter=spec "$ROOT"/tests/cli/*.test.mjs 2>&1 \
+    | tee "$BUILD/test-cli.log" || status=1
+  count_node_tests "$BUILD/test-cli.log"
+
   log "the desktop window (bottleneck-desktop under a virtual display)"
   mkdir -p "$BUILD/e2e"
   if xvfb-run -a -s "-screen 0 1280x720x24" "$BUILD/native/bottleneck-desktop" --frames 150 \
@@ -296,14 +309,15 @@ cmd_test() {
   count_catch2 "$BUILD/test-wasm.log"
   compare_native_and_wasm_training || status=1
 
+  log "the development server (web/serve.mjs)"
+  node --test --test-reporter=spec "$ROOT"/tests/web/*.test.mjs 2>&1 | tee "$BUILD/test-web.log" || status=1
+  count_node_tests "$BUILD/test-web.log"
+
   log "browser end-to-end tests (headless Chromium)"
   mkdir -p "$BUILD/e2e"
   BOTTLENECK_WEB=$BUILD/web BOTTLENECK_E2E_OUT=$BUILD/e2e \
     node --test --test-reporter=spec "$ROOT"/tests/e2e/*.test.mjs 2>&1 | tee "$BUILD/test-e2e.log" || status=1
-  local e2e_pass e2e_fail
-  e2e_pass=$(grep -oE '^ℹ pass [0-9]+' "$BUILD/test-e2e.log" | grep -oE '[0-9]+' || echo 0)
-  e2e_fail=$(grep -oE '^ℹ fail [0-9]+' "$BUILD/test-e2e.log" | grep -oE '[0-9]+' || echo 1)
-  TOTAL_PASSED=$((TOTAL_PASSED + e2e_pass)); TOTAL_FAILED=$((TOTAL_FAILED + e2e_fail))
+  count_node_tests "$BUILD/test-e2e.log"
 
   echo
   echo "tests: $TOTAL_PASSED passed, $TOTAL_FAILED failed"

@@ -10,6 +10,7 @@
 #include "app/panels/panels.h"
 #include "app/presets.h"
 #include "core/data/mnist_framing.h"
+#include "core/eval/evaluate.h"
 #include "core/eval/metrics.h"
 #include "core/io/safetensors.h"
 #include "core/parallel/thread_pool.h"
@@ -47,11 +48,37 @@ constexpr double kRestAdjustInterval = 1.0; // seconds of training between adjus
 // Slow motion: one training step this often, slow enough to watch each one change the output.
 constexpr double kSlowMotionStep = 0.25;
 
+// The test loss is measured kInferenceChunk images at a time: smaller units of work than the
+// default, so an st slice overruns less and the conv model's measurement on the mt trainer thread
+// needs ~28 MB rather than ~70 MB of its heap.
+const bn::TrainerOptions kTrainerOptions = [] {
+  bn::TrainerOptions options;
+  options.eval_chunk = bn::kInferenceChunk;
+  return options;
+}();
+
 }  // namespace
 
 AppState& app_state() {
   static AppState state;
   return state;
+}
+
+const char* tab_name(SideTab tab) {
+  switch (tab) {
+    case SideTab::kTraining: return "Training";
+    case SideTab::kLatent: return "Latent";
+    case SideTab::kGenerate: return "Generate";
+    case SideTab::kAnomaly: return "Anomaly";
+    case SideTab::kFeatures: return "Features";
+    case SideTab::kCompression: return "Compression";
+  }
+  return "?";
+}
+
+std::string error_text(const std::exception& error) {
+  if (dynamic_cast<const std::bad_alloc*>(&error)) return "not enough memory";
+  return error.what();
 }
 
 const DatasetInfo* find_dataset(const std::string& id) {
@@ -82,7 +109,7 @@ void load_pretrained_model(AppState& state, bn::ModelKind kind) {
     state.trainer->post_model(config);
     state.notice = "No pretrained weights for this preset were downloaded: its model starts untrained.";
   } catch (const std::exception& e) {
-    state.notice = std::string("Could not load the pretrained model: ") + e.what();
+    state.notice = "Could not load the pretrained model: " + error_text(e);
   }
 }
 
@@ -132,7 +159,7 @@ void load_pca_baseline(AppState& state) {
   try {
     state.pca = bn::load_model_bytes(pca->second, "pretrained " + state.dataset + " pca");
   } catch (const std::exception& e) {
-    state.notice = std::string("Could not load the PCA baseline: ") + e.what();
+    state.notice = "Could not load the PCA baseline: " + error_text(e);
   }
 }
 
@@ -144,7 +171,7 @@ void switch_to_dataset(AppState& state, const std::string& id) {
   const LoadedDataset& data = state.datasets.at(id);
   const bool first = !state.trainer;
   const bn::ModelConfig config = first ? bn::ModelConfig{} : *state.snapshot->config;
-  auto trainer = std::make_unique<bn::Trainer>(config, data.train, data.test);
+  auto trainer = std::make_unique<bn::Trainer>(config, data.train, data.test, kTrainerOptions);
   auto viewer = bn::make_model(config);
 
   state.trainer_thread.reset();  // stops and joins the old trainer before it goes
@@ -201,9 +228,10 @@ void app_receive_dataset(AppState& state, const std::string& id, const std::vect
     if (!state.trainer || wanted) switch_to_dataset(state, id);
   } catch (const std::exception& e) {
     if (!state.trainer)
-      state.loading.error = std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set: " + e.what();
+      state.loading.error =
+          std::string("Could not load the ") + (info ? info->title : id.c_str()) + " data set: " + error_text(e);
     else
-      app_dataset_failed(state, id, e.what());
+      app_dataset_failed(state, id, error_text(e));
   }
 }
 
@@ -241,7 +269,7 @@ void app_receive_anomalies(AppState& state, const std::string& name, const std::
     state.fashion_anomalies = std::make_shared<const bn::Dataset>(bn::parse_dataset(bytes.data(), bytes.size(), name));
     choose_anomaly_set(state);
   } catch (const std::exception& e) {
-    state.notice = std::string("Could not load the anomaly images: ") + e.what();
+    state.notice = "Could not load the anomaly images: " + error_text(e);
   }
 }
 
@@ -346,16 +374,19 @@ void refresh_latent_points(AppState& state) {
   if (!settings_changed && !latent.computed.due(state.viewer_version, now, 0.5)) return;
   const int count = std::min(LatentView::kPoints, state.test_set->count());
   const bn::Matrix images = state.test_set->batch_range(0, count);
-  const bn::Matrix codes = state.viewer->encode(images);
+  const bn::Matrix codes = bn::encode_all(*state.viewer, images);
   latent.projection = bn::fit_projection_2d(codes, latent.components[0], latent.components[1]);
   frame_scatter(latent.projection.project(codes), latent.points);
   latent.labels.assign(state.test_set->labels.begin(), state.test_set->labels.begin() + count);
   if (latent.beside_pca && state.pca) {
     // PCA's codes are ordered by variance already: its first two numbers are its best 2-D view.
-    const bn::Matrix pca_codes = state.pca->encode(images);
+    const bn::Matrix pca_codes = bn::encode_all(*state.pca, images);
     frame_scatter(pca_codes.leftCols(2), latent.pca_points);
-    latent.pca_mse = bn::mean_squared_error(state.pca->reconstruct(images), images);
-    latent.model_mse = bn::mean_squared_error(state.viewer->reconstruct(images), images);
+    bn::Model& pca = *state.pca;
+    const bn::Matrix pca_rebuilt =
+        bn::in_chunks(images, images.cols(), [&](const bn::Matrix& x) { return pca.reconstruct(x); });
+    latent.pca_mse = bn::mean_squared_error(pca_rebuilt, images);
+    latent.model_mse = bn::mean_squared_error(bn::reconstruct_all(*state.viewer, images), images);
   }
   latent.computed.mark(state.viewer_version, now);
   latent.computed_components[0] = latent.components[0];
@@ -372,7 +403,7 @@ void refresh_anomaly_scores(AppState& state) {
   if (!state.anomaly_set || !anomaly.computed.due(state.viewer_version, now, 1.0)) return;
   auto scores = [&](const bn::Dataset& data) {
     const bn::Matrix images = data.batch_range(0, std::min(1000, data.count()));
-    return bn::per_image_mse(state.viewer->reconstruct(images), images);
+    return bn::per_image_mse(bn::reconstruct_all(*state.viewer, images), images);
   };
   anomaly.normal_scores = scores(*state.test_set);
   anomaly.anomaly_scores = scores(*state.anomaly_set);
@@ -391,9 +422,9 @@ void advance_probes(AppState& state) {
     const std::vector<int> picked = bn::pick_labelled(state.train_set->labels, features.labels, 0);
     const bn::Dataset labelled = state.train_set->subset(picked, "labelled");
     const bn::Matrix pixels = labelled.batch_range(0, labelled.count());
-    features.codes_probe = std::make_unique<bn::SoftmaxProbe>(state.viewer->encode(pixels), labelled.labels);
+    features.codes_probe = std::make_unique<bn::SoftmaxProbe>(bn::encode_all(*state.viewer, pixels), labelled.labels);
     features.pixels_probe = std::make_unique<bn::SoftmaxProbe>(pixels, labelled.labels);
-    features.test_codes = state.viewer->encode(state.test_set->batch_range(0, state.test_set->count()));
+    features.test_codes = bn::encode_all(*state.viewer, state.test_set->batch_range(0, state.test_set->count()));
     features.computed_labels = features.labels;
     features.computed_version = state.viewer_version;
     features.done = false;
@@ -420,7 +451,7 @@ void refresh_compression(AppState& state) {
   if (!view.computed.due(state.viewer_version, now, 1.0)) return;
   const bn::Matrix images = state.test_set->batch_range(0, state.test_set->count());
   auto psnr_at = [&](bn::Model& model, int format) {
-    bn::Matrix codes = model.encode(images);
+    bn::Matrix codes = bn::encode_all(model, images);
     if (format == 1) {
       for (Eigen::Index i = 0; i < codes.size(); ++i) codes.data()[i] = bn::half_to_float(bn::float_to_half(codes.data()[i]));
     } else if (format == 2) {
@@ -431,7 +462,7 @@ void refresh_compression(AppState& state) {
         codes.col(j) = ((codes.col(j).array() - low) / step).round() * step + low;
       }
     }
-    return bn::psnr(bn::mean_squared_error(model.decode(codes), images));
+    return bn::psnr(bn::mean_squared_error(bn::decode_all(model, codes), images));
   };
   const int latent = state.snapshot->config->latent;
   const bool with_pca = state.pca && state.pca->config().latent == latent;
@@ -498,7 +529,7 @@ void refresh_generated(AppState& state) {
         z(row * manifold + column, generate.dims[0]) = -reach + 2 * reach * column / (manifold - 1);
         if (config.latent > 1) z(row * manifold + column, generate.dims[1]) = reach - 2 * reach * row / (manifold - 1);
       }
-    tile_images(state.viewer->decode(z), manifold, generate.manifold);
+    tile_images(bn::decode_all(*state.viewer, z), manifold, generate.manifold);
     generate.computed.mark(state.viewer_version, now);
     generate.computed_draws = generate.draws;
     generate.computed_temperature = generate.temperature;
@@ -562,6 +593,19 @@ float recent_frame_median(const AppState& state, size_t count) {
   return recent[recent.size() / 2];
 }
 
+// Only the open tab's view is kept up to date: the others cost nothing until they are looked at.
+void refresh_open_tab(AppState& state) {
+  if (state.view_out_of_memory_version == state.viewer_version) return;
+  switch (state.side_tab) {
+    case SideTab::kTraining: return refresh_training_grid(state);
+    case SideTab::kLatent: return refresh_latent_points(state);
+    case SideTab::kGenerate: return refresh_generated(state);
+    case SideTab::kAnomaly: return refresh_anomaly_scores(state);
+    case SideTab::kFeatures: return advance_probes(state);
+    case SideTab::kCompression: return refresh_compression(state);
+  }
+}
+
 // The mt trainer's rest between slices, from the frame rate while it trains (see kFrameBudgetMs).
 void adjust_trainer_rest(AppState& state) {
   if (!state.trainer_thread || !state.snapshot->training) return;
@@ -588,7 +632,7 @@ void app_update(AppState& state) {
     try {
       switch_to_dataset(state, state.dataset_wanted);
     } catch (const std::exception& e) {
-      app_dataset_failed(state, state.dataset_wanted, e.what());
+      app_dataset_failed(state, state.dataset_wanted, error_text(e));
     }
   }
   if (state.slow_motion && ImGui::GetTime() - state.last_slow_step >= kSlowMotionStep) {
@@ -614,12 +658,19 @@ void app_update(AppState& state) {
     const bool weights_in = preset && state.pretrained[state.dataset].count(bn::kind_name(preset->kind));
     if (weights_in || state.weights_done.count(state.dataset)) app_select_preset(state, state.pending_preset);
   }
-  if (state.side_tab == SideTab::kTraining) refresh_training_grid(state);
-  if (state.side_tab == SideTab::kLatent) refresh_latent_points(state);
-  if (state.side_tab == SideTab::kGenerate) refresh_generated(state);
-  if (state.side_tab == SideTab::kAnomaly) refresh_anomaly_scores(state);
-  if (state.side_tab == SideTab::kFeatures) advance_probes(state);
-  if (state.side_tab == SideTab::kCompression) refresh_compression(state);
+  // A preset or the editor has posted a model that the trainer has not swapped in yet (in mt, it
+  // does so on its own thread a moment later): the viewer still holds the old one, so anything
+  // computed now would be of the wrong model. Worse, it would be sized for the wrong model: a
+  // preset click from the conv model to the Anomaly tab ran 2,000 conv reconstructions.
+  if (state.snapshot->model_generation != state.trainer->posted_model_generation()) return;
+  try {
+    refresh_open_tab(state);
+  } catch (const std::bad_alloc&) {
+    // The tab keeps what it showed; it tries again when the weights change.
+    state.view_out_of_memory_version = state.viewer_version;
+    state.notice = std::string("Not enough memory for the ") + tab_name(state.side_tab) +
+                   " tab's view of this model: it shows the last one it could compute.";
+  }
   if (state.reconstructed_revision != state.pad_revision || state.reconstructed_version != state.viewer_version ||
       state.reconstructed_noise_revision != state.noise_revision) {
     reconstruct_pad(state);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <map>
 #include <memory>
 #include <set>
@@ -43,6 +44,7 @@ struct WidgetLayout {
   ScreenRect editor_header;
   ScreenRect editor_hidden_field;
   ScreenRect editor_latent_field;
+  ScreenRect editor_learning_rate_field;
   ScreenRect editor_build_button;
   ScreenRect training_grid;
   ScreenRect side_panel;                        // the Model panel (its tabs scroll inside it)
@@ -92,6 +94,10 @@ struct Freshness {
 
 // The tabs of the right-hand column.
 enum class SideTab { kTraining, kLatent, kGenerate, kAnomaly, kFeatures, kCompression };
+// Its title on screen and in the automation state: "Training", "Latent", ...
+const char* tab_name(SideTab tab);
+// What went wrong, for a notice: "not enough memory" for std::bad_alloc, else what() says.
+std::string error_text(const std::exception& error);
 
 // 2-D points and the window that frames them.
 struct Scatter {
@@ -359,6 +365,7 @@ struct AppState {
   uint64_t reconstruction_texture_revision = 0;
   uint64_t reconstruction_revision = 0;               // bumped when `reconstruction` changes
 
+  uint64_t view_out_of_memory_version = ~0ull;       // the open tab's view did not fit the heap for these weights
   double rest_adjusted_at = 0.0;                      // when the mt trainer's rest last followed the frame rate
   float fps = 0.0f;
   std::vector<float> frame_ms;                        // the last kFrameHistory frame times

@@ -25,7 +25,9 @@
 //   layout()                           where the pad and the buttons are, in CSS pixels
 //   setPenPressure(p)                  the pen's pressure in (0, 1] from the page's pointer events
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -111,6 +113,19 @@ void set_load_progress(double fraction) {
 
 void set_load_error(std::string message) { bn_app::app_state().loading.error = message; }
 
+// The WebAssembly heap as the allocator (dlmalloc) sees it: bytes handed out and not yet freed, the
+// most it has ever taken from the heap (its high-water mark: what an out-of-memory abort runs
+// into), what it holds now, and the heap's whole size (fixed in the mt build, growable in st).
+val memory_use() {
+  const struct mallinfo info = mallinfo();
+  val out = val::object();
+  out.set("inUse", static_cast<double>(info.uordblks));
+  out.set("peak", static_cast<double>(info.usmblks));
+  out.set("footprint", static_cast<double>(info.arena));
+  out.set("heapSize", static_cast<double>(emscripten_get_heap_size()));
+  return out;
+}
+
 val automation_state() {
   const bn_app::AppState& state = bn_app::app_state();
   val out = val::object();
@@ -118,6 +133,7 @@ val automation_state() {
   // The UI thread, plus in mt the trainer and its compute workers.
   out.set("threads", state.threaded ? 1 + bn::compute_threads() : 1);
   out.set("ready", state.ready());
+  out.set("memory", memory_use());
   out.set("fps", state.fps);
   // Frame times over the last few seconds, and the main thread's own work in them.
   out.set("frameMs", percentiles(state.frame_ms));
@@ -128,12 +144,7 @@ val automation_state() {
   out.set("loadError", state.loading.error);
   out.set("notice", state.notice);
   val panels = val::array();
-  const char* tab = state.side_tab == bn_app::SideTab::kTraining ? "Training"
-                    : state.side_tab == bn_app::SideTab::kLatent ? "Latent"
-                    : state.side_tab == bn_app::SideTab::kGenerate ? "Generate"
-                    : state.side_tab == bn_app::SideTab::kAnomaly  ? "Anomaly"
-                    : state.side_tab == bn_app::SideTab::kFeatures ? "Features"
-                                                                   : "Compression";
+  const char* tab = bn_app::tab_name(state.side_tab);
   for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
   out.set("panels", panels);
   out.set("preset", state.preset);
@@ -187,6 +198,7 @@ val automation_state() {
   editor.set("error", state.draft.error);
   editor.set("hidden", std::string(state.draft.hidden_text));
   editor.set("latent", state.draft.config.latent);
+  editor.set("learningRate", state.draft.config.learning_rate);
   out.set("editor", editor);
   if (state.ready()) {
     val hidden = val::array();
@@ -236,6 +248,7 @@ val automation_state() {
   if (state.ready()) {
     out.set("modelKind", bn::kind_name(state.snapshot->config->kind));
     out.set("latent", state.snapshot->config->latent);
+    out.set("learningRate", state.snapshot->config->learning_rate);
     const bn::TrainingSnapshot& snapshot = *state.snapshot;
     out.set("training", snapshot.training);
     out.set("step", static_cast<double>(snapshot.metrics.step));
@@ -247,6 +260,7 @@ val automation_state() {
   } else {
     out.set("modelKind", val::null());
     out.set("latent", val::null());
+    out.set("learningRate", val::null());
     out.set("training", false);
     out.set("step", 0);
     out.set("epoch", 0);
@@ -288,6 +302,7 @@ val layout() {
   out.set("editorHeader", rect_to_js(layout.editor_header));
   out.set("editorHiddenField", rect_to_js(layout.editor_hidden_field));
   out.set("editorLatentField", rect_to_js(layout.editor_latent_field));
+  out.set("editorLearningRateField", rect_to_js(layout.editor_learning_rate_field));
   out.set("editorBuildButton", rect_to_js(layout.editor_build_button));
   out.set("trainingGrid", rect_to_js(layout.training_grid));
   out.set("sidePanel", rect_to_js(layout.side_panel));

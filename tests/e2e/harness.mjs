@@ -2,6 +2,7 @@
 // small helpers to look at what the user sees (decoded screenshot pixels) and to act as a user
 // would (mouse on the canvas, keys).
 
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -91,6 +92,17 @@ export async function clickRect(page, rect) {
   await page.mouse.down();
   await page.waitForTimeout(80);
   await page.mouse.up();
+}
+
+// Replaces an ImGui text field's contents as a user would: click, select all, type, confirm.
+export async function typeInto(page, rect, text) {
+  await clickRect(page, rect);
+  const focused = await pollUntil(() => state(page), (s) => s.typing, { timeoutMs: 3_000 });
+  assert.ok(focused.typing, `the field at ${JSON.stringify(rect)} did not take the keyboard`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text, { delay: 30 });
+  await page.keyboard.press('Enter');
+  await pollUntil(() => state(page), (s) => !s.typing, { timeoutMs: 3_000 });
 }
 
 // A downward stroke through the middle of the pad, like the stem of a "1".

@@ -5,19 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  clickRect, decodePng, layout, openPlayground, pollUntil, regionStats, saveScreenshot, scrollIntoView, state,
+  clickRect, decodePng, layout, openPlayground, pollUntil, reconstruction, regionStats, saveScreenshot, scrollIntoView,
+  state, sum, typeInto,
 } from './harness.mjs';
-
-// Replaces an ImGui text field's contents as a user would: click, select all, type, confirm.
-async function typeInto(page, rect, text) {
-  await clickRect(page, rect);
-  const focused = await pollUntil(() => state(page), (s) => s.typing, { timeoutMs: 3_000 });
-  assert.ok(focused.typing, `the field at ${JSON.stringify(rect)} did not take the keyboard`);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text, { delay: 30 });
-  await page.keyboard.press('Enter');
-  await pollUntil(() => state(page), (s) => !s.typing, { timeoutMs: 3_000 });
-}
 
 describe('model editor (st build)', () => {
   let session;
@@ -71,6 +61,51 @@ describe('model editor (st build)', () => {
     assert.ok(later.trainLoss < 0.9 * first.trainLoss, `loss ${first.trainLoss} -> ${later.trainLoss}`);
     assert.ok(later.fps > 10, `the UI stalled while training: ${later.fps} fps`);
     await clickRect(page, await scrollIntoView(page, 'trainButton', 'sidePanel'));
+  });
+
+  test('a learning rate of 10 diverges: training stops, the last good weights come back, and it says why', async () => {
+    const { page } = session;
+    await clickRect(page, (await layout(page)).tabs.Training);
+    if ((await state(page)).training) await page.keyboard.press('Space');  // the last test's model rests
+    await pollUntil(() => state(page), (s) => !s.training, { timeoutMs: 5_000 });
+    // The last test left a refused width in the draft.
+    await typeInto(page, await scrollIntoView(page, 'editorHiddenField', 'sidePanel'), '64');
+    // Ctrl+click turns the slider into a field that takes any rate the core accepts.
+    const field = await scrollIntoView(page, 'editorLearningRateField', 'sidePanel');
+    await page.keyboard.down('Control');
+    await clickRect(page, field);
+    await page.keyboard.up('Control');
+    await pollUntil(() => state(page), (s) => s.typing, { timeoutMs: 3_000 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('10', { delay: 30 });
+    await page.keyboard.press('Enter');
+    const typed = await pollUntil(() => state(page), (s) => !s.typing && s.editor.learningRate === 10,
+      { timeoutMs: 3_000 });
+    assert.equal(typed.editor.learningRate, 10);
+    await clickRect(page, await scrollIntoView(page, 'editorBuildButton', 'sidePanel'));
+    const built = await pollUntil(() => state(page), (s) => s.learningRate === 10 && s.testLoss !== null,
+      { timeoutMs: 5_000 });
+    assert.equal(built.learningRate, 10, `the model was not built: ${built.editor.error}`);
+    assert.equal(built.step, 0);
+
+    await clickRect(page, await scrollIntoView(page, 'trainButton', 'sidePanel'));
+    const stopped = await pollUntil(() => state(page), (s) => /diverged/.test(s.message) && !s.training,
+      { timeoutMs: 20_000 });
+    await saveScreenshot(page, 'training-diverged.png');
+    assert.match(stopped.message, /Training diverged at step \d+ \(the loss rose from [\d.]+ to .*\)/);
+    assert.match(stopped.message, /Restored the weights from step 0 and paused\. Try a lower learning rate\./);
+    assert.equal(stopped.training, false);
+    assert.equal(stopped.step, 0);
+    // The restored model is the untrained one it started as, whole: a finite output near mid-grey.
+    const output = await reconstruction(page);
+    assert.ok(output.every(Number.isFinite), 'the restored model outputs non-finite values');
+    assert.ok(Math.abs(sum(output) / output.length - 0.5) < 0.2, `mean output ${sum(output) / output.length}`);
+
+    // Training goes on from the restored weights: one step from step 0.
+    await page.keyboard.press('s');
+    const stepped = await pollUntil(() => state(page), (s) => s.step === 1, { timeoutMs: 5_000 });
+    assert.equal(stepped.step, 1);
+    assert.ok(Number.isFinite(stepped.trainLoss) && stepped.trainLoss < 1, `train loss ${stepped.trainLoss}`);
   });
 
   test('raised no page errors and made no off-origin requests', () => {

@@ -3,6 +3,7 @@
 // a bad value (a 25,600-unit layer, a learning rate of 0) gets a message here and changes nothing.
 #include <cstdio>
 #include <cstring>
+#include <new>
 #include <string>
 
 #include "app/panels/panels.h"
@@ -139,6 +140,8 @@ void model_editor(AppState& state) {
   }
   ImGui::SetNextItemWidth(field);
   track(draft, ImGui::SliderFloat("learning rate", &c.learning_rate, 1e-5f, 1e-1f, "%.0e", ImGuiSliderFlags_Logarithmic));
+  state.layout.editor_learning_rate_field = last_item_rect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+click to type any rate up to 10 (and see what a rate too high does)");
   ImGui::SetNextItemWidth(field);
   track(draft, ImGui::InputInt("batch", &c.batch_size, 0, 0));
   int seed = static_cast<int>(c.seed);
@@ -152,6 +155,8 @@ void model_editor(AppState& state) {
       state.preset.clear();  // the pretrained weights of a preset no longer apply
       draft.error.clear();
       draft.edited = false;
+    } catch (const std::bad_alloc&) {
+      draft.error = "not enough memory for this model: try fewer or narrower layers.";
     } catch (const std::exception& e) {
       draft.error = e.what();
     }

@@ -10,16 +10,11 @@ ScreenRect last_item_rect() {
 void side_panel(AppState& state, const PanelRect& rect) {
   struct Tab {
     SideTab tab;
-    const char* label;
     void (*draw)(AppState&);
   };
   static constexpr Tab kTabs[] = {
-      {SideTab::kTraining, "Training", training_tab},
-      {SideTab::kLatent, "Latent", latent_tab},
-      {SideTab::kGenerate, "Generate", generate_tab},
-      {SideTab::kAnomaly, "Anomaly", anomaly_tab},
-      {SideTab::kFeatures, "Features", features_tab},
-      {SideTab::kCompression, "Compression", compression_tab},
+      {SideTab::kTraining, training_tab}, {SideTab::kLatent, latent_tab},     {SideTab::kGenerate, generate_tab},
+      {SideTab::kAnomaly, anomaly_tab},   {SideTab::kFeatures, features_tab}, {SideTab::kCompression, compression_tab},
   };
   state.layout.side_panel = {rect.pos.x, rect.pos.y, rect.size.x, rect.size.y};
   if (begin_panel("Model", rect) && ImGui::BeginTabBar("side tabs")) {
@@ -27,8 +22,8 @@ void side_panel(AppState& state, const PanelRect& rect) {
     state.layout.side_panel = {pos.x, pos.y, rect.size.x, rect.size.y};
     for (const Tab& tab : kTabs) {
       const bool select = state.side_tab_requested && state.side_tab == tab.tab;
-      const bool open = ImGui::BeginTabItem(tab.label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
-      state.layout.tabs[tab.label] = last_item_rect();
+      const bool open = ImGui::BeginTabItem(tab_name(tab.tab), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+      state.layout.tabs[tab_name(tab.tab)] = last_item_rect();
       if (open) {
         if (!state.side_tab_requested) state.side_tab = tab.tab;  // a click on the tab
         // The tab's content scrolls on its own, under a tab bar that stays put.

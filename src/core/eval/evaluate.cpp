@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "core/eval/metrics.h"
 #include "core/models/pca.h"
@@ -10,17 +12,9 @@ namespace bn {
 
 namespace {
 
-constexpr int kChunk = 500;
-
-template <typename Fn>
-Matrix by_chunks(const Matrix& images, Eigen::Index out_cols, Fn fn) {
-  Matrix out(images.rows(), out_cols);
-  for (Eigen::Index first = 0; first < images.rows(); first += kChunk) {
-    const Eigen::Index count = std::min<Eigen::Index>(kChunk, images.rows() - first);
-    out.middleRows(first, count) = fn(Matrix(images.middleRows(first, count)));
-  }
-  return out;
-}
+// The loss is averaged over chunks this size: a VAE's sampling is seeded afresh for each call, so
+// the chunk is part of what a measured loss means, and the quality table was measured with it.
+constexpr int kLossChunk = 500;
 
 float binary_cross_entropy(const Matrix& output, const Matrix& target) {
   constexpr float kEps = 1e-7f;
@@ -31,22 +25,40 @@ float binary_cross_entropy(const Matrix& output, const Matrix& target) {
 
 }  // namespace
 
+Matrix in_chunks(const Matrix& rows, Eigen::Index out_cols, const std::function<Matrix(const Matrix&)>& fn) {
+  Matrix out(rows.rows(), out_cols);
+  for (Eigen::Index first = 0; first < rows.rows(); first += kInferenceChunk) {
+    const Eigen::Index count = std::min<Eigen::Index>(kInferenceChunk, rows.rows() - first);
+    const Matrix result = fn(Matrix(rows.middleRows(first, count)));
+    if (result.rows() != count || result.cols() != out_cols)
+      throw std::logic_error("in_chunks: a chunk of " + std::to_string(count) + " rows gave " +
+                             std::to_string(result.rows()) + "x" + std::to_string(result.cols()) + ", expected " +
+                             std::to_string(count) + "x" + std::to_string(out_cols));
+    out.middleRows(first, count) = result;
+  }
+  return out;
+}
+
 Matrix reconstruct_all(Model& model, const Matrix& images) {
   if (auto* pca = dynamic_cast<Pca*>(&model))
-    return by_chunks(images, images.cols(), [&](const Matrix& x) { return pca->reconstruct_linear(x); });
-  return by_chunks(images, images.cols(), [&](const Matrix& x) { return model.reconstruct(x); });
+    return in_chunks(images, images.cols(), [&](const Matrix& x) { return pca->reconstruct_linear(x); });
+  return in_chunks(images, images.cols(), [&](const Matrix& x) { return model.reconstruct(x); });
 }
 
 Matrix encode_all(Model& model, const Matrix& images) {
-  return by_chunks(images, model.config().latent, [&](const Matrix& x) { return model.encode(x); });
+  return in_chunks(images, model.config().latent, [&](const Matrix& x) { return model.encode(x); });
+}
+
+Matrix decode_all(Model& model, const Matrix& codes) {
+  return in_chunks(codes, model.config().input_size(), [&](const Matrix& z) { return model.decode(z); });
 }
 
 Evaluation evaluate(Model& model, const Dataset& data) {
   const Matrix images = data.batch_range(0, data.count());
   Evaluation result;
   double total = 0, reconstruction = 0, penalty = 0;
-  for (int first = 0; first < data.count(); first += kChunk) {
-    const int count = std::min(kChunk, data.count() - first);
+  for (int first = 0; first < data.count(); first += kLossChunk) {
+    const int count = std::min(kLossChunk, data.count() - first);
     const LossTerms terms = model.loss_terms(Matrix(images.middleRows(first, count)));
     total += static_cast<double>(terms.total) * count;
     reconstruction += static_cast<double>(terms.reconstruction) * count;

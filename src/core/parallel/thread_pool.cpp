@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -47,6 +48,7 @@ class ThreadPool {
     std::unique_lock<std::mutex> lock(mutex_);
     done_.wait(lock, [&] { return job->unfinished == 0; });
     job_.reset();
+    if (job->error) std::rethrow_exception(job->error);
   }
 
  private:
@@ -57,17 +59,27 @@ class ThreadPool {
     const std::function<void(int)>& body;
     const int chunks;
     std::atomic<int> next{0};
-    int unfinished;  // guarded by mutex_
+    int unfinished;            // guarded by mutex_
+    std::exception_ptr error;  // the first chunk's failure (out of memory, say), guarded by mutex_
   };
 
+  // A chunk that throws still counts as finished, so the caller never waits forever; the caller
+  // rethrows the first failure, as if it had run every chunk itself (an exception escaping a worker
+  // thread would end the whole process).
   void take_chunks(Job& job) {
     int finished = 0;
+    std::exception_ptr error;
     for (int chunk = job.next.fetch_add(1); chunk < job.chunks; chunk = job.next.fetch_add(1)) {
-      job.body(chunk);
+      try {
+        job.body(chunk);
+      } catch (...) {
+        if (!error) error = std::current_exception();
+      }
       ++finished;
     }
     if (finished > 0) {
       std::lock_guard<std::mutex> lock(mutex_);
+      if (error && !job.error) job.error = error;
       job.unfinished -= finished;
       if (job.unfinished == 0) done_.notify_all();
     }
@@ -135,7 +147,12 @@ void parallel_for(int chunks, const std::function<void(int)>& body) {
     for (int chunk = 0; chunk < chunks; ++chunk) body(chunk);
     return;
   }
-  p->run(chunks, body);
+  try {
+    p->run(chunks, body);
+  } catch (...) {
+    p->end();
+    throw;
+  }
   p->end();
 }
 

@@ -22,6 +22,8 @@ int compute_threads();
 // Runs body(0) .. body(chunks - 1), spread over the pool, and waits for all of them. The calling
 // thread works too. If another thread is already using the pool (the UI encoding a drawing while
 // the trainer trains), this call runs its chunks inline rather than wait: same chunks, same result.
+// If a chunk throws (std::bad_alloc, say), the others still run and the first exception is
+// rethrown here, on the caller's thread.
 void parallel_for(int chunks, const std::function<void(int)>& body);
 
 }  // namespace bn

@@ -32,35 +32,43 @@ Trainer::Trainer(const ModelConfig& config, std::shared_ptr<const Dataset> train
   if (!test_ || test_->count() == 0) throw std::invalid_argument("Trainer: the test set is empty");
   check_trainable(config_, *train_, *test_);
   published_config_ = std::make_shared<const ModelConfig>(config_);
-  reset_model();
+  reset_model(make_model(config_));
   publish();
 }
 
 void Trainer::post_model(const ModelConfig& config, FloatBuffer weights) {
   check_trainable(config, *train_, *test_);
-  if (!weights.empty() && weights.size() != make_model(config)->parameters().size())
-    throw std::invalid_argument("Trainer: the weights do not fit this model (" + std::to_string(weights.size()) +
-                                " values for " + describe(config) + ")");
+  // Built here, on the caller's thread, so that a model too big for memory is refused to the
+  // caller (std::bad_alloc) before anything changes; the trainer's thread only swaps it in.
+  std::unique_ptr<Model> model = make_model(config);
+  if (!weights.empty()) {
+    if (weights.size() != model->parameters().size())
+      throw std::invalid_argument("Trainer: the weights do not fit this model (" + std::to_string(weights.size()) +
+                                  " values for " + describe(config) + ")");
+    model->parameters().values() = std::move(weights);
+    model->reset_optimizer();
+  }
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    model_changes_.push_back({config, std::move(weights)});
+    model_changes_.push_back(std::move(model));
+    ++posted_model_generation_;
   }
   work_available_.notify_one();
 }
 
-void Trainer::replace_model(const ModelConfig& config, FloatBuffer weights) {
-  config_ = config;
-  published_config_ = std::make_shared<const ModelConfig>(config_);
-  ++model_generation_;
+void Trainer::replace_model(std::unique_ptr<Model> model) {
+  ++model_generation_;  // the caller waits for this generation, whether or not the model fits
   training_ = false;
   pending_single_steps_ = 0;
   message_.clear();
-  reset_model();
-  if (!weights.empty()) {
-    model_->parameters().values() = std::move(weights);
-    model_->reset_optimizer();
+  try {
+    auto published = std::make_shared<const ModelConfig>(model->config());
+    reset_model(std::move(model));
+    published_config_ = std::move(published);
+  } catch (const std::bad_alloc&) {
+    message_ = "Not enough memory to switch to the new model: kept the current one.";
   }
-  // Publish at once: the divergence guard restores from the last snapshot, which must be this model's.
+  // Publish at once: readers wait for this generation.
   publish();
 }
 
@@ -96,28 +104,44 @@ void Trainer::rest(std::chrono::milliseconds duration) {
 
 void Trainer::drain_commands() {
   std::vector<TrainerCommand> commands;
-  std::vector<ModelChange> changes;
+  std::vector<std::unique_ptr<Model>> changes;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     commands.swap(commands_);
     changes.swap(model_changes_);
   }
-  for (ModelChange& change : changes) replace_model(change.config, std::move(change.weights));
+  for (std::unique_ptr<Model>& model : changes) replace_model(std::move(model));
   for (TrainerCommand command : commands) {
     switch (command) {
       case TrainerCommand::kStart: training_ = true; message_.clear(); break;
       case TrainerCommand::kPause: training_ = false; break;
       case TrainerCommand::kToggle: training_ = !training_; message_.clear(); break;
       case TrainerCommand::kStep: training_ = false; ++pending_single_steps_; break;
-      case TrainerCommand::kReset: training_ = false; pending_single_steps_ = 0; message_.clear(); reset_model(); break;
+      case TrainerCommand::kReset:
+        training_ = false;
+        pending_single_steps_ = 0;
+        message_.clear();
+        try {
+          reset_model(make_model(config_));
+        } catch (const std::bad_alloc&) {
+          message_ = "Not enough memory to reset the model: kept the current weights.";
+        }
+        break;
     }
     dirty_ = true;
   }
 }
 
-void Trainer::reset_model() {
-  model_ = make_model(config_);
-  batches_ = std::make_unique<BatchIterator>(train_->count(), config_.batch_size, config_.seed);
+void Trainer::reset_model(std::unique_ptr<Model> model) {
+  // What allocates comes first, so that running out of memory leaves the current model whole.
+  Checkpoint start{model->parameters().values(), 0};  // where a model starts, it can go back to
+  auto batches = std::make_unique<BatchIterator>(train_->count(), model->config().batch_size, model->config().seed);
+  model_ = std::move(model);
+  config_ = model_->config();
+  batches_ = std::move(batches);
+  verified_ = std::move(start);
+  candidate_ = {};
+  guard_.restart();
   metrics_ = TrainingMetrics{};
   metrics_.train_loss = kNotYet;
   metrics_.test_loss = kNotYet;
@@ -136,13 +160,22 @@ void Trainer::run_for(std::chrono::microseconds budget) {
   const auto start = Clock::now();
   drain_commands();
   while (has_work()) {
-    if (evaluating_) {
-      evaluate_one_chunk();
-    } else {
-      auto step_start = Clock::now();
-      train_one_step();
-      throughput_seconds_ += std::chrono::duration<double>(Clock::now() - step_start).count();
-      if (pending_single_steps_ > 0) --pending_single_steps_;
+    try {
+      if (evaluating_) {
+        evaluate_one_chunk();
+      } else {
+        auto step_start = Clock::now();
+        train_one_step();
+        throughput_seconds_ += std::chrono::duration<double>(Clock::now() - step_start).count();
+        if (pending_single_steps_ > 0) --pending_single_steps_;
+      }
+    } catch (const std::bad_alloc&) {
+      // A step allocates its activations before it updates anything, but restore anyway: the
+      // verified weights are a state known to be whole.
+      evaluating_ = false;
+      restore_verified("Not enough memory to train this model (batch " + std::to_string(config_.batch_size) +
+                           ") at step " + std::to_string(metrics_.step + 1),
+                       "Try a smaller batch or model.");
     }
     dirty_ = true;
     auto now = Clock::now();
@@ -153,12 +186,15 @@ void Trainer::run_for(std::chrono::microseconds budget) {
 }
 
 void Trainer::train_one_step() {
+  const bool checkpointing = metrics_.step % kCheckpointEvery == 0;
+  if (checkpointing) candidate_ = {model_->parameters().values(), metrics_.step};
   bool epoch_ended = batches_->next(batch_indices_);
   float loss = model_->train_step(train_->batch(batch_indices_));
-  if (!std::isfinite(loss)) {
-    recover_from_divergence(std::isnan(loss) ? "the loss became NaN" : "the loss became infinite");
+  if (const std::string why = guard_.check(loss); !why.empty()) {
+    recover_from_divergence(why);
     return;
   }
+  if (checkpointing) std::swap(verified_, candidate_);
   ++metrics_.step;
   metrics_.epoch = batches_->epoch();
   metrics_.epoch_progress = batches_->epoch_progress();
@@ -195,17 +231,21 @@ void Trainer::evaluate_one_chunk() {
   }
 }
 
-void Trainer::recover_from_divergence(const char* what) {
-  // The published snapshot is the last state known to be finite: publish() checks before it swaps.
-  auto good = std::atomic_load(&snapshot_);
-  model_->parameters().values() = good->weights;
+void Trainer::recover_from_divergence(const std::string& why) {
+  restore_verified("Training diverged at step " + std::to_string(metrics_.step + 1) + " (" + why + ")",
+                   "Try a lower learning rate.");
+}
+
+void Trainer::restore_verified(const std::string& what_happened, const char* advice) {
+  model_->parameters().values() = verified_.weights;
   model_->reset_optimizer();
   training_ = false;
   pending_single_steps_ = 0;
-  message_ = "Training diverged at step " + std::to_string(metrics_.step + 1) + " (" + what +
-             "). Restored the weights from step " + std::to_string(good->metrics.step) +
-             " and paused. Try a lower learning rate.";
-  metrics_.step = good->metrics.step;
+  message_ = what_happened + ". Restored the weights from step " + std::to_string(verified_.step) +
+             " and paused. " + advice;
+  metrics_.step = verified_.step;
+  recent_loss_sum_ = 0.0;  // the next train-curve point is of the restored weights alone
+  recent_loss_count_ = 0;
 }
 
 void Trainer::thin(std::vector<LossPoint>& curve) const {
@@ -217,15 +257,22 @@ void Trainer::thin(std::vector<LossPoint>& curve) const {
 
 void Trainer::publish() {
   // Weights can turn non-finite in an update whose loss (computed before it) was still finite;
-  // checking here, every publish interval, is far cheaper than after every step.
+  // checking here, every publish interval, is far cheaper than after every step. Only finite
+  // weights are ever published.
   if (snapshot_ && !all_finite(model_->parameters().values())) recover_from_divergence("the weights became non-finite");
-  auto snapshot = std::make_shared<TrainingSnapshot>();
+  std::shared_ptr<TrainingSnapshot> snapshot;
+  try {
+    snapshot = std::make_shared<TrainingSnapshot>();
+    snapshot->weights = model_->parameters().values();
+    snapshot->metrics = metrics_;
+  } catch (const std::bad_alloc&) {
+    if (!snapshot_) throw;  // the constructor's first snapshot: its caller hears of it
+    return;                 // still dirty: the next publish tries again, and readers keep the last one
+  }
   snapshot->version = ++version_;
   snapshot->model_generation = model_generation_;
   snapshot->config = published_config_;
   snapshot->training = training_;
-  snapshot->weights = model_->parameters().values();
-  snapshot->metrics = metrics_;
   if (throughput_seconds_ > 0) snapshot->metrics.samples_per_second = throughput_samples_ / throughput_seconds_;
   snapshot->message = message_;
   std::atomic_store(&snapshot_, std::shared_ptr<const TrainingSnapshot>(std::move(snapshot)));

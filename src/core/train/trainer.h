@@ -26,6 +26,7 @@
 #include "core/data/batch_iterator.h"
 #include "core/data/dataset.h"
 #include "core/models/model.h"
+#include "core/train/divergence_guard.h"
 
 namespace bn {
 
@@ -72,11 +73,17 @@ class Trainer {
 
   // Any thread.
   void post(TrainerCommand command);
-  // Replaces the model with a new one built from `config` (validated here, on the caller's thread:
-  // std::invalid_argument), starting from `weights` if given (a whole parameter arena for that
-  // config, e.g. pretrained), else from the seed. Training pauses; curves start again.
+  // Replaces the model with a new one built from `config`, starting from `weights` if given (a
+  // whole parameter arena for that config, e.g. pretrained), else from the seed. Training pauses;
+  // curves start again. The model is validated and built here, on the caller's thread, and nothing
+  // changes if that fails: std::invalid_argument for a bad config or weights, std::bad_alloc for a
+  // model that does not fit in memory.
   void post_model(const ModelConfig& config, FloatBuffer weights = {});
   std::shared_ptr<const TrainingSnapshot> snapshot() const { return std::atomic_load(&snapshot_); }
+  // The model_generation a snapshot will have once every model posted so far is in (any thread).
+  // Until a snapshot reaches it, its model is about to be replaced: work done on it (a UI view over
+  // the whole test set, say) is wasted, and sized for the wrong model.
+  uint64_t posted_model_generation() const { return posted_model_generation_.load(); }
 
   // The owning thread only.
   void run_for(std::chrono::microseconds budget);
@@ -89,12 +96,15 @@ class Trainer {
 
  private:
   void drain_commands();
-  void reset_model();
-  void replace_model(const ModelConfig& config, FloatBuffer weights);
+  // Trains `model` (its config becomes config_) from its current weights, with fresh batches,
+  // metrics and curves. Throws std::bad_alloc, changing nothing, when that does not fit in memory.
+  void reset_model(std::unique_ptr<Model> model);
+  void replace_model(std::unique_ptr<Model> model);
   void train_one_step();
   void evaluate_one_chunk();
-  // Restores the last published (finite) weights, pauses, and says why.
-  void recover_from_divergence(const char* what);
+  void recover_from_divergence(const std::string& why);
+  // Goes back to the last verified weights, pauses, and says what happened and what to try.
+  void restore_verified(const std::string& what_happened, const char* advice);
   void publish();
   void thin(std::vector<LossPoint>& curve) const;
 
@@ -106,6 +116,18 @@ class Trainer {
   std::shared_ptr<const Dataset> test_;
 
   std::unique_ptr<Model> model_;
+  DivergenceGuard guard_;
+  // Weights whose loss was measured and passed the guard, and their step: what a diverged (or
+  // out-of-memory) run goes back to. A snapshot will not do, since weights one update past a good
+  // loss may already be far off. Every kCheckpointEvery steps a candidate is copied just before a
+  // step, and becomes the verified one once that step's loss (of exactly those weights) passes.
+  struct Checkpoint {
+    FloatBuffer weights;
+    int64_t step = 0;
+  };
+  static constexpr int kCheckpointEvery = 10;
+  Checkpoint verified_;
+  Checkpoint candidate_;
   std::unique_ptr<BatchIterator> batches_;
   std::vector<int> batch_indices_;
   TrainingMetrics metrics_;
@@ -131,11 +153,8 @@ class Trainer {
   mutable std::mutex mutex_;      // guards commands_ and stopped_
   std::condition_variable work_available_;
   std::vector<TrainerCommand> commands_;
-  struct ModelChange {
-    ModelConfig config;
-    FloatBuffer weights;
-  };
-  std::vector<ModelChange> model_changes_;  // applied before commands_
+  std::vector<std::unique_ptr<Model>> model_changes_;  // built by post_model; applied before commands_
+  std::atomic<uint64_t> posted_model_generation_{0};
   bool stopped_ = false;
 
   std::shared_ptr<const TrainingSnapshot> snapshot_;

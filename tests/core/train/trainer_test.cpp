@@ -189,11 +189,16 @@ TEST_CASE("trainer: post_model swaps in another kind of model, with given weight
   vae.latent = 2;
   auto pretrained = bn::make_model(vae);
   for (float& v : pretrained->parameters().values()) v *= 0.5f;
+  REQUIRE(trainer.posted_model_generation() == before->model_generation);
   trainer.post_model(vae, pretrained->parameters().values());
+  // Posted, not yet in: a reader can tell that the snapshot's model is about to be replaced.
+  CHECK(trainer.posted_model_generation() == before->model_generation + 1);
+  CHECK(trainer.snapshot()->model_generation == before->model_generation);
   trainer.post(bn::TrainerCommand::kStep);
   trainer.run_for(1s);
   const auto after = trainer.snapshot();
   REQUIRE(after->model_generation == before->model_generation + 1);
+  CHECK(after->model_generation == trainer.posted_model_generation());
   CHECK(after->config->kind == bn::ModelKind::kVae);
   CHECK(after->weights.size() == pretrained->parameters().size());
   CHECK(after->weights != pretrained->parameters().values());  // the step trained from them
