@@ -11,6 +11,7 @@
 #   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
 #   ./build.sh bench     native and WASM benchmarks and the playground's frame times, as JSON
 #   ./build.sh quality   the full reference quality table (native, ~20 min on 2 cores), as JSON
+#   ./build.sh check-relocation   copies this built checkout to another path and builds it there
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -92,20 +93,34 @@ fetch_sources() {
 }
 
 # Debian's Emscripten cache is frozen; a writable copy lets it build the library variants we use.
+# The config names no path: Emscripten clears its whole cache when the config's text changes (it
+# keeps a checksum of it), so a config naming the cache's path would clear it whenever the checkout
+# moved or .deps came back from a CI cache elsewhere. EM_CACHE (em_env) says where it is instead.
+# A cache first used with the old config (stamp em-cache) is copied afresh, or it would be cleared.
 setup_emscripten() {
-  if ! stamp_ok em-cache; then
+  if ! stamp_ok em-cache-v2; then
     log "copying Emscripten's system cache to .deps/em-cache"
     rm -rf "$DEPS/em-cache"
     cp -a /usr/share/emscripten/cache "$DEPS/em-cache"
-    stamp_set em-cache
+    stamp_set em-cache-v2
   fi
   sed -e "s|^FROZEN_CACHE = True.*|FROZEN_CACHE = False|" /usr/share/emscripten/.emscripten > "$DEPS/emscripten.config"
-  printf '\nCACHE = %s\n' "'$DEPS/em-cache'" >> "$DEPS/emscripten.config"
 }
 
 em_env() {
   export EM_CONFIG=$DEPS/emscripten.config
+  export EM_CACHE=$DEPS/em-cache
   export NODE_PATH=/usr/share/nodejs     # Emscripten's JS optimizer needs Debian's acorn
+}
+
+# A build directory configured for another checkout (this one was moved or copied) starts afresh:
+# CMake refuses a cache made elsewhere, and every path in it and in its objects' rules is stale.
+forget_build_of_other_checkout() { # dir
+  local cache=$1/CMakeCache.txt
+  [[ -f $cache ]] || return 0
+  [[ $(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$cache") == "$ROOT" ]] && return 0
+  log "$1 was configured for another checkout: building it afresh"
+  rm -rf "$1"
 }
 
 # Eigen's SSE kernels run through Emscripten's SSE-to-WASM-SIMD headers once two x86-only bits are
@@ -149,7 +164,9 @@ build_sdl2_variant() { # mt|st
 
 install_npm_packages() {
   local want
-  want=$(sha256sum "$ROOT/package.json" "$ROOT/package-lock.json" | sha256sum | cut -c1-16)
+  # The files' contents only: sha256sum's output names the files, and a moved checkout would
+  # then install again.
+  want=$(cat "$ROOT/package.json" "$ROOT/package-lock.json" | sha256sum | cut -c1-16)
   [[ -f "$ROOT/node_modules/.bottleneck-$want" ]] && return
   log "npm ci"
   (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
@@ -186,6 +203,7 @@ cmd_deps() {
 cmd_native() {
   cmd_deps
   log "native build (build/native)"
+  forget_build_of_other_checkout "$BUILD/native"
   cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=Release -DBOTTLENECK_DEPS="$DEPS" >/dev/null
   cmake --build "$BUILD/native" -j "$JOBS"
 }
@@ -193,6 +211,7 @@ cmd_native() {
 wasm_configure_and_build() { # mt|st target...
   local variant=$1; shift
   local dir=$BUILD/wasm-$variant
+  forget_build_of_other_checkout "$dir"
   if [[ ! -f $dir/CMakeCache.txt ]]; then
     emcmake cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DBOTTLENECK_DEPS="$DEPS" \
       -DBOTTLENECK_THREADS=$([[ $variant == mt ]] && echo ON || echo OFF) >/dev/null
@@ -337,6 +356,37 @@ cmd_bench() {
   printf '{"native": %s, "wasm_node": %s, "browser": %s}\n' "$native" "$wasm" "$browser"
 }
 
+# A moved or renamed checkout, or one whose .deps/ came back from a CI cache at another path, must
+# just work. This copies this checkout, built, with its .deps/, to a new path and builds it there.
+cmd_check_relocation() {
+  cmd_native
+  cmd_web
+  local parent copy
+  parent=$(mktemp -d)
+  copy=$parent/moved-checkout
+  # Emscripten checks its cache against its config (and clears it on a mismatch) on its first run:
+  # make sure that has happened here, so the copy shows what a moved cache goes through.
+  emcc -c -x c /dev/null -o "$parent/probe.o"
+  log "copying the built checkout to $copy"
+  cp -a "$ROOT" "$copy"
+  local status=0
+  (cd "$copy" && ./build.sh native && ./build.sh web) > "$parent/build.log" 2>&1 || status=1
+  if grep -q "clearing cache" "$parent/build.log"; then
+    echo "check-relocation: Emscripten cleared its cache in the moved checkout"; status=1
+  fi
+  if grep -q "==> npm ci" "$parent/build.log"; then
+    echo "check-relocation: the moved checkout installed its npm packages again"; status=1
+  fi
+  if [[ $status -eq 0 && -f $copy/build/web/bottleneck-mt.wasm && -f $copy/build/native/bottleneck ]]; then
+    echo "check-relocation: the checkout built at $copy, its Emscripten cache kept"
+    rm -rf "$parent"
+  else
+    tail -30 "$parent/build.log"
+    echo "check-relocation: FAILED (the copy and its log stay in $parent)"
+    return 1
+  fi
+}
+
 cmd_quality() {
   # Only the JSON goes to stdout; the per-epoch progress goes to stderr.
   cmd_native >&2
@@ -354,7 +404,8 @@ main() {
     test) cmd_test ;;
     bench) cmd_bench ;;
     quality) cmd_quality "$@" ;;
-    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
+    check-relocation) cmd_check_relocation ;;
+    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
   esac
 }
 main "$@"
