@@ -8,30 +8,18 @@
 #include <memory>
 
 #include "core/data/dataset.h"
-#include "core/test_data_dir.h"
 #include "core/train/divergence_guard.h"
 #include "core/train/fit.h"
+#include "core/train/small_split.h"
 #include "core/train/trainer.h"
 
 namespace {
 
 using namespace std::chrono_literals;
 
-struct Split {
-  std::shared_ptr<const bn::Dataset> train;
-  std::shared_ptr<const bn::Dataset> test;
-};
-
 // 1,000 training and 100 test digits: enough for a few hundred real steps in a second.
-const Split& digits() {
-  static const Split split = [] {
-    auto [train, test] = bn::split_mnist10k(bn::load_dataset(bn_test::data_path("mnist10k.bnds")));
-    std::vector<int> train_indices, test_indices;
-    for (int i = 0; i < 1000; ++i) train_indices.push_back(i * 9);
-    for (int i = 0; i < 100; ++i) test_indices.push_back(i * 10);
-    return Split{std::make_shared<bn::Dataset>(train.subset(train_indices, "train")),
-                 std::make_shared<bn::Dataset>(test.subset(test_indices, "test"))};
-  }();
+const bn_test::SmallSplit& digits() {
+  static const bn_test::SmallSplit split = bn_test::small_mnist_split(1000, 100);
   return split;
 }
 

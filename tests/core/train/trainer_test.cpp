@@ -6,29 +6,17 @@
 #include <thread>
 
 #include "core/data/dataset.h"
+#include "core/train/small_split.h"
 #include "core/train/trainer.h"
 #include "core/train/trainer_thread.h"
-#include "core/test_data_dir.h"
 
 namespace {
 
 using namespace std::chrono_literals;
 
-struct SmallSplit {
-  std::shared_ptr<const bn::Dataset> train;
-  std::shared_ptr<const bn::Dataset> test;
-};
-
-// 2,000 training and 200 test digits, so a test trains for real in a second or two.
-const SmallSplit& small_split() {
-  static const SmallSplit split = [] {
-    auto [train, test] = bn::split_mnist10k(bn::load_dataset(bn_test::data_path("mnist10k.bnds")));
-    std::vector<int> train_indices, test_indices;
-    for (int i = 0; i < 2000; ++i) train_indices.push_back(i * 4);
-    for (int i = 0; i < 200; ++i) test_indices.push_back(i * 5);
-    return SmallSplit{std::make_shared<bn::Dataset>(train.subset(train_indices, "train")),
-                      std::make_shared<bn::Dataset>(test.subset(test_indices, "test"))};
-  }();
+// 2,000 training and 200 test digits (every 4th and 5th).
+const bn_test::SmallSplit& small_split() {
+  static const bn_test::SmallSplit split = bn_test::small_mnist_split(2000, 200);
   return split;
 }
 
