@@ -141,7 +141,8 @@ void model_editor(AppState& state) {
   ImGui::SetNextItemWidth(field);
   track(draft, ImGui::SliderFloat("learning rate", &c.learning_rate, 1e-5f, 1e-1f, "%.0e", ImGuiSliderFlags_Logarithmic));
   state.layout.editor_learning_rate_field = last_item_rect();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+click to type any rate up to 10 (and see what a rate too high does)");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Ctrl+click to type any rate up to 10 (and see what a rate too high does)");
   ImGui::SetNextItemWidth(field);
   track(draft, ImGui::InputInt("batch", &c.batch_size, 0, 0));
   int seed = static_cast<int>(c.seed);

@@ -187,7 +187,10 @@ void Trainer::run_for(std::chrono::microseconds budget) {
 
 void Trainer::train_one_step() {
   const bool checkpointing = metrics_.step % kCheckpointEvery == 0;
-  if (checkpointing) candidate_ = {model_->parameters().values(), metrics_.step};
+  if (checkpointing) {
+    candidate_.weights = model_->parameters().values();  // into the buffer it already has: no allocation
+    candidate_.step = metrics_.step;
+  }
   bool epoch_ended = batches_->next(batch_indices_);
   float loss = model_->train_step(train_->batch(batch_indices_));
   if (const std::string why = guard_.check(loss); !why.empty()) {
