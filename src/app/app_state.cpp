@@ -382,10 +382,8 @@ void refresh_latent_points(AppState& state) {
     // PCA's codes are ordered by variance already: its first two numbers are its best 2-D view.
     const bn::Matrix pca_codes = bn::encode_all(*state.pca, images);
     frame_scatter(pca_codes.leftCols(2), latent.pca_points);
-    bn::Model& pca = *state.pca;
-    const bn::Matrix pca_rebuilt =
-        bn::in_chunks(images, images.cols(), [&](const bn::Matrix& x) { return pca.reconstruct(x); });
-    latent.pca_mse = bn::mean_squared_error(pca_rebuilt, images);
+    // PCA is one linear map each way: its working memory is a few MB whatever the batch.
+    latent.pca_mse = bn::mean_squared_error(state.pca->reconstruct(images), images);
     latent.model_mse = bn::mean_squared_error(bn::reconstruct_all(*state.viewer, images), images);
   }
   latent.computed.mark(state.viewer_version, now);
