@@ -621,6 +621,7 @@ void adjust_trainer_rest(AppState& state) {
 }  // namespace
 
 void app_update(AppState& state) {
+  ++state.frames;
   state.fps = ImGui::GetIO().Framerate;
   const float frame_ms = 1000.0f * ImGui::GetIO().DeltaTime;
   if (state.frame_ms.size() < AppState::kFrameHistory) state.frame_ms.push_back(frame_ms);

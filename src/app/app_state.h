@@ -368,6 +368,7 @@ struct AppState {
   uint64_t view_out_of_memory_version = ~0ull;       // the open tab's view did not fit the heap for these weights
   double rest_adjusted_at = 0.0;                      // when the mt trainer's rest last followed the frame rate
   float fps = 0.0f;
+  uint64_t frames = 0;                                // drawn since start: tests wait on frames, not milliseconds
   std::vector<float> frame_ms;                        // the last kFrameHistory frame times
   size_t frame_cursor = 0;
   // The main thread's own share of each frame (update, UI, GL submission), measured by main.cpp:

@@ -18,6 +18,7 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <cstring>
@@ -219,26 +220,41 @@ bool parse_options(int argc, char** argv, DesktopOptions& options) {
   return true;
 }
 
-// Saves the back buffer; returns how many distinct colours it holds (a blank window has one).
-size_t save_screenshot(const std::string& path) {
+// What the smoke test judges in the back buffer: how many distinct colours it holds (a blank
+// window has one), and how many bright pixels the Training tab's grid of digits shows (the
+// window's chrome alone has plenty of colours but no digits there).
+struct ScreenCheck {
+  size_t colours = 0;
+  size_t grid_bright_pixels = 0;
+  size_t grid_pixels = 0;
+};
+
+// Saves the back buffer as a PNG and judges it.
+ScreenCheck save_screenshot(const std::string& path, const bn_app::ScreenRect& grid) {
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(platform.window, &width, &height);
   std::vector<uint8_t> rgba(static_cast<size_t>(width) * height * 4);
   glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
   std::set<uint32_t> colours;
   std::vector<uint8_t> flipped(rgba.size());
+  ScreenCheck check;
   for (int y = 0; y < height; ++y) {
-    std::memcpy(&flipped[static_cast<size_t>(y) * width * 4], &rgba[static_cast<size_t>(height - 1 - y) * width * 4],
-                static_cast<size_t>(width) * 4);
+    const uint8_t* row = &rgba[static_cast<size_t>(height - 1 - y) * width * 4];  // GL's rows start at the bottom
+    std::memcpy(&flipped[static_cast<size_t>(y) * width * 4], row, static_cast<size_t>(width) * 4);
     for (int x = 0; x < width; ++x) {
       uint32_t colour = 0;
-      std::memcpy(&colour, &rgba[(static_cast<size_t>(y) * width + x) * 4], 4);
+      std::memcpy(&colour, row + x * 4, 4);
       colours.insert(colour | 0xFF000000u);
+      const bool in_grid = x >= grid.x && x < grid.x + grid.w && y >= grid.y && y < grid.y + grid.h;
+      if (!in_grid) continue;
+      ++check.grid_pixels;
+      if (std::max({row[x * 4], row[x * 4 + 1], row[x * 4 + 2]}) > 200) ++check.grid_bright_pixels;
     }
   }
   if (!stbi_write_png(path.c_str(), width, height, 4, flipped.data(), width * 4))
     std::fprintf(stderr, "bottleneck-desktop: cannot write %s\n", path.c_str());
-  return colours.size();
+  check.colours = colours.size();
+  return check;
 }
 #endif
 
@@ -307,11 +323,14 @@ int main(int argc, char** argv) {
     frame();
     if (options.frames > 0 && rendered >= options.frames) {
       if (!options.screenshot.empty()) {
-        const size_t colours = save_screenshot(options.screenshot);
-        std::printf("{\"frames\": %d, \"ready\": %s, \"preset\": \"%s\", \"colours\": %zu, \"screenshot\": \"%s\"}\n",
-                    rendered, state.ready() ? "true" : "false", state.preset.c_str(), colours,
-                    options.screenshot.c_str());
-        if (!state.ready() || state.preset.empty() || colours < 20) exit_code = 1;
+        const ScreenCheck check = save_screenshot(options.screenshot, state.layout.training_grid);
+        // Digits are white on black: at least 2% of the grid's pixels are bright (measured: 8%).
+        const bool digits_shown = check.grid_bright_pixels * 50 >= check.grid_pixels && check.grid_pixels > 0;
+        std::printf("{\"frames\": %d, \"ready\": %s, \"preset\": \"%s\", \"colours\": %zu, "
+                    "\"gridBrightPixels\": %zu, \"gridPixels\": %zu, \"screenshot\": \"%s\"}\n",
+                    rendered, state.ready() ? "true" : "false", state.preset.c_str(), check.colours,
+                    check.grid_bright_pixels, check.grid_pixels, options.screenshot.c_str());
+        if (!state.ready() || state.preset.empty() || check.colours < 20 || !digits_shown) exit_code = 1;
       }
       break;
     }

@@ -8,13 +8,14 @@
 //   setLoadProgress(fraction)          download progress, shown in the UI
 // and the app calls Module.requestDataset(id) when the Training tab asks for another data set.
 //   automationState()                  { build, threads, ready, training, step, epoch, trainLoss,
-//                                        fps, frameMs: {median, p95, count}, workMs (the same
+//                                        fps, frame (frames drawn so far),
+//                                        frameMs: {median, p95, count}, workMs (the same
 //                                        for the main thread's share of each frame),
 //                                        testLoss, fps, message, loadError, panels, preset,
 //                                        modelKind, latent, noise: {type, level},
 //                                        psnr: {noisy, output}, notice, helpOpen,
 //                                        anomaly: {auroc, threshold, score, verdict} | null,
-//                                        probe: {labels, done, codes, pixels},
+//                                        probe: {labels, done, current, codes, pixels},
 //                                        compression: [{format, kind, bytes, modelPsnr, pcaPsnr}] }
 //   receiveAnomalies(name, Uint8Array) the anomaly images (.bnds) for the Anomaly tab
 //   selectPreset(name)                 as a click on its button; false for an unknown name
@@ -135,6 +136,7 @@ val automation_state() {
   out.set("ready", state.ready());
   out.set("memory", memory_use());
   out.set("fps", state.fps);
+  out.set("frame", static_cast<double>(state.frames));
   // Frame times over the last few seconds, and the main thread's own work in them.
   out.set("frameMs", percentiles(state.frame_ms));
   out.set("workMs", percentiles(state.work_ms));
@@ -212,6 +214,8 @@ val automation_state() {
   val probe = val::object();
   probe.set("labels", features.labels);
   probe.set("done", features.done && features.computed_labels == features.labels);
+  // The probes were trained on the codes of the weights the model has now (not of the last ones).
+  probe.set("current", features.computed_version == state.viewer_version);
   probe.set("codes", features.done ? val(features.codes.accuracy) : val::null());
   probe.set("pixels", features.done ? val(features.pixels.accuracy) : val::null());
   out.set("probe", probe);

@@ -83,14 +83,22 @@ export async function pollUntil(probe, accept, { timeoutMs, intervalMs = 250 }) 
   return value;
 }
 
+// Waits until the app has drawn `count` more frames (state().frame), however long a loaded machine
+// takes to draw them: ImGui sees an input event in the frames after it, not after some milliseconds.
+export async function framesPass(page, count, why = 'the UI stopped drawing') {
+  const start = (await state(page)).frame;
+  await page.waitForFunction(([from, n]) => window.bottleneck.state().frame >= from + n, [start, count],
+    { timeout: 30_000 })
+    .catch(() => assert.fail(`${why}: fewer than ${count} frames after frame ${start} in 30 s`));
+}
+
 // A click as a hand makes it: the pointer arrives, rests, presses and releases over a few frames
-// (ImGui's tabs react to the press in the frame after the pointer hovers them; headless software
-// GL runs at 15-30 frames a second).
+// (ImGui's tabs react to the press in the frame after the pointer hovers them).
 export async function clickRect(page, rect) {
   await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
-  await page.waitForTimeout(80);
+  await framesPass(page, 2);
   await page.mouse.down();
-  await page.waitForTimeout(80);
+  await framesPass(page, 2);
   await page.mouse.up();
 }
 
@@ -227,6 +235,30 @@ export function regionStats({ width, pixels }, rect) {
   return { mean: total / Math.max(1, count), brightest };
 }
 
+// How many pixels of a rectangle are bright (white digits on black): a grid of digits has some, a
+// panel's background and its text labels (which the rectangles here leave out) have none.
+export function brightFraction({ width, pixels }, rect, threshold = 200) {
+  let bright = 0;
+  let count = 0;
+  for (let y = Math.round(rect.y); y < Math.round(rect.y + rect.h); y++) {
+    for (let x = Math.round(rect.x); x < Math.round(rect.x + rect.w); x++) {
+      const i = (y * width + x) * 4;
+      if (Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) > threshold) bright += 1;
+      count += 1;
+    }
+  }
+  return bright / Math.max(1, count);
+}
+
+// Takes screenshots until `accept(image)` holds or the time runs out (a tab computes its view a
+// few frames after it opens); returns the last one either way, so the caller asserts on what was seen.
+export async function pollScreenshot(page, name, accept, { timeoutMs = 10_000 } = {}) {
+  return pollUntil(async () => {
+    const { png } = await saveScreenshot(page, name);
+    return decodePng(png);
+  }, accept, { timeoutMs, intervalMs: 100 });
+}
+
 // How many pixels of a rectangle are within `tolerance` of an RGB colour (for example one label's
 // colour in the scatter, to see that the GPU drew the points and not just the background).
 export function countColour({ width, pixels }, rect, [r, g, b], tolerance = 24) {
@@ -255,7 +287,7 @@ export async function scrollIntoView(page, name, panelName) {
     if (rect.w > 0 && rect.y >= top && rect.y + rect.h <= bottom) return rect;
     await page.mouse.move(panel.x + panel.w / 2, (Math.max(0, panel.y) + Math.min(height, panel.y + panel.h)) / 2);
     await page.mouse.wheel(0, rect.y + rect.h > bottom ? 100 : -100);
-    await page.waitForTimeout(150);
+    await framesPass(page, 2);
   }
   throw new Error(`${name} never scrolled into view: ${JSON.stringify((await layout(page))[name])}`);
 }

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  clickRect, countColour, decodePng, distinctColours, drawPad, layout, openPlayground, pollUntil, saveScreenshot, state,
-  strokeOnPad, sum,
+  clickRect, countColour, decodePng, distinctColours, drawPad, framesPass, layout, openPlayground, pollUntil,
+  saveScreenshot, state, strokeOnPad, sum,
 } from './harness.mjs';
 
 describe('latent map and generation (mt build)', () => {
@@ -41,7 +41,8 @@ describe('latent map and generation (mt build)', () => {
       { timeoutMs: 3_000 });
     const moved = Math.hypot(second.latentMarker.x - first.latentMarker.x, second.latentMarker.y - first.latentMarker.y);
     assert.ok(moved > 5, `the marker moved only ${moved.toFixed(1)} px`);
-    assert.ok(inside(first.latentMarker) || inside(second.latentMarker), 'the marker is off the plot');
+    assert.ok(inside(first.latentMarker), `the first marker is off the plot: ${JSON.stringify(first.latentMarker)}`);
+    assert.ok(inside(second.latentMarker), `the second marker is off the plot: ${JSON.stringify(second.latentMarker)}`);
     const { png } = await saveScreenshot(page, 'latent-vae2.png');
     const image = decodePng(png);
     assert.ok(distinctColours(image) >= 30, 'the scatter looks empty');
@@ -113,7 +114,7 @@ describe('latent map and generation (mt build)', () => {
     await clickRect(page, rects.clearButton);
     await strokeOnPad(page, rects.pad);
     await pollUntil(() => drawPad(page), (pad) => sum(pad) > 10, { timeoutMs: 2_000 });
-    await page.waitForTimeout(300);
+    await framesPass(page, 3);  // the strip follows the pad in the next frame
     const before = await interpolation();
     rects = await layout(page);
     await clickRect(page, rects.keepDrawingButton);
@@ -145,8 +146,10 @@ describe('latent map and generation (mt build)', () => {
     await clickRect(page, (await layout(page)).besidePcaCheckbox);
     const s = await pollUntil(() => state(page), (x) => x.latentView.besidePca && x.latentView.pcaMse !== null,
       { timeoutMs: 3_000 });
-    assert.ok(s.latentView.pcaMse > 0 && s.latentView.pcaMse < 0.05, `PCA-32 MSE ${s.latentView.pcaMse}`);
-    assert.ok(s.latentView.modelMse > 0 && s.latentView.modelMse < 0.1, `VAE-2 MSE ${s.latentView.modelMse}`);
+    // Measured 0.0157 (PCA-32 on clipped images; unclipped it is 0.0173) and 0.0399 (the pretrained
+    // VAE-2); a decoder that collapsed to the mean image scores 0.0672.
+    assert.ok(s.latentView.pcaMse > 0.0145 && s.latentView.pcaMse < 0.0175, `PCA-32 MSE ${s.latentView.pcaMse}`);
+    assert.ok(s.latentView.modelMse > 0.035 && s.latentView.modelMse < 0.046, `VAE-2 MSE ${s.latentView.modelMse}`);
     const rects = await layout(page);
     assert.ok(rects.pcaPlot && rects.pcaPlot.x > rects.latentPlot.x + rects.latentPlot.w - 1, 'no PCA plot beside');
     const { png } = await saveScreenshot(page, 'latent-beside-pca.png');

@@ -3,7 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { clickRect, decodePng, layout, openPlayground, pollUntil, regionStats, saveScreenshot, state } from './harness.mjs';
+import {
+  clickRect, decodePng, layout, openPlayground, pollScreenshot, pollUntil, regionStats, saveScreenshot, state,
+} from './harness.mjs';
 
 const whole = (image) => ({ x: 0, y: 0, w: image.width, h: image.height });
 
@@ -41,8 +43,10 @@ describe('presentation (st build)', () => {
     const dark = regionStats(decodePng((await saveScreenshot(page, 'theme-dark.png')).png), whole({ width: 1280, height: 720 }));
     await page.keyboard.press('t');
     await pollUntil(() => state(page), (s) => s.ui.theme === 'light', { timeoutMs: 2_000 });
-    await page.waitForTimeout(300);
-    const light = regionStats(decodePng((await saveScreenshot(page, 'theme-light.png')).png), whole({ width: 1280, height: 720 }));
+    // The new style is drawn from the next frame on.
+    const screen = whole({ width: 1280, height: 720 });
+    const lighter = (image) => regionStats(image, screen).mean > dark.mean + 60;
+    const light = regionStats(await pollScreenshot(page, 'theme-light.png', lighter), screen);
     assert.ok(light.mean > dark.mean + 60, `the light theme is not lighter: ${dark.mean} -> ${light.mean}`);
     await clickRect(page, (await layout(page)).themeCheckbox);
     assert.equal((await pollUntil(() => state(page), (s) => s.ui.theme === 'dark', { timeoutMs: 2_000 })).ui.theme, 'dark');

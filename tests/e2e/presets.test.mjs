@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  clickRect, decodePng, distinctColours, layout, openPlayground, pollUntil, regionStats, saveScreenshot, state,
-  strokeOnPad,
+  clickRect, distinctColours, layout, openPlayground, pollScreenshot, pollUntil, regionStats, saveScreenshot,
+  state, strokeOnPad,
 } from './harness.mjs';
 
 const PRESETS = {
@@ -41,16 +41,19 @@ async function expectEveryPresetRenders(page, screenshotPrefix) {
     assert.equal(s.step, 0);
     assert.equal(s.notice, '', `${name}: ${s.notice}`);
     if (kind === 'vae') assert.equal(s.latent, 2);
-    await page.waitForTimeout(500);  // the opened tab computes its view (codes, scores) within ~0.5 s
-    const { png } = await saveScreenshot(page, screenshotPrefix + fileName(name));
-    const image = decodePng(png);
-    assert.ok(distinctColours(image) >= 20, `${name}: blank screen`);
-    const current = await layout(page);
-    assert.ok(regionStats(image, current.pad).brightest > 200, `${name}: the drawing is not visible`);
     // Below the Model panel's title and tabs: an empty panel is a flat 15.3 (measured); content
-    // (text, digits, plots) lifts the mean to 20-32.
+    // (text, digits, plots) lifts the mean to 20-32. The opened tab computes its view (codes,
+    // scores) in the frames after it opens: screenshots until it shows, then the same checks.
+    const current = await layout(page);
     const panel = current.sidePanel;
-    const content = regionStats(image, { x: panel.x, y: panel.y + 75, w: panel.w, h: panel.h - 80 });
+    const panelContent = (image) => regionStats(image, { x: panel.x, y: panel.y + 75, w: panel.w, h: panel.h - 80 });
+    const image = await pollScreenshot(page, screenshotPrefix + fileName(name), (shot) => {
+      const content = panelContent(shot);
+      return regionStats(shot, current.pad).brightest > 200 && content.brightest > 150 && content.mean > 18;
+    });
+    assert.ok(distinctColours(image) >= 20, `${name}: blank screen`);
+    assert.ok(regionStats(image, current.pad).brightest > 200, `${name}: the drawing is not visible`);
+    const content = panelContent(image);
     assert.ok(content.brightest > 150 && content.mean > 18,
       `${name}: the Model panel's tab looks empty (${JSON.stringify(content)})`);
   }
@@ -123,13 +126,19 @@ describe('presets and noise (mt build)', () => {
     const back = await pollUntil(() => state(page), (s) => s.testLoss !== null && s.testLoss < 0.12, { timeoutMs: 5_000 });
     assert.ok(back.testLoss < 0.12, `Load pretrained gave a test loss of ${back.testLoss}`);
 
-    await clickRect(page, (await layout(page)).slowMotionCheckbox);
+    // Slow motion is one step every 0.25 s of the app's clock: the steps come, however slow the
+    // frames of a loaded machine, and never faster than that (training at full speed would take
+    // hundreds in the time).
     const start = await state(page);
-    await page.waitForTimeout(2_000);
-    const later = await state(page);
+    const startedAt = Date.now();
+    await clickRect(page, (await layout(page)).slowMotionCheckbox);
+    const later = await pollUntil(() => state(page), (s) => s.step >= start.step + 4,
+      { timeoutMs: 20_000, intervalMs: 50 });
+    const seconds = (Date.now() - startedAt) / 1000;
     await clickRect(page, (await layout(page)).slowMotionCheckbox);
     const steps = later.step - start.step;
-    assert.ok(steps >= 3 && steps <= 12, `slow motion took ${steps} steps in 2 s (about 8 expected)`);
+    assert.ok(steps >= 4, `slow motion took only ${steps} steps in ${seconds.toFixed(1)} s`);
+    assert.ok(steps <= seconds / 0.25 + 1, `slow motion took ${steps} steps in ${seconds.toFixed(2)} s (one every 0.25 s)`);
   });
 
   test('keyboard shortcuts: ? for help, 1-8 presets, n noise, s step, c clear', async () => {
