@@ -214,8 +214,11 @@ val automation_state() {
   val probe = val::object();
   probe.set("labels", features.labels);
   probe.set("done", features.done && features.computed_labels == features.labels);
-  // The probes were trained on the codes of the weights the model has now (not of the last ones).
-  probe.set("current", features.computed_version == state.viewer_version);
+  // The probes were trained on the codes of the weights the model has now: not of the last ones,
+  // and not of a model about to be replaced (a preset's, posted but not yet swapped in).
+  const bool model_settled =
+      state.ready() && state.snapshot->model_generation == state.trainer->posted_model_generation();
+  probe.set("current", model_settled && features.computed_version == state.viewer_version);
   probe.set("codes", features.done ? val(features.codes.accuracy) : val::null());
   probe.set("pixels", features.done ? val(features.pixels.accuracy) : val::null());
   out.set("probe", probe);

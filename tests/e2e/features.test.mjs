@@ -14,11 +14,13 @@ describe('few-label features (st build)', () => {
     const { page } = session;
     await clickRect(page, (await layout(page)).presetButtons['Few labels']);
     const hundred = await pollUntil(() => state(page),
-      (s) => s.preset === 'Few labels' && s.panels.includes('Features') && s.probe.done && s.probe.current,
+      (s) => s.preset === 'Few labels' && s.panels.includes('Features') && s.probe.done && s.probe.current
+        && s.testLoss !== null,
       { timeoutMs: 30_000 });
     // Its pretrained AE-32, not a fresh one: step 0 at a 20-epoch test loss.
     assert.equal(hundred.modelKind, 'ae');
     assert.equal(hundred.step, 0);
+    assert.equal(typeof hundred.testLoss, 'number', 'the test loss was never measured');
     assert.ok(hundred.testLoss < 0.12, `the Few labels model looks untrained: test loss ${hundred.testLoss}`);
     assert.equal(hundred.notice, '');
     assert.equal(hundred.probe.labels, 100);
@@ -32,11 +34,13 @@ describe('few-label features (st build)', () => {
     // floor that trained codes must clear.
     await clickRect(page, (await layout(page)).tabs.Training);
     await clickRect(page, (await layout(page)).resetButton);
-    await pollUntil(() => state(page), (s) => s.step === 0 && s.testLoss > 0.5, { timeoutMs: 10_000 });
+    const reset = await pollUntil(() => state(page), (s) => s.step === 0 && s.testLoss > 0.5, { timeoutMs: 10_000 });
+    assert.ok(reset.testLoss > 0.5, `Reset did not reset: test loss ${reset.testLoss}`);
     await clickRect(page, (await layout(page)).tabs.Features);
     const untrained = await pollUntil(() => state(page),
-      (s) => s.panels.includes('Features') && s.probe.done && s.probe.current && s.testLoss > 0.5, { timeoutMs: 30_000 });
+      (s) => s.panels.includes('Features') && s.probe.done && s.probe.current, { timeoutMs: 30_000 });
     assert.ok(untrained.probe.done && untrained.probe.current, 'the probe of the untrained encoder never finished');
+    assert.ok(untrained.testLoss > 0.5, `the probed encoder is not the untrained one: test loss ${untrained.testLoss}`);
     // Measured 0.514 untrained: the pretrained codes are 26 points better.
     assert.ok(hundred.probe.codes > untrained.probe.codes + 0.2,
       `pretrained codes ${hundred.probe.codes} against untrained ${untrained.probe.codes}`);

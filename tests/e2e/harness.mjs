@@ -89,7 +89,7 @@ export async function framesPass(page, count, why = 'the UI stopped drawing') {
   const start = (await state(page)).frame;
   await page.waitForFunction(([from, n]) => window.bottleneck.state().frame >= from + n, [start, count],
     { timeout: 30_000 })
-    .catch(() => assert.fail(`${why}: fewer than ${count} frames after frame ${start} in 30 s`));
+    .catch((error) => assert.fail(`${why}: fewer than ${count} frames after frame ${start}: ${error.message}`));
 }
 
 // A click as a hand makes it: the pointer arrives, rests, presses and releases over a few frames
@@ -235,13 +235,13 @@ export function regionStats({ width, pixels }, rect) {
   return { mean: total / Math.max(1, count), brightest };
 }
 
-// How many pixels of a rectangle are bright (white digits on black): a grid of digits has some, a
-// panel's background and its text labels (which the rectangles here leave out) have none.
-export function brightFraction({ width, pixels }, rect, threshold = 200) {
+// The fraction of a rectangle's pixels (the part of it on screen) that are bright: digits are white
+// strokes on black, while a panel's background and its grey labels stay below 200.
+export function brightFraction({ width, height, pixels }, rect, threshold = 200) {
   let bright = 0;
   let count = 0;
-  for (let y = Math.round(rect.y); y < Math.round(rect.y + rect.h); y++) {
-    for (let x = Math.round(rect.x); x < Math.round(rect.x + rect.w); x++) {
+  for (let y = Math.max(0, Math.round(rect.y)); y < Math.min(height, Math.round(rect.y + rect.h)); y++) {
+    for (let x = Math.max(0, Math.round(rect.x)); x < Math.min(width, Math.round(rect.x + rect.w)); x++) {
       const i = (y * width + x) * 4;
       if (Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) > threshold) bright += 1;
       count += 1;

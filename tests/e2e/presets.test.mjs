@@ -126,19 +126,21 @@ describe('presets and noise (mt build)', () => {
     const back = await pollUntil(() => state(page), (s) => s.testLoss !== null && s.testLoss < 0.12, { timeoutMs: 5_000 });
     assert.ok(back.testLoss < 0.12, `Load pretrained gave a test loss of ${back.testLoss}`);
 
-    // Slow motion is one step every 0.25 s of the app's clock: the steps come, however slow the
-    // frames of a loaded machine, and never faster than that (training at full speed would take
-    // hundreds in the time).
+    // Slow motion is one step every 0.25 s of the app's clock. From its first step on, eight more
+    // take at least 7 × 0.25 s (one interval of slack for when each was seen), however slow the
+    // frames of a loaded machine: training at full speed would take them in a blink.
     const start = await state(page);
-    const startedAt = Date.now();
     await clickRect(page, (await layout(page)).slowMotionCheckbox);
-    const later = await pollUntil(() => state(page), (s) => s.step >= start.step + 4,
-      { timeoutMs: 20_000, intervalMs: 50 });
-    const seconds = (Date.now() - startedAt) / 1000;
+    const poll = (accept) => pollUntil(() => state(page), accept, { timeoutMs: 20_000, intervalMs: 20 });
+    const first = await poll((s) => s.step > start.step);
+    const firstSeenAt = Date.now();
+    const later = await poll((s) => s.step >= first.step + 8);
+    const seconds = (Date.now() - firstSeenAt) / 1000;
     await clickRect(page, (await layout(page)).slowMotionCheckbox);
-    const steps = later.step - start.step;
-    assert.ok(steps >= 4, `slow motion took only ${steps} steps in ${seconds.toFixed(1)} s`);
-    assert.ok(steps <= seconds / 0.25 + 1, `slow motion took ${steps} steps in ${seconds.toFixed(2)} s (one every 0.25 s)`);
+    const steps = later.step - first.step;
+    assert.ok(first.step > start.step, 'slow motion took no step');
+    assert.ok(steps >= 8, `slow motion took only ${steps} more steps in ${seconds.toFixed(1)} s`);
+    assert.ok((steps - 1) * 0.25 <= seconds, `slow motion took ${steps} steps in ${seconds.toFixed(2)} s`);
   });
 
   test('keyboard shortcuts: ? for help, 1-8 presets, n noise, s step, c clear', async () => {

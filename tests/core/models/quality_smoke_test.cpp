@@ -4,8 +4,11 @@
 // comment; bounds leave a few percent for the WASM build's different rounding).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "core/data/dataset.h"
 #include "core/eval/evaluate.h"
@@ -50,15 +53,14 @@ TEST_CASE("quality smoke: PCA-32 matches the reference maths", "[quality]") {
 
 TEST_CASE("quality smoke: a denoiser beats its noisy input, the mean image and a plain AE", "[quality]") {
   // A model that copies its input, or one that outputs the mean image, must fail here: so the
-  // denoiser must beat both, and a plain AE (trained on clean images) fed the same corrupted
-  // inputs, by a margin. The 12×12 hole needs more epochs than Gaussian noise before the output
-  // beats the input, which is sharp everywhere but in the hole.
+  // denoiser must beat both, and a plain AE (trained on clean images for as many epochs) fed the
+  // same corrupted inputs, by a margin. The 12×12 hole needs more epochs than Gaussian noise before
+  // the output beats the input, which is sharp everywhere but in the hole.
   const bn::Matrix clean = mnist().test.batch_range(0, mnist().test.count());
   const bn::Matrix mean_image = mnist().train.batch_range(0, mnist().train.count()).colwise().mean();
   const float mean_image_psnr = bn::psnr(bn::mean_squared_error(mean_image.replicate(clean.rows(), 1), clean));
   report("mean_image_psnr", mean_image_psnr);
   CHECK(mean_image_psnr == Approx(11.73f).margin(0.01f));
-  auto plain = trained(bn::ModelConfig{}, 3);
 
   struct Row {
     bn::Noise noise;
@@ -67,15 +69,26 @@ TEST_CASE("quality smoke: a denoiser beats its noisy input, the mean image and a
     float min_psnr;
   };
   // Measured (natively; the WASM build differs in the last digits): Gaussian 12.67 dB after 3
-  // epochs, against a plain AE's 11.76; the mask 14.61 dB after 5, against the plain AE's 13.49.
-  for (const Row& row : {Row{{bn::NoiseType::kGaussian, 0.5f}, 3, 9.38f, 12.4f},
-                         Row{{bn::NoiseType::kMaskBlock, 12.0f}, 5, 14.19f, 14.4f}}) {
+  // epochs, against the plain AE's 11.76; the mask 14.61 dB after 5, against the plain AE's 13.35.
+  const Row rows[] = {{{bn::NoiseType::kGaussian, 0.5f}, 3, 9.38f, 12.4f},
+                      {{bn::NoiseType::kMaskBlock, 12.0f}, 5, 14.19f, 14.4f}};
+  // One plain AE, scored on each row's corrupted inputs after that row's number of epochs.
+  std::vector<bn::DenoisingResult> plain(std::size(rows));
+  auto plain_ae = bn::make_model(bn::ModelConfig{});
+  const int most_epochs = std::max(rows[0].epochs, rows[1].epochs);
+  bn::fit(*plain_ae, mnist().train, most_epochs, [&](int epoch) {
+    for (size_t i = 0; i < std::size(rows); ++i)
+      if (rows[i].epochs == epoch) plain[i] = bn::evaluate_denoising(*plain_ae, mnist().test, rows[i].noise, 7);
+  });
+
+  for (size_t i = 0; i < std::size(rows); ++i) {
+    const Row& row = rows[i];
     bn::ModelConfig config;
     config.kind = bn::ModelKind::kDenoising;
     config.noise = row.noise;
     auto denoiser = trained(config, row.epochs);
     const bn::DenoisingResult d = bn::evaluate_denoising(*denoiser, mnist().test, config.noise, 7);
-    const bn::DenoisingResult p = bn::evaluate_denoising(*plain, mnist().test, config.noise, 7);
+    const bn::DenoisingResult& p = plain[i];
     const std::string name = bn::noise_type_name(row.noise.type);
     report((name + "_denoiser").c_str(), d.output_psnr);
     report((name + "_plain_ae").c_str(), p.output_psnr);
@@ -143,7 +156,8 @@ TEST_CASE("quality smoke: AE-32 after 2 epochs tells digits from clothes, and it
         .accuracy;
   };
   const float codes = probe_codes(*model);
-  // Random features already score well above chance: the same encoder, untrained, is the floor.
+  // Random features already score well above chance: the same encoder, untrained, is the floor
+  // (measured 0.514, against 0.603 after two epochs).
   const float untrained = probe_codes(*bn::make_model(bn::ModelConfig{}));
   const float pixels = bn::linear_probe(train_pixels, labelled.labels, normal, mnist().test.labels).accuracy;
   report("probe100_codes_2ep", codes);

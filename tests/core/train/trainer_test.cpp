@@ -164,7 +164,8 @@ TEST_CASE("trainer thread: a resting trainer trains far less in the same time, a
   auto pause = [](bn::Trainer& trainer) {
     trainer.post(bn::TrainerCommand::kPause);
     const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (trainer.snapshot()->training && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(2ms);
+    while (trainer.snapshot()->training && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(2ms);
     REQUIRE_FALSE(trainer.snapshot()->training);  // the pause woke it: the rest alone lasts a minute
     return trainer.snapshot()->metrics.step;
   };
@@ -187,7 +188,8 @@ TEST_CASE("trainer thread: a resting trainer trains far less in the same time, a
   start_on_a_thread(trainer, thread, 60s);
   std::this_thread::sleep_for(std::max<std::chrono::steady_clock::duration>(busy_time, 500ms));
   const int64_t resting = pause(trainer);
-  INFO("busy " << busy << " steps in " << std::chrono::duration<double>(busy_time).count() << " s, resting " << resting);
+  const double busy_seconds = std::chrono::duration<double>(busy_time).count();
+  INFO("busy " << busy << " steps in " << busy_seconds << " s, resting " << resting);
   REQUIRE(busy >= 50);
   REQUIRE(resting * 5 < busy);  // its one slice went to the first test evaluation: measured 0 steps
 }
