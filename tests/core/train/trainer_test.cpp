@@ -75,9 +75,9 @@ TEST_CASE("trainer: slices train, evaluate and publish snapshots", "[trainer]") 
   INFO("untrained " << untrained << ", trained " << trained->metrics.test_loss << ", the mean image " << mean_image);
   REQUIRE(trained->metrics.test_loss < 0.75f * untrained);
   REQUIRE(trained->metrics.train_loss < 0.75f * untrained);
-  // Measured 0.221 against the mean image's 0.258 (0.86 of it) after 200 steps.
+  // Measured 0.221 against the mean image's 0.258 (0.86 of it) after 200 steps. Not the train loss:
+  // it is of the last few batches, which vary by more than the margin (0.240 in one run).
   REQUIRE(trained->metrics.test_loss < 0.92f * mean_image);
-  REQUIRE(trained->metrics.train_loss < 0.92f * mean_image);
   REQUIRE(trained->weights != first->weights);
 
   // Step while paused does exactly one step.
