@@ -256,6 +256,17 @@ TOTAL_FAILED=0
 
 # Catch2 closes with "All tests passed (A assertions in N test cases)" or
 # "test cases: N | P passed | F failed"; turn either into counts of test cases.
+# Every suite runs under a time limit: one that hangs (a pthread started without a spare worker,
+# for example) fails in minutes, not at CI's limit. Its log then has no summary, which the counts
+# below take as a failure.
+with_time_limit() { # minutes command...
+  local minutes=$1 rc=0
+  shift
+  timeout --kill-after=30s "${minutes}m" "$@" || rc=$?
+  if [[ $rc -eq 124 || $rc -eq 137 ]]; then echo "TIMED OUT: $* ran past $minutes minutes"; fi
+  return $rc
+}
+
 count_catch2() { # logfile
   local line
   line=$(grep -E '^(All tests passed|test cases:)' "$1" | tail -1)
@@ -303,17 +314,17 @@ cmd_test() {
   export BOTTLENECK_DATA=$DEPS/data
 
   log "native unit tests"
-  "$BUILD/native/bottleneck_tests" --use-colour no 2>&1 | tee "$BUILD/test-native.log" || status=1
+  with_time_limit 10 "$BUILD/native/bottleneck_tests" --use-colour no 2>&1 | tee "$BUILD/test-native.log" || status=1
   count_catch2 "$BUILD/test-native.log"
 
   log "the command line (bottleneck, as a user runs it)"
-  BOTTLENECK_CLI=$BUILD/native/bottleneck node --test --test-reporter=spec "$ROOT"/tests/cli/*.test.mjs 2>&1 \
-    | tee "$BUILD/test-cli.log" || status=1
+  with_time_limit 5 env BOTTLENECK_CLI="$BUILD/native/bottleneck" node --test --test-reporter=spec \
+    "$ROOT"/tests/cli/*.test.mjs 2>&1 | tee "$BUILD/test-cli.log" || status=1
   count_node_tests "$BUILD/test-cli.log"
 
   log "the desktop window (bottleneck-desktop under a virtual display)"
   mkdir -p "$BUILD/e2e"
-  if xvfb-run -a -s "-screen 0 1280x720x24" "$BUILD/native/bottleneck-desktop" --frames 150 \
+  if with_time_limit 3 xvfb-run -a -s "-screen 0 1280x720x24" "$BUILD/native/bottleneck-desktop" --frames 150 \
        --screenshot "$BUILD/e2e/desktop.png" > "$BUILD/test-desktop.log" 2>&1; then
     echo "desktop window: $(tail -1 "$BUILD/test-desktop.log")"
     TOTAL_PASSED=$((TOTAL_PASSED + 1))
@@ -323,18 +334,19 @@ cmd_test() {
   fi
 
   log "WASM unit tests under node"
-  (cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck_tests.js --use-colour no) 2>&1 \
+  (cd "$BUILD/wasm-mt" && with_time_limit 20 node --no-experimental-fetch bottleneck_tests.js --use-colour no) 2>&1 \
     | tee "$BUILD/test-wasm.log" || status=1
   count_catch2 "$BUILD/test-wasm.log"
   compare_native_and_wasm_training || status=1
 
   log "the development server (web/serve.mjs)"
-  node --test --test-reporter=spec "$ROOT"/tests/web/*.test.mjs 2>&1 | tee "$BUILD/test-web.log" || status=1
+  with_time_limit 5 node --test --test-reporter=spec "$ROOT"/tests/web/*.test.mjs 2>&1 | tee "$BUILD/test-web.log" \
+    || status=1
   count_node_tests "$BUILD/test-web.log"
 
   log "browser end-to-end tests (headless Chromium)"
   mkdir -p "$BUILD/e2e"
-  BOTTLENECK_WEB=$BUILD/web BOTTLENECK_E2E_OUT=$BUILD/e2e \
+  with_time_limit 30 env BOTTLENECK_WEB="$BUILD/web" BOTTLENECK_E2E_OUT="$BUILD/e2e" \
     node --test --test-reporter=spec "$ROOT"/tests/e2e/*.test.mjs 2>&1 | tee "$BUILD/test-e2e.log" || status=1
   count_node_tests "$BUILD/test-e2e.log"
 
