@@ -104,7 +104,7 @@ void load_pretrained_model(AppState& state, bn::ModelKind kind) {
     }
     bn::ModelConfig config;
     config.kind = kind;
-    if (kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.5f};
+    if (kind == bn::ModelKind::kDenoising) config.noise = bn::typical_noise(bn::NoiseType::kGaussian);
     if (kind == bn::ModelKind::kVae) config.latent = 2;
     state.trainer->post_model(config);
     state.notice = "No pretrained weights for this preset were downloaded: its model starts untrained.";
@@ -820,14 +820,13 @@ const char* label_name(const AppState& state, int label) {
 }
 
 void cycle_noise(AppState& state) {
-  // None -> Gaussian -> salt & pepper -> block -> blur -> none, each at a telling level.
-  static const bn::Noise kCycle[] = {{bn::NoiseType::kNone, 0.0f},       {bn::NoiseType::kGaussian, 0.5f},
-                                     {bn::NoiseType::kSaltPepper, 0.3f}, {bn::NoiseType::kMaskBlock, 12.0f},
-                                     {bn::NoiseType::kBlur, 1.5f}};
+  // None -> Gaussian -> salt & pepper -> block -> blur -> none, each at its typical level.
+  static const bn::NoiseType kCycle[] = {bn::NoiseType::kNone, bn::NoiseType::kGaussian, bn::NoiseType::kSaltPepper,
+                                         bn::NoiseType::kMaskBlock, bn::NoiseType::kBlur};
   size_t next = 0;
   for (size_t i = 0; i < std::size(kCycle); ++i)
-    if (kCycle[i].type == state.noise.type) next = (i + 1) % std::size(kCycle);
-  app_set_noise(state, kCycle[next]);
+    if (kCycle[i] == state.noise.type) next = (i + 1) % std::size(kCycle);
+  app_set_noise(state, bn::typical_noise(kCycle[next]));
 }
 
 void app_draw(AppState& state) {

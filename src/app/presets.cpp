@@ -12,7 +12,7 @@ const std::vector<Preset>& presets() {
       {"Sparse", ModelKind::kSparse, {},
        "128 code units, but a penalty keeps most of them silent: each drawing lights up only a few.",
        SideTab::kTraining},
-      {"Denoising", ModelKind::kDenoising, {NoiseType::kGaussian, 0.5f},
+      {"Denoising", ModelKind::kDenoising, bn::typical_noise(NoiseType::kGaussian),
        "The model only ever saw noisy digits and learned to clean them: compare the noisy and the rebuilt PSNR.",
        SideTab::kTraining},
       {"VAE 2-D", ModelKind::kVae, {},

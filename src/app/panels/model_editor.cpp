@@ -58,7 +58,7 @@ bn::ModelConfig parse_draft(const ModelDraft& draft) {
     throw std::invalid_argument(std::string("hidden layers: ") + e.what());
   }
   if (config.kind == bn::ModelKind::kDenoising && config.noise.type == bn::NoiseType::kNone)
-    config.noise = {bn::NoiseType::kGaussian, 0.5f};
+    config.noise = bn::typical_noise(bn::NoiseType::kGaussian);
   if (config.kind != bn::ModelKind::kDenoising) config.noise = {};
   bn::validate(config);
   return config;
@@ -127,12 +127,12 @@ void model_editor(AppState& state) {
     }
   }
   if (c.kind == bn::ModelKind::kDenoising) {
-    if (c.noise.type == bn::NoiseType::kNone) c.noise = {bn::NoiseType::kGaussian, 0.5f};
+    if (c.noise.type == bn::NoiseType::kNone) c.noise = bn::typical_noise(bn::NoiseType::kGaussian);
     ImGui::SetNextItemWidth(field);
     if (ImGui::BeginCombo("training noise", bn::noise_type_name(c.noise.type))) {
       for (bn::NoiseType t : kTrainingNoises)
         if (track(draft, ImGui::Selectable(bn::noise_type_name(t), t == c.noise.type)))
-          c.noise = {t, t == bn::NoiseType::kMaskBlock ? 12.0f : t == bn::NoiseType::kBlur ? 1.5f : 0.5f};
+          c.noise = bn::typical_noise(t);
       ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(field);

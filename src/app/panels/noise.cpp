@@ -12,16 +12,15 @@ struct NoiseChoice {
   bn::NoiseType type;
   const char* label;
   float max_level;
-  float default_level;
   const char* level_format;
 };
 
 constexpr NoiseChoice kChoices[] = {
-    {bn::NoiseType::kNone, "None", 0.0f, 0.0f, ""},
-    {bn::NoiseType::kGaussian, "Gaussian", 1.0f, 0.5f, "sigma %.2f"},
-    {bn::NoiseType::kSaltPepper, "Salt & pepper", 1.0f, 0.3f, "%.2f of the pixels"},
-    {bn::NoiseType::kMaskBlock, "Block mask", 28.0f, 12.0f, "%.0f x %.0f pixels"},
-    {bn::NoiseType::kBlur, "Blur", 4.0f, 1.5f, "sigma %.1f px"},
+    {bn::NoiseType::kNone, "None", 0.0f, ""},
+    {bn::NoiseType::kGaussian, "Gaussian", 1.0f, "sigma %.2f"},
+    {bn::NoiseType::kSaltPepper, "Salt & pepper", 1.0f, "%.2f of the pixels"},
+    {bn::NoiseType::kMaskBlock, "Block mask", 28.0f, "%.0f x %.0f pixels"},
+    {bn::NoiseType::kBlur, "Blur", 4.0f, "sigma %.1f px"},
 };
 
 const NoiseChoice& choice_of(bn::NoiseType type) {
@@ -63,7 +62,7 @@ void noise_panel(AppState& state, const PanelRect& rect) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
     if (ImGui::BeginCombo("##noise type", current.label)) {
       for (const NoiseChoice& c : kChoices)
-        if (ImGui::Selectable(c.label, c.type == state.noise.type)) app_set_noise(state, {c.type, c.default_level});
+        if (ImGui::Selectable(c.label, c.type == state.noise.type)) app_set_noise(state, bn::typical_noise(c.type));
       ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);

@@ -79,6 +79,17 @@ const char* noise_type_name(NoiseType type) {
   return "none";
 }
 
+Noise typical_noise(NoiseType type) {
+  switch (type) {
+    case NoiseType::kNone: return {type, 0.0f};
+    case NoiseType::kGaussian: return {type, 0.5f};
+    case NoiseType::kSaltPepper: return {type, 0.3f};
+    case NoiseType::kMaskBlock: return {type, 12.0f};
+    case NoiseType::kBlur: return {type, 1.5f};
+  }
+  return {};
+}
+
 void validate(const Noise& noise, int side) {
   auto fail = [&](const std::string& range) {
     throw std::invalid_argument(std::string(noise_type_name(noise.type)) + " noise level must be " + range + ", got " +

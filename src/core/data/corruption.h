@@ -31,6 +31,10 @@ NoiseType parse_noise_type(const std::string& name);
 const char* noise_type_name(NoiseType type);
 // Throws std::invalid_argument when the level is outside what the type allows.
 void validate(const Noise& noise, int side = 28);
+// The one table of default levels: each type at a level that shows what it does, the one a user is
+// given on choosing it (Gaussian σ 0.5, salt & pepper on 30% of the pixels, a 12×12 block, blur
+// σ 1.5 px; none at 0).
+Noise typical_noise(NoiseType type);
 
 void corrupt(Matrix& images, const Noise& noise, Random& rng, int side = 28);
 // Sets to 0 every pixel where mask > 0.5 (mask: side·side values), in every row.

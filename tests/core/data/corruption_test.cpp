@@ -85,3 +85,23 @@ TEST_CASE("corruption: reproducible from the seed; brushed masks; bad levels ref
   CHECK_THROWS_WITH(bn::corrupt(images, {bn::NoiseType::kMaskBlock, 40}, rng), Catch::Contains("whole number"));
   CHECK_THROWS_WITH(bn::parse_noise_type("pink"), Catch::Contains("unknown noise type 'pink'"));
 }
+
+TEST_CASE("corruption: each type's typical level is valid and visibly corrupts", "[corruption]") {
+  for (bn::NoiseType type : {bn::NoiseType::kNone, bn::NoiseType::kGaussian, bn::NoiseType::kSaltPepper,
+                             bn::NoiseType::kMaskBlock, bn::NoiseType::kBlur}) {
+    const bn::Noise noise = bn::typical_noise(type);
+    INFO(bn::noise_type_name(type) << " at " << noise.level);
+    CHECK(noise.type == type);
+    CHECK_NOTHROW(bn::validate(noise));
+    // A bright square on black: every type but "none" changes some of its pixels.
+    bn::Matrix images = bn::Matrix::Zero(1, 784);
+    for (int y = 8; y < 20; ++y)
+      for (int x = 8; x < 20; ++x) images(0, y * 28 + x) = 1.0f;
+    const bn::Matrix clean = images;
+    bn::Random rng(3);
+    bn::corrupt(images, noise, rng);
+    const float changed = (images - clean).cwiseAbs().sum();
+    if (type == bn::NoiseType::kNone) CHECK(changed == 0.0f);
+    else CHECK(changed > 5.0f);
+  }
+}
