@@ -578,19 +578,6 @@ void refresh_generated(AppState& state) {
 
 namespace {
 
-// The median of the last `count` frame times (fewer if there are not as many yet).
-float recent_frame_median(const AppState& state, size_t count) {
-  const size_t size = state.frame_ms.size();
-  count = std::min(count, size);
-  if (count == 0) return 0.0f;
-  std::vector<float> recent;
-  // While the history fills, the newest frame is at the back; once full, just before frame_cursor.
-  const size_t newest = size < AppState::kFrameHistory ? size : state.frame_cursor % size + size;
-  for (size_t i = 1; i <= count; ++i) recent.push_back(state.frame_ms[(newest - i) % size]);
-  std::nth_element(recent.begin(), recent.begin() + recent.size() / 2, recent.end());
-  return recent[recent.size() / 2];
-}
-
 // Only the open tab's view is kept up to date: the others cost nothing until they are looked at.
 void refresh_open_tab(AppState& state) {
   if (state.view_out_of_memory_version == state.viewer_version) return;
@@ -610,7 +597,7 @@ void adjust_trainer_rest(AppState& state) {
   const double now = ImGui::GetTime();
   if (now - state.rest_adjusted_at < kRestAdjustInterval) return;
   state.rest_adjusted_at = now;
-  const float frame = recent_frame_median(state, 30);
+  const float frame = state.frame_ms.summary(30).median;
   const int rest = static_cast<int>(state.trainer_thread->rest().count());
   int next = rest;
   if (frame > kFrameBudgetMs) next = std::min(rest + kRestStepMs, kMaxRestMs);
@@ -623,9 +610,7 @@ void adjust_trainer_rest(AppState& state) {
 void app_update(AppState& state) {
   ++state.frames;
   state.fps = ImGui::GetIO().Framerate;
-  const float frame_ms = 1000.0f * ImGui::GetIO().DeltaTime;
-  if (state.frame_ms.size() < AppState::kFrameHistory) state.frame_ms.push_back(frame_ms);
-  else state.frame_ms[state.frame_cursor++ % AppState::kFrameHistory] = frame_ms;
+  state.frame_ms.add(1000.0f * ImGui::GetIO().DeltaTime);
   if (!state.trainer) return;
   if (state.dataset_wanted != state.dataset && state.datasets.count(state.dataset_wanted)) {
     try {

@@ -22,6 +22,7 @@
 #include "app/digit_texture.h"
 #include "app/drawing.h"
 #include "app/gpu/scatter_renderer.h"
+#include "app/session/time_history.h"
 
 namespace bn_app {
 
@@ -369,13 +370,10 @@ struct AppState {
   double rest_adjusted_at = 0.0;                      // when the mt trainer's rest last followed the frame rate
   float fps = 0.0f;
   uint64_t frames = 0;                                // drawn since start: tests wait on frames, not milliseconds
-  std::vector<float> frame_ms;                        // the last kFrameHistory frame times
-  size_t frame_cursor = 0;
+  TimeHistory frame_ms;                               // from one frame's start to the next's
   // The main thread's own share of each frame (update, UI, GL submission), measured by main.cpp:
   // what is left of frame_ms is the browser's compositing and waiting for the next frame.
-  std::vector<float> work_ms;
-  size_t work_cursor = 0;
-  static constexpr size_t kFrameHistory = 240;
+  TimeHistory work_ms;
   WidgetLayout layout;
 
   bool ready() const { return trainer != nullptr && snapshot != nullptr; }

@@ -140,8 +140,7 @@ void frame() {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   const float work = std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count();
-  if (state.work_ms.size() < bn_app::AppState::kFrameHistory) state.work_ms.push_back(work);
-  else state.work_ms[state.work_cursor++ % bn_app::AppState::kFrameHistory] = work;
+  state.work_ms.add(work);
 }
 
 #ifdef __EMSCRIPTEN__

@@ -43,13 +43,13 @@ namespace {
 
 using emscripten::val;
 
-// The median and the 95th percentile of recent times, in ms.
-val percentiles(std::vector<float> times) {
-  std::sort(times.begin(), times.end());
+// The median and the 95th percentile of recent times, in ms (null before the first).
+val percentiles(const bn_app::TimeHistory& history) {
+  const bn_app::TimeHistory::Summary summary = history.summary();
   val out = val::object();
-  out.set("median", times.empty() ? val::null() : val(times[times.size() / 2]));
-  out.set("p95", times.empty() ? val::null() : val(times[times.size() * 95 / 100]));
-  out.set("count", static_cast<int>(times.size()));
+  out.set("median", summary.count == 0 ? val::null() : val(summary.median));
+  out.set("p95", summary.count == 0 ? val::null() : val(summary.p95));
+  out.set("count", static_cast<int>(summary.count));
   return out;
 }
 
