@@ -75,7 +75,8 @@ bn::ModelConfig model_config_from(const Options& options, bn::ModelConfig c) {
   c.sparsity = bn::parse_sparsity(options.text("sparsity", bn::sparsity_name(c.sparsity)));
   c.lambda = static_cast<float>(options.real("lambda", c.lambda));
   c.rho = static_cast<float>(options.real("rho", c.rho));
-  if (c.kind == bn::ModelKind::kDenoising && c.noise.type == bn::NoiseType::kNone) c.noise = bn::typical_noise(bn::NoiseType::kGaussian);
+  if (c.kind == bn::ModelKind::kDenoising && c.noise.type == bn::NoiseType::kNone)
+    c.noise = bn::typical_noise(bn::NoiseType::kGaussian);
   c.noise.type = bn::parse_noise_type(options.text("noise", bn::noise_type_name(c.noise.type)));
   c.noise.level = static_cast<float>(options.real("noise-level", c.noise.level));
   c.optimizer = bn::parse_optimizer(options.text("optimizer", bn::optimizer_name(c.optimizer)));
