@@ -1,15 +1,11 @@
 // The Features tab: a few-label linear probe on the codes against the same on raw pixels.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { clickRect, framesPass, layout, openPlayground, pollUntil, saveScreenshot, state } from './harness.mjs';
+import { test } from 'node:test';
+import { clickRect, describePlayground, framesPass, layout, pollUntil, saveScreenshot, state } from './harness.mjs';
 
-describe('few-label features (st build)', () => {
-  let session;
-  // The single-thread build: the probes must train between frames there too.
-  before(async () => { session = await openPlayground({ isolation: false }); });
-  after(async () => { await session?.close(); });
-
+// The single-thread build: the probes must train between frames there too.
+describePlayground('few-label features', { isolation: false }, (session) => {
   test('Few labels trains both probes on pretrained codes, far above an untrained encoder\'s', async () => {
     const { page } = session;
     await clickRect(page, (await layout(page)).presetButtons['Few labels']);
@@ -52,18 +48,9 @@ describe('few-label features (st build)', () => {
     assert.ok(thousand.probe.pixels > hundred.probe.pixels, 'ten times the labels should help the pixel probe');
     await framesPass(page, 5);
   });
-
-  test('raised no page errors and made no off-origin requests', () => {
-    assert.deepEqual(session.pageErrors, []);
-    assert.deepEqual(session.offOriginRequests, []);
-  });
 });
 
-describe('compression, AE against PCA (mt build)', () => {
-  let session;
-  before(async () => { session = await openPlayground({ isolation: true }); });
-  after(async () => { await session?.close(); });
-
+describePlayground('compression, AE against PCA', { isolation: true }, (session) => {
   test('AE vs PCA shows bytes and PSNR at three precisions; the network beats PCA', async () => {
     const { page } = session;
     await clickRect(page, (await layout(page)).presetButtons['AE vs PCA']);
@@ -79,10 +66,5 @@ describe('compression, AE against PCA (mt build)', () => {
     assert.ok(Math.abs(f16.modelPsnr - f32.modelPsnr) < 0.05, 'float16 codes should cost almost nothing');
     assert.ok(q8.modelPsnr < f32.modelPsnr + 0.01 && q8.modelPsnr > f32.modelPsnr - 2, `8-bit: ${q8.modelPsnr} dB`);
     await saveScreenshot(page, 'compression.png');
-  });
-
-  test('raised no page errors and made no off-origin requests', () => {
-    assert.deepEqual(session.pageErrors, []);
-    assert.deepEqual(session.offOriginRequests, []);
   });
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web/serve.mjs';
@@ -64,6 +65,33 @@ export async function openPlayground({ isolation }) {
     await server.close();
   };
   return { page, server, pageErrors, offOriginRequests, consoleLines, close };
+}
+
+// What every suite checks last: the page threw nothing uncaught and asked nothing of another
+// origin (the messages list what it did, since a bare "expected []" does not say where to look).
+export function assertClean({ pageErrors, offOriginRequests }) {
+  assert.deepEqual(pageErrors, [], `uncaught errors in the page:\n${pageErrors.join('\n')}`);
+  assert.deepEqual(offOriginRequests, [],
+    `the page made requests outside its origin:\n${offOriginRequests.join('\n')}`);
+}
+
+// A suite of tests on one page of one build, titled "<title> (mt build)" or "(st build)". The page
+// opens before the tests (and `setUp(page)`, if given, runs on it) and closes after them; the last
+// test checks that it stayed clean, as a test rather than in after() so the report counts and names
+// it. `body(session, build)` declares the tests: `session` (page, pageErrors, ...) fills in when the
+// page opens, so the tests read it as they run, not the body as it declares them.
+export function describePlayground(title, { isolation, setUp, ...options }, body) {
+  const build = isolation ? 'mt' : 'st';
+  describe(`${title} (${build} build)`, () => {
+    const session = {};
+    before(async () => {
+      Object.assign(session, await openPlayground({ isolation, ...options }));
+      await setUp?.(session.page);
+    });
+    after(async () => { await session.close?.(); });
+    body(session, build);
+    test('raised no page errors and made no off-origin requests', () => assertClean(session));
+  });
 }
 
 export const state = (page) => page.evaluate(() => window.bottleneck.state());

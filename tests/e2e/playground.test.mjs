@@ -5,9 +5,9 @@
 // a plain one (the single-thread "st" build, training in slices between frames).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  brightFraction, clickRect, decodePng, distinctColours, drawPad, framesPass, l1Distance, layout, openPlayground,
+  brightFraction, clickRect, decodePng, describePlayground, distinctColours, drawPad, framesPass, l1Distance, layout,
   pollScreenshot, pollUntil, correlation, reconstruction, regionStats, saveScreenshot, state, strokeOnPad, sum,
 } from './harness.mjs';
 
@@ -57,16 +57,7 @@ async function pressTrainAndWatchLossFall(page) {
   return later;
 }
 
-function assertClean(session) {
-  assert.deepEqual(session.pageErrors, [], 'uncaught errors in the page');
-  assert.deepEqual(session.offOriginRequests, [], 'the page made requests outside its origin');
-}
-
-describe('cross-origin isolated page (mt build)', () => {
-  let session;
-  before(async () => { session = await openPlayground({ isolation: true }); });
-  after(async () => { await session?.close(); });
-
+describePlayground('cross-origin isolated page', { isolation: true }, (session) => {
   test('is cross-origin isolated and runs the threaded build', async () => {
     const isolated = await session.page.evaluate(() => self.crossOriginIsolated);
     const s = await state(session.page);
@@ -167,15 +158,9 @@ describe('cross-origin isolated page (mt build)', () => {
     await client.send('Emulation.setTouchEmulationEnabled', { enabled: false });
     await saveScreenshot(page, 'mt-touch-drawn.png');
   });
-
-  test('raised no page errors and made no off-origin requests', () => assertClean(session));
 });
 
-describe('plain page without isolation (st build)', () => {
-  let session;
-  before(async () => { session = await openPlayground({ isolation: false }); });
-  after(async () => { await session?.close(); });
-
+describePlayground('plain page without isolation', { isolation: false }, (session) => {
   test('is not isolated and falls back to the single-thread build', async () => {
     const isolated = await session.page.evaluate(() => self.crossOriginIsolated);
     const s = await state(session.page);
@@ -190,6 +175,4 @@ describe('plain page without isolation (st build)', () => {
     const image = await expectTrainingGridShown(session.page, 'st-training.png', { pretrained: false });
     assert.ok(distinctColours(image) >= 20, 'blank canvas');
   });
-
-  test('raised no page errors and made no off-origin requests', () => assertClean(session));
 });

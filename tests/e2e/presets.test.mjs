@@ -3,10 +3,10 @@
 // PSNR readouts say.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  clickRect, distinctColours, layout, openPlayground, pollScreenshot, pollUntil, regionStats, saveScreenshot,
-  state, strokeOnPad,
+  clickRect, describePlayground, distinctColours, layout, pollScreenshot, pollUntil, regionStats, saveScreenshot, state,
+  strokeOnPad,
 } from './harness.mjs';
 
 const PRESETS = {
@@ -59,11 +59,7 @@ async function expectEveryPresetRenders(page, screenshotPrefix) {
   }
 }
 
-describe('presets and noise (mt build)', () => {
-  let session;
-  before(async () => { session = await openPlayground({ isolation: true }); });
-  after(async () => { await session?.close(); });
-
+describePlayground('presets and noise', { isolation: true }, (session) => {
   test('a first visit starts on the pretrained denoising preset', async () => {
     await expectDefaultPreset(session.page);
   });
@@ -171,18 +167,9 @@ describe('presets and noise (mt build)', () => {
       (pad) => pad.every((v) => v === 0), { timeoutMs: 2_000 });
     assert.ok(cleared.every((v) => v === 0), 'c did not clear the pad');
   });
-
-  test('raised no page errors and made no off-origin requests', () => {
-    assert.deepEqual(session.pageErrors, []);
-    assert.deepEqual(session.offOriginRequests, []);
-  });
 });
 
-describe('presets (st build)', () => {
-  let session;
-  before(async () => { session = await openPlayground({ isolation: false }); });
-  after(async () => { await session?.close(); });
-
+describePlayground('presets', { isolation: false }, (session) => {
   test('the single-thread build also starts on the pretrained denoising preset', async () => {
     await expectDefaultPreset(session.page);
     await saveScreenshot(session.page, 'st-default-preset.png');
@@ -190,10 +177,5 @@ describe('presets (st build)', () => {
 
   test('each preset loads its pretrained model and renders in the single-thread build too', async () => {
     await expectEveryPresetRenders(session.page, 'st-');
-  });
-
-  test('raised no page errors and made no off-origin requests', () => {
-    assert.deepEqual(session.pageErrors, []);
-    assert.deepEqual(session.offOriginRequests, []);
   });
 });
