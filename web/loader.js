@@ -66,12 +66,14 @@ function exposeAutomation(app) {
   };
 }
 
-// One safetensors file per kind of model. A missing file is not fatal: that preset starts untrained
-// and says so.
-const PRETRAINED_KINDS = ['denoise', 'ae', 'sparse', 'vae', 'conv', 'pca'];
-
+// Answers the app's requests for a data set (the first, MNIST, as soon as the app runs; another
+// when the Training tab asks): the weights trained on it first (small, about 4 MB in all, so a
+// preset is ready the moment the data is in), then "<id>10k.bnds" (9,000 training and 1,000 test
+// images), with progress. A missing weights file is not fatal: that preset starts untrained and
+// says so. The app's list of kinds is the one truth of which files there are.
 async function loadPretrained(app, dataset) {
-  await Promise.all(PRETRAINED_KINDS.map(async (kind) => {
+  const kinds = app.pretrainedKinds();
+  await Promise.all(kinds.map(async (kind) => {
     try {
       const response = await fetch(`pretrained/${dataset}-${kind}.safetensors`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -83,10 +85,16 @@ async function loadPretrained(app, dataset) {
   app.weightsDone(dataset);
 }
 
-// The Training tab's other data set (Fashion-MNIST): asked for by the app, downloaded only then.
-// Each data set ships as "<id>10k.bnds" (9,000 training and 1,000 test images).
+// Clothes for the Anomaly tab while MNIST trains: small, and not needed for the first frame.
+function loadAnomalies(app) {
+  download('data/fashion-test-1k.bnds', () => {})
+    .then((anomalies) => app.receiveAnomalies('Fashion-MNIST (1,000 test items)', anomalies))
+    .catch((error) => console.warn(`anomaly images: ${error.message}`));
+}
+
 function serveDatasetRequests(app) {
   const inFlight = new Set();  // asked twice while downloading (chosen, left, chosen again): one download
+  let anomaliesAsked = false;
   app.requestDataset = async (id) => {
     if (inFlight.has(id)) return;
     inFlight.add(id);
@@ -94,6 +102,10 @@ function serveDatasetRequests(app) {
       await loadPretrained(app, id);
       const bytes = await download(`data/${id}10k.bnds`, (fraction) => app.setLoadProgress(fraction));
       app.receiveDataset(id, bytes);
+      if (!anomaliesAsked) {
+        anomaliesAsked = true;
+        loadAnomalies(app);
+      }
     } catch (error) {
       app.datasetFailed(id, String(error?.message ?? error));
     } finally {
@@ -125,20 +137,6 @@ async function start() {
   canvas.addEventListener('pointerdown', forwardPressure);
   canvas.addEventListener('pointermove', forwardPressure);
   canvas.focus();
-
-  try {
-    // The pretrained weights are small (about 4 MB in all) and come first, so the default preset
-    // is ready the moment the data set is in.
-    await loadPretrained(app, 'mnist');
-    const bytes = await download('data/mnist10k.bnds', (fraction) => app.setLoadProgress(fraction));
-    app.receiveDataset('mnist', bytes);
-    // Clothes, for the Anomaly tab: small, and not needed for the first frame.
-    download('data/fashion-test-1k.bnds', () => {})
-      .then((anomalies) => app.receiveAnomalies('Fashion-MNIST (1,000 test items)', anomalies))
-      .catch((error) => console.warn(`anomaly images: ${error.message}`));
-  } catch (error) {
-    app.setLoadError(`Could not download the MNIST data set (${error.message}). Reload the page to try again.`);
-  }
 }
 
 start().catch((error) => {

@@ -1,4 +1,5 @@
-// The page's hooks into the app, exported with Embind. web/loader.js wraps them as
+// The playground page's API: every Embind export of the page, in one file, over the session and
+// the UI (src/app). web/loader.js wraps them as web/loader.js wraps them as
 // `window.bottleneck`, which tests (and curious users, from the console) drive:
 //
 //   receiveDataset(id, Uint8Array)     a data set the page downloaded ("mnist": <id>10k.bnds)
@@ -23,8 +24,10 @@
 //   drawPad(), reconstruction()        784 values each, in [0, 1]
 //   samples()                          the Generate tab's sample grid, (6·28)² values
 //   heldDigit(), interpolationStrip()  the decoded held code (784), the interpolation (28 × 8·28)
-//   layout()                           where the pad and the buttons are, in CSS pixels
+//   layout()                           where the pad and the buttons are, in CSS pixels: every
+//                                      widget the panels probe (WidgetProbes), by name
 //   setPenPressure(p)                  the pen's pressure in (0, 1] from the page's pointer events
+//   pretrainedKinds()                  the weights files each data set ships with
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
@@ -32,16 +35,24 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <string>
 
-#include "app/app_state.h"
+#include "app/platform/web_app.h"
 #include "core/parallel/thread_pool.h"
 #include "imgui.h"
 
 namespace {
 
 using emscripten::val;
+using bn_app::Session;
+using bn_app::Ui;
+
+Session& session() { return bn_app::web_app().session(); }
+Ui& ui() { return bn_app::web_app().ui(); }
+
+// [SECTION] Conversions
+
+val number_or_null(double value) { return std::isfinite(value) ? val(value) : val::null(); }
 
 // The median and the 95th percentile of recent times, in ms (null before the first).
 val percentiles(const bn_app::TimeHistory& history) {
@@ -53,66 +64,59 @@ val percentiles(const bn_app::TimeHistory& history) {
   return out;
 }
 
-val number_or_null(double value) { return std::isfinite(value) ? val(value) : val::null(); }
-
 val copy_to_js(const std::vector<float>& values) {
   // A view into the wasm heap, copied so the caller keeps a stable array.
   return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(values.size(), values.data())));
 }
 
-val rect_to_js(const bn_app::ScreenRect& r) {
-  val out = val::object();
-  out.set("x", r.x);
-  out.set("y", r.y);
-  out.set("w", r.w);
-  out.set("h", r.h);
+val pair_to_js(double a, double b) {
+  val out = val::array();
+  out.call<void>("push", a);
+  out.call<void>("push", b);
   return out;
 }
 
-val rects_to_js(const std::map<std::string, bn_app::ScreenRect>& rects) {
-  val out = val::object();
-  for (const auto& [name, rect] : rects) out.set(name, rect_to_js(rect));
-  return out;
-}
+std::vector<uint8_t> to_bytes(val bytes) { return emscripten::convertJSArrayToNumberVector<uint8_t>(bytes); }
 
-void receive_dataset(std::string id, val bytes) {
-  std::vector<uint8_t> data = emscripten::convertJSArrayToNumberVector<uint8_t>(bytes);
-  bn_app::app_receive_dataset(bn_app::app_state(), id, data);
-}
+// [SECTION] The data set handshake (web/loader.js answers Module.requestDataset)
 
-void dataset_failed(std::string id, std::string why) { bn_app::app_dataset_failed(bn_app::app_state(), id, why); }
-
+void receive_dataset(std::string id, val bytes) { session().receive_dataset(id, to_bytes(bytes)); }
+void dataset_failed(std::string id, std::string why) { session().dataset_failed(id, why); }
 void receive_weights(std::string dataset, std::string kind, val bytes) {
-  bn_app::app_receive_weights(bn_app::app_state(), dataset, kind,
-                              emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
+  session().receive_weights(dataset, kind, to_bytes(bytes));
+}
+void weights_done(std::string dataset) { session().weights_done(dataset); }
+void receive_anomalies(std::string name, val bytes) { session().receive_anomalies(name, to_bytes(bytes)); }
+// The download of the data set being fetched: the first one's fills the loading screen, a later
+// one's the Training tab's data set line.
+void set_load_progress(double fraction) { session().datasets().set_progress(static_cast<float>(fraction)); }
+void set_load_error(std::string message) { session().datasets().set_first_load_error(message); }
+
+val pretrained_kinds() {
+  val out = val::array();
+  for (const char* kind : bn_app::kPretrainedKinds) out.call<void>("push", val(kind));
+  return out;
 }
 
-void weights_done(std::string dataset) { bn_app::app_weights_done(bn_app::app_state(), dataset); }
+// [SECTION] Commands
 
-bool select_preset(std::string name) { return bn_app::app_select_preset(bn_app::app_state(), name); }
+bool select_preset(std::string name) { return session().select_preset(name); }
 
 std::string set_noise(std::string type, double level) {
   try {
-    bn_app::app_set_noise(bn_app::app_state(), {bn::parse_noise_type(type), static_cast<float>(level)});
+    session().set_noise({bn::parse_noise_type(type), static_cast<float>(level)});
     return "";
   } catch (const std::exception& e) {
     return e.what();
   }
 }
 
-void receive_anomalies(std::string name, val bytes) {
-  bn_app::app_receive_anomalies(bn_app::app_state(), name, emscripten::convertJSArrayToNumberVector<uint8_t>(bytes));
+// Pens report their pressure through the page's pointer events; mice and fingers draw at 1.
+void set_pen_pressure(double pressure) {
+  ui().pointer.pressure = std::isfinite(pressure) ? static_cast<float>(std::clamp(pressure, 0.0, 1.0)) : 1.0f;
 }
 
-// The download of the data set being fetched: the first one's fills the loading screen, a later
-// one's the Training tab's data set line.
-void set_load_progress(double fraction) {
-  bn_app::AppState& state = bn_app::app_state();
-  if (!state.trainer) state.loading.progress = static_cast<float>(fraction);
-  state.dataset_progress = static_cast<float>(fraction);
-}
-
-void set_load_error(std::string message) { bn_app::app_state().loading.error = message; }
+// [SECTION] The automation state: one object per part, each beside what it reads
 
 // The WebAssembly heap as the allocator (dlmalloc) sees it: bytes handed out and not yet freed, the
 // most it has ever taken from the heap (its high-water mark: what an out-of-memory abort runs
@@ -127,227 +131,231 @@ val memory_use() {
   return out;
 }
 
-val automation_state() {
-  const bn_app::AppState& state = bn_app::app_state();
-  val out = val::object();
-  out.set("build", state.threaded ? "mt" : "st");
+void describe_runtime(const Session& s, const Ui& u, val& out) {
+  const bool threaded = s.training().threaded();
+  out.set("build", threaded ? "mt" : "st");
   // The UI thread, plus in mt the trainer and its compute workers.
-  out.set("threads", state.threaded ? 1 + bn::compute_threads() : 1);
-  out.set("ready", state.ready());
+  out.set("threads", threaded ? 1 + bn::compute_threads() : 1);
+  out.set("ready", s.ready());
   out.set("memory", memory_use());
-  out.set("fps", state.fps);
-  out.set("frame", static_cast<double>(state.frames));
+  out.set("fps", u.state.fps);
+  out.set("frame", static_cast<double>(u.state.frames));
   // Frame times over the last few seconds, and the main thread's own work in them.
-  out.set("frameMs", percentiles(state.frame_ms));
-  out.set("workMs", percentiles(state.work_ms));
+  out.set("frameMs", percentiles(u.state.frame_ms));
+  out.set("workMs", percentiles(u.state.work_ms));
   // The mt trainer's rest between slices, which follows the frame rate (null in the st build).
-  out.set("trainerRestMs", state.trainer_thread ? val(static_cast<int>(state.trainer_thread->rest().count())) : val::null());
-  out.set("loadProgress", state.loading.progress);
-  out.set("loadError", state.loading.error);
-  out.set("notice", state.notice);
-  val panels = val::array();
-  const char* tab = bn_app::tab_name(state.side_tab);
-  for (const char* panel : {"Draw", "Reconstruction", "Noise", tab}) panels.call<void>("push", val(panel));
-  out.set("panels", panels);
-  out.set("preset", state.preset);
-  // The data set being trained on, the one asked for (they differ while it downloads), the
-  // download's progress, and how many test images the playground holds.
-  out.set("dataset", state.dataset);
-  out.set("datasetWanted", state.dataset_wanted);
-  out.set("datasetProgress", state.dataset_progress);
-  out.set("testImages", state.test_set ? state.test_set->count() : 0);
-  out.set("anomalyImages", state.anomaly_set ? val(state.anomaly_set->name) : val::null());
-  val drawing = val::object();
-  drawing.set("tool", state.brush_tool == bn_app::BrushTool::kInk     ? "ink"
-                      : state.brush_tool == bn_app::BrushTool::kErase ? "erase"
-                                                                      : "hide");
-  drawing.set("framing", state.mnist_framing);
-  drawing.set("undoDepth", static_cast<int>(state.drawing.history.size()));
-  drawing.set("hiddenPixels", state.hidden_count);
-  // The test image on the pad ("pick a test image"), with its class: null for a drawing.
-  const int shown = bn_app::app_shown_test_image(state);
-  drawing.set("testImage", shown >= 0 ? val(shown) : val::null());
-  drawing.set("testLabel", shown >= 0 ? val(static_cast<int>(state.test_set->labels[shown])) : val::null());
-  drawing.set("browseLabel", state.browse_label);
-  out.set("drawing", drawing);
-  val ui = val::object();
-  ui.set("scale", state.ui_scale);
-  ui.set("theme", state.light_theme ? "light" : "dark");
-  out.set("ui", ui);
-  const bn_app::GenerateView& generate = state.generate;
-  val gen = val::object();
-  gen.set("held", generate.holding ? val::array() : val::null());
-  if (generate.holding) {
-    gen["held"].call<void>("push", generate.held_x);
-    gen["held"].call<void>("push", generate.held_y);
-  }
-  gen.set("dims", val::array());
-  gen["dims"].call<void>("push", generate.dims[0]);
-  gen["dims"].call<void>("push", generate.dims[1]);
-  gen.set("interpolationFrames", generate.strip.empty() ? 0 : bn_app::GenerateView::kFrames);
-  gen.set("partner", generate.partner);
-  gen.set("farEnd", generate.kept_drawing.empty() ? "test digit" : "kept drawing");
-  out.set("generate", gen);
-  val lat = val::object();
-  lat.set("components", val::array());
-  lat["components"].call<void>("push", state.latent.computed_components[0]);
-  lat["components"].call<void>("push", state.latent.computed_components[1]);
-  lat.set("besidePca", state.latent.computed_beside_pca);
-  lat.set("modelMse", state.latent.computed_beside_pca ? val(state.latent.model_mse) : val::null());
-  lat.set("pcaMse", state.latent.computed_beside_pca ? val(state.latent.pca_mse) : val::null());
-  out.set("latentView", lat);
-  val editor = val::object();
-  editor.set("error", state.draft.error);
-  editor.set("hidden", std::string(state.draft.hidden_text));
-  editor.set("latent", state.draft.config.latent);
-  editor.set("learningRate", state.draft.config.learning_rate);
-  out.set("editor", editor);
-  if (state.ready()) {
-    val hidden = val::array();
-    for (int width : state.snapshot->config->hidden) hidden.call<void>("push", width);
-    out.set("hidden", hidden);
-  }
-  out.set("helpOpen", state.show_help);
+  const int rest = s.training().rest_ms();
+  out.set("trainerRestMs", rest >= 0 ? val(rest) : val::null());
+  out.set("helpOpen", u.state.show_help);
   // A text field has the keyboard (keys go to it, not to the shortcuts).
   out.set("typing", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput);
-  const bn_app::FeaturesView& features = state.features;
-  val probe = val::object();
-  probe.set("labels", features.labels);
-  probe.set("done", features.done && features.computed_labels == features.labels);
-  // The probes were trained on the codes of the weights the model has now: not of the last ones,
-  // and not of a model about to be replaced (a preset's, posted but not yet swapped in).
-  const bool model_settled =
-      state.ready() && state.snapshot->model_generation == state.trainer->posted_model_generation();
-  probe.set("current", model_settled && features.computed_version == state.viewer_version);
-  probe.set("codes", features.done ? val(features.codes.accuracy) : val::null());
-  probe.set("pixels", features.done ? val(features.pixels.accuracy) : val::null());
-  out.set("probe", probe);
-  val compression = val::array();
-  for (const auto& row : state.compression.rows) {
-    val r = val::object();
-    r.set("format", row.format);
-    r.set("kind", state.compression.kind);
-    r.set("bytes", row.bytes);
-    r.set("modelPsnr", number_or_null(row.model_psnr));
-    r.set("pcaPsnr", number_or_null(row.pca_psnr));
-    compression.call<void>("push", r);
-  }
-  out.set("compression", compression);
-  const bn_app::AnomalyView& anomaly = state.anomaly;
-  if (!anomaly.normal_scores.empty()) {
-    val a = val::object();
-    a.set("auroc", anomaly.auroc);
-    a.set("threshold", anomaly.threshold);
-    a.set("score", anomaly.has_drawing ? val(anomaly.drawing_score) : val::null());
-    a.set("verdict", !anomaly.has_drawing ? "none" : anomaly.drawing_score > anomaly.threshold ? "anomaly" : "normal");
-    out.set("anomaly", a);
-  } else {
-    out.set("anomaly", val::null());
-  }
-  val noise = val::object();
-  noise.set("type", bn::noise_type_name(state.noise.type));
-  noise.set("level", state.noise.level);
-  out.set("noise", noise);
-  val psnr = val::object();
-  psnr.set("noisy", number_or_null(state.psnr_noisy));
-  psnr.set("output", number_or_null(state.psnr_output));
-  out.set("psnr", psnr);
-  if (state.ready()) {
-    out.set("modelKind", bn::kind_name(state.snapshot->config->kind));
-    out.set("latent", state.snapshot->config->latent);
-    out.set("learningRate", state.snapshot->config->learning_rate);
-    const bn::TrainingSnapshot& snapshot = *state.snapshot;
-    out.set("training", snapshot.training);
-    out.set("step", static_cast<double>(snapshot.metrics.step));
-    out.set("epoch", snapshot.metrics.epoch);
-    out.set("trainLoss", number_or_null(snapshot.metrics.train_loss));
-    out.set("testLoss", number_or_null(snapshot.metrics.test_loss));
-    out.set("samplesPerSecond", snapshot.metrics.samples_per_second);
-    out.set("message", snapshot.message);
-  } else {
-    out.set("modelKind", val::null());
-    out.set("latent", val::null());
-    out.set("learningRate", val::null());
-    out.set("training", false);
-    out.set("step", 0);
-    out.set("epoch", 0);
-    out.set("trainLoss", val::null());
-    out.set("testLoss", val::null());
-    out.set("samplesPerSecond", 0);
-    out.set("message", "");
-  }
+  val scale = val::object();
+  scale.set("scale", u.state.scale);
+  scale.set("theme", u.state.light_theme ? "light" : "dark");
+  out.set("ui", scale);
+}
+
+// The data set being trained on, the one asked for (they differ while it downloads), the
+// download's progress, and how many test images the playground holds.
+void describe_datasets(const Session& s, val& out) {
+  const bn_app::DatasetHub& hub = s.datasets();
+  out.set("loadProgress", hub.first_load().progress);
+  out.set("loadError", hub.first_load().error);
+  out.set("dataset", hub.has_current() ? hub.current() : std::string("mnist"));
+  out.set("datasetWanted", hub.wanted());
+  out.set("datasetProgress", hub.progress());
+  out.set("testImages", s.test_set() ? s.test_set()->count() : 0);
+  const auto anomalies = s.anomalies();
+  out.set("anomalyImages", anomalies ? val(anomalies->name) : val::null());
+}
+
+val describe_drawing(const Session& s, const Ui& u) {
+  const bn_app::DrawingPad& pad = s.pad();
+  val drawing = val::object();
+  drawing.set("tool", u.pointer.brush == bn_app::BrushTool::kInk     ? "ink"
+                      : u.pointer.brush == bn_app::BrushTool::kErase ? "erase"
+                                                                     : "hide");
+  drawing.set("framing", pad.framing());
+  drawing.set("undoDepth", static_cast<int>(pad.undo_depth()));
+  drawing.set("hiddenPixels", pad.hidden_count());
+  // The test image on the pad ("pick a test image"), with its class: null for a drawing.
+  const int shown = s.test_set() ? pad.shown_test_image() : -1;
+  drawing.set("testImage", shown >= 0 ? val(shown) : val::null());
+  drawing.set("testLabel", shown >= 0 ? val(static_cast<int>(s.test_set()->labels[shown])) : val::null());
+  drawing.set("browseLabel", pad.browse_label());
+  return drawing;
+}
+
+val describe_generate(const Session& s) {
+  const bn_app::SamplesView& samples = s.samples();
+  const bn_app::InterpolationView& interpolation = s.interpolation();
+  val out = val::object();
+  out.set("held", samples.holding() ? pair_to_js(samples.held_x(), samples.held_y()) : val::null());
+  out.set("dims", pair_to_js(samples.dims[0], samples.dims[1]));
+  out.set("interpolationFrames", interpolation.strip().empty() ? 0 : bn_app::InterpolationView::kFrames);
+  out.set("partner", interpolation.partner());
+  out.set("farEnd", interpolation.far_end_kept() ? "kept drawing" : "test digit");
   return out;
 }
 
-void set_pen_pressure(double pressure) {
-  bn_app::app_state().pen_pressure = std::isfinite(pressure) ? static_cast<float>(std::clamp(pressure, 0.0, 1.0)) : 1.0f;
+val describe_latent(const bn_app::LatentView& latent) {
+  val out = val::object();
+  out.set("components", pair_to_js(latent.shown_components()[0], latent.shown_components()[1]));
+  out.set("besidePca", latent.shows_pca());
+  out.set("modelMse", latent.shows_pca() ? val(latent.model_mse()) : val::null());
+  out.set("pcaMse", latent.shows_pca() ? val(latent.pca_mse()) : val::null());
+  return out;
 }
 
-val draw_pad() { return copy_to_js(bn_app::app_state().pad); }
-
-val reconstruction() { return copy_to_js(bn_app::app_state().reconstruction); }
-
-val samples() { return copy_to_js(bn_app::app_state().generate.samples); }
-
-val held_digit() { return copy_to_js(bn_app::app_state().generate.held_image); }
-
-val interpolation_strip() { return copy_to_js(bn_app::app_state().generate.strip); }
-
-val layout() {
-  const bn_app::WidgetLayout& layout = bn_app::app_state().layout;
+val describe_editor(const bn_app::ModelDraft& draft) {
   val out = val::object();
-  out.set("pad", rect_to_js(layout.pad));
-  out.set("trainButton", rect_to_js(layout.train_button));
-  out.set("resetButton", rect_to_js(layout.reset_button));
-  out.set("loadPretrainedButton", rect_to_js(layout.load_pretrained_button));
-  out.set("slowMotionCheckbox", rect_to_js(layout.slow_motion_checkbox));
-  out.set("clearButton", rect_to_js(layout.clear_button));
-  out.set("undoButton", rect_to_js(layout.undo_button));
-  out.set("scaleUpButton", rect_to_js(layout.scale_up_button));
-  out.set("scaleDownButton", rect_to_js(layout.scale_down_button));
-  out.set("themeCheckbox", rect_to_js(layout.theme_checkbox));
-  out.set("editorHeader", rect_to_js(layout.editor_header));
-  out.set("editorHiddenField", rect_to_js(layout.editor_hidden_field));
-  out.set("editorLatentField", rect_to_js(layout.editor_latent_field));
-  out.set("editorLearningRateField", rect_to_js(layout.editor_learning_rate_field));
-  out.set("editorBuildButton", rect_to_js(layout.editor_build_button));
-  out.set("trainingGrid", rect_to_js(layout.training_grid));
-  out.set("sidePanel", rect_to_js(layout.side_panel));
-  out.set("randomDigitButton", rect_to_js(layout.random_digit_button));
-  out.set("previousDigitButton", rect_to_js(layout.previous_digit_button));
-  out.set("nextDigitButton", rect_to_js(layout.next_digit_button));
-  out.set("keepDrawingButton", rect_to_js(layout.keep_drawing_button));
-  out.set("datasetButtons", rects_to_js(layout.dataset_buttons));
-  out.set("framingCheckbox", rect_to_js(layout.framing_checkbox));
-  out.set("brushButtons", rects_to_js(layout.brush_buttons));
-  out.set("noiseSlider", rect_to_js(layout.noise_level_slider));
-  out.set("latentPlot", rect_to_js(layout.latent_plot));
-  out.set("pcaPlot", layout.pca_plot.w > 0 ? rect_to_js(layout.pca_plot) : val::null());
-  out.set("latentComponents", rect_to_js(layout.latent_components));
-  out.set("besidePcaCheckbox", rect_to_js(layout.beside_pca_checkbox));
-  out.set("latentMarker", layout.latent_marker.x > 0 ? rect_to_js(layout.latent_marker) : val::null());
-  out.set("resampleButton", rect_to_js(layout.resample_button));
-  out.set("manifold", rect_to_js(layout.manifold));
-  out.set("anotherDigitButton", rect_to_js(layout.another_digit_button));
-  out.set("thresholdSlider", rect_to_js(layout.threshold_slider));
-  out.set("probeLabelButtons", rects_to_js(layout.probe_label_buttons));
-  out.set("tabs", rects_to_js(layout.tabs));
-  out.set("presetButtons", rects_to_js(layout.preset_buttons));
+  out.set("error", draft.error);
+  out.set("hidden", std::string(draft.hidden_text));
+  out.set("latent", draft.config.latent);
+  out.set("learningRate", draft.config.learning_rate);
+  return out;
+}
+
+val describe_probe(const Session& s) {
+  const bn_app::FeaturesView& features = s.features();
+  val out = val::object();
+  out.set("labels", features.labels);
+  out.set("done", features.done());
+  // The probes were trained on the codes of the weights the model has now: not of the last ones,
+  // and not of a model about to be replaced (a preset's, posted but not yet swapped in).
+  const bool settled = s.ready() && s.training().settled();
+  out.set("current", settled && features.started() && features.weights_revision() == s.training().weights_revision());
+  out.set("codes", features.done() ? val(features.codes().accuracy) : val::null());
+  out.set("pixels", features.done() ? val(features.pixels().accuracy) : val::null());
+  return out;
+}
+
+val describe_compression(const bn_app::CompressionView& view) {
+  val rows = val::array();
+  for (const auto& row : view.rows()) {
+    val r = val::object();
+    r.set("format", row.format);
+    r.set("kind", view.kind());
+    r.set("bytes", row.bytes);
+    r.set("modelPsnr", number_or_null(row.model_psnr));
+    r.set("pcaPsnr", number_or_null(row.pca_psnr));
+    rows.call<void>("push", r);
+  }
+  return rows;
+}
+
+val describe_anomaly(const bn_app::AnomalyView& view) {
+  if (!view.scored()) return val::null();
+  val out = val::object();
+  out.set("auroc", view.auroc());
+  out.set("threshold", view.threshold());
+  out.set("score", view.has_drawing() ? val(view.drawing_score()) : val::null());
+  out.set("verdict", !view.has_drawing() ? "none" : view.drawing_is_anomaly() ? "anomaly" : "normal");
+  return out;
+}
+
+// The pad's noise and the PSNR of the noisy input and of the model's output.
+void describe_rebuild(const bn_app::PadReconstruction& rebuild, val& out) {
+  val noise = val::object();
+  noise.set("type", bn::noise_type_name(rebuild.noise().type));
+  noise.set("level", rebuild.noise().level);
+  out.set("noise", noise);
+  val psnr = val::object();
+  psnr.set("noisy", number_or_null(rebuild.psnr_noisy()));
+  psnr.set("output", number_or_null(rebuild.psnr_output()));
+  out.set("psnr", psnr);
+}
+
+void describe_training(const Session& s, val& out) {
+  const bool ready = s.ready();
+  if (ready) {
+    val hidden = val::array();
+    for (int width : s.training().config().hidden) hidden.call<void>("push", width);
+    out.set("hidden", hidden);
+  }
+  const bn::TrainingSnapshot* snapshot = ready ? &s.training().snapshot() : nullptr;
+  const bn::ModelConfig* config = ready ? snapshot->config.get() : nullptr;
+  out.set("modelKind", ready ? val(bn::kind_name(config->kind)) : val::null());
+  out.set("latent", ready ? val(config->latent) : val::null());
+  out.set("learningRate", ready ? val(config->learning_rate) : val::null());
+  out.set("training", ready && snapshot->training);
+  out.set("step", ready ? static_cast<double>(snapshot->metrics.step) : 0.0);
+  out.set("epoch", ready ? snapshot->metrics.epoch : 0);
+  out.set("trainLoss", ready ? number_or_null(snapshot->metrics.train_loss) : val::null());
+  out.set("testLoss", ready ? number_or_null(snapshot->metrics.test_loss) : val::null());
+  out.set("samplesPerSecond", ready ? snapshot->metrics.samples_per_second : 0.0);
+  out.set("message", ready ? snapshot->message : std::string());
+}
+
+val automation_state() {
+  const Session& s = session();
+  const Ui& u = ui();
+  val out = val::object();
+  describe_runtime(s, u, out);
+  describe_datasets(s, out);
+  out.set("notice", s.notice());
+  val panels = val::array();
+  for (const char* panel : {"Draw", "Reconstruction", "Noise", bn_app::tab_name(s.open_tab())})
+    panels.call<void>("push", val(panel));
+  out.set("panels", panels);
+  out.set("preset", s.preset());
+  out.set("drawing", describe_drawing(s, u));
+  out.set("generate", describe_generate(s));
+  out.set("latentView", describe_latent(s.latent()));
+  out.set("editor", describe_editor(u.draft));
+  out.set("probe", describe_probe(s));
+  out.set("compression", describe_compression(s.compression()));
+  out.set("anomaly", describe_anomaly(s.anomaly()));
+  describe_rebuild(s.rebuild(), out);
+  describe_training(s, out);
+  return out;
+}
+
+// [SECTION] Images and the layout
+
+val draw_pad() { return copy_to_js(session().pad().pixels()); }
+val reconstruction() { return copy_to_js(session().rebuild().output()); }
+val samples() { return copy_to_js(session().samples().samples()); }
+val held_digit() { return copy_to_js(session().samples().held_image()); }
+val interpolation_strip() { return copy_to_js(session().interpolation().strip()); }
+
+// Every probed widget, by name; a dotted name is nested ("tabs.Training" -> tabs.Training).
+// The plots that may be absent are null then.
+val layout() {
+  val out = val::object();
+  for (const char* optional : {"pcaPlot", "latentMarker"}) out.set(optional, val::null());
+  for (const auto& [name, r] : ui().probes.all()) {
+    val rect = val::object();
+    rect.set("x", r.x);
+    rect.set("y", r.y);
+    rect.set("w", r.w);
+    rect.set("h", r.h);
+    const size_t dot = name.find('.');
+    if (dot == std::string::npos) {
+      out.set(name, rect);
+      continue;
+    }
+    const std::string group = name.substr(0, dot);
+    if (!out[group].as<bool>()) out.set(group, val::object());
+    out[group].set(name.substr(dot + 1), rect);
+  }
   return out;
 }
 
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(bottleneck_automation) {
+EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("receiveDataset", &receive_dataset);
   emscripten::function("receiveWeights", &receive_weights);
   emscripten::function("weightsDone", &weights_done);
   emscripten::function("datasetFailed", &dataset_failed);
   emscripten::function("receiveAnomalies", &receive_anomalies);
-  emscripten::function("selectPreset", &select_preset);
-  emscripten::function("setNoise", &set_noise);
   emscripten::function("setLoadProgress", &set_load_progress);
   emscripten::function("setLoadError", &set_load_error);
+  emscripten::function("pretrainedKinds", &pretrained_kinds);
+  emscripten::function("selectPreset", &select_preset);
+  emscripten::function("setNoise", &set_noise);
+  emscripten::function("setPenPressure", &set_pen_pressure);
   emscripten::function("automationState", &automation_state);
   emscripten::function("drawPad", &draw_pad);
   emscripten::function("reconstruction", &reconstruction);
@@ -355,5 +363,4 @@ EMSCRIPTEN_BINDINGS(bottleneck_automation) {
   emscripten::function("heldDigit", &held_digit);
   emscripten::function("interpolationStrip", &interpolation_strip);
   emscripten::function("layout", &layout);
-  emscripten::function("setPenPressure", &set_pen_pressure);
 }

@@ -1,4 +1,4 @@
-#include "app/brush.h"
+#include "app/session/brush.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
-#include "app/drawing.h"
+#include "app/session/drawing.h"
 
 #include <algorithm>
 
-#include "app/brush.h"
+#include "app/session/brush.h"
 #include "core/data/mnist_framing.h"
 
 namespace bn_app {

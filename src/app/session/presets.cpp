@@ -1,4 +1,4 @@
-#include "app/presets.h"
+#include "app/session/presets.h"
 
 namespace bn_app {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/app_state.h"
+#include "app/session/tabs.h"
 #include "core/data/corruption.h"
 #include "core/models/model_config.h"
 

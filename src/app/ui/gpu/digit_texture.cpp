@@ -1,4 +1,4 @@
-#include "app/digit_texture.h"
+#include "app/ui/gpu/digit_texture.h"
 
 #include <GLES3/gl3.h>
 
@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "app/gpu/shader_program.h"
+#include "app/ui/gpu/shader_program.h"
 #include "app/shaders.h"
 
 namespace bn_app {

@@ -1,11 +1,11 @@
-#include "app/gpu/scatter_renderer.h"
+#include "app/ui/gpu/scatter_renderer.h"
 
 #include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "app/gpu/shader_program.h"
+#include "app/ui/gpu/shader_program.h"
 #include "app/shaders.h"
 
 namespace bn_app {

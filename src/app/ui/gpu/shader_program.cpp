@@ -1,4 +1,4 @@
-#include "app/gpu/shader_program.h"
+#include "app/ui/gpu/shader_program.h"
 
 #include <stdexcept>
 #include <vector>

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/panels/panels.h"
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
@@ -28,7 +28,7 @@ void histograms(const AnomalyView& view, float high, ImVec2 size) {
     for (float s : scores) ++counts[std::min(kBins - 1, static_cast<int>(s / high * kBins))];
     return counts;
   };
-  const std::vector<int> normal = bins(view.normal_scores), anomalous = bins(view.anomaly_scores);
+  const std::vector<int> normal = bins(view.normal_scores()), anomalous = bins(view.anomaly_scores());
   const int tallest = std::max(*std::max_element(normal.begin(), normal.end()),
                                *std::max_element(anomalous.begin(), anomalous.end()));
   const float bar = size.x / kBins;
@@ -41,8 +41,8 @@ void histograms(const AnomalyView& view, float high, ImVec2 size) {
     const float x = origin.x + std::min(score / high, 1.0f) * size.x;
     draw->AddLine(ImVec2(x, origin.y), ImVec2(x, far.y), colour, thickness);
   };
-  vertical(view.threshold, IM_COL32(255, 255, 255, 255), 2.0f);
-  if (view.has_drawing) vertical(view.drawing_score, kDrawingColour, 3.0f);
+  vertical(view.threshold(), IM_COL32(255, 255, 255, 255), 2.0f);
+  if (view.has_drawing()) vertical(view.drawing_score(), kDrawingColour, 3.0f);
   draw->AddRect(origin, far, ImGui::GetColorU32(ImGuiCol_Border));
 }
 
@@ -53,25 +53,24 @@ void roc_plot(const AnomalyView& view, float side) {
   draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(16, 20, 28, 255));
   draw->AddLine(ImVec2(origin.x, origin.y + side), ImVec2(origin.x + side, origin.y), IM_COL32(90, 90, 90, 255));
   std::vector<ImVec2> points;
-  for (const bn::RocPoint& p : view.roc)
+  for (const bn::RocPoint& p : view.roc())
     points.push_back(ImVec2(origin.x + p.false_positive_rate * side, origin.y + (1.0f - p.true_positive_rate) * side));
   draw->AddPolyline(points.data(), static_cast<int>(points.size()), kAnomalyColour | IM_COL32_A_MASK, 0, 2.0f);
   // Where the threshold sits on the curve.
-  const float fpr = static_cast<float>(count_above(view.normal_scores, view.threshold)) / view.normal_scores.size();
-  const float tpr = static_cast<float>(count_above(view.anomaly_scores, view.threshold)) / view.anomaly_scores.size();
+  const float fpr = static_cast<float>(count_above(view.normal_scores(), view.threshold())) / view.normal_scores().size();
+  const float tpr = static_cast<float>(count_above(view.anomaly_scores(), view.threshold())) / view.anomaly_scores().size();
   draw->AddCircleFilled(ImVec2(origin.x + fpr * side, origin.y + (1.0f - tpr) * side), 4.0f, IM_COL32(255, 255, 255, 255));
   draw->AddRect(origin, ImVec2(origin.x + side, origin.y + side), ImGui::GetColorU32(ImGuiCol_Border));
 }
 
 }  // namespace
 
-void anomaly_tab(AppState& state) {
-  AnomalyView& view = state.anomaly;
-  if (!state.ready() || !state.anomaly_set || view.normal_scores.empty()) {
-    ImGui::TextDisabled(state.anomaly_set ? "Scoring the test images..." : "The anomaly images are still loading.");
+void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& dataset, UiTools& tools) {
+  if (!anomalies_in || !view.scored()) {
+    ImGui::TextDisabled(anomalies_in ? "Scoring the test images..." : "The anomaly images are still loading.");
     return;
   }
-  const DatasetInfo &normal = current_dataset(state), &anomalies = other_dataset(state);
+  const DatasetInfo &normal = dataset, &anomalies = other_dataset(dataset);
   ImGui::TextWrapped("How badly the model rebuilds each image. It learned %s; %s are anomalies.", normal.items,
                      anomalies.items);
   ImGui::PushStyleColor(ImGuiCol_Text, kNormalColour | IM_COL32_A_MASK);
@@ -83,28 +82,29 @@ void anomaly_tab(AppState& state) {
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::TextDisabled("white: threshold");
-  if (view.has_drawing) {
+  if (view.has_drawing()) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, kDrawingColour);
     ImGui::TextUnformatted("green: your drawing");
     ImGui::PopStyleColor();
   }
 
-  std::vector<float> all = view.anomaly_scores;
+  std::vector<float> all = view.anomaly_scores();
   std::sort(all.begin(), all.end());
-  const float high = std::max(all[all.size() * 95 / 100], view.threshold * 1.5f);
+  const float high = std::max(all[all.size() * 95 / 100], view.threshold() * 1.5f);
   const float width = ImGui::GetContentRegionAvail().x;
   histograms(view, high, ImVec2(width, ImGui::GetFontSize() * 7.0f));
 
   ImGui::SetNextItemWidth(width * 0.6f);
-  if (ImGui::SliderFloat("threshold", &view.threshold, 0.0f, high, "%.4f")) view.threshold_moved = true;
-  state.layout.threshold_slider = last_item_rect();
+  float threshold = view.threshold();
+  if (ImGui::SliderFloat("threshold", &threshold, 0.0f, high, "%.4f")) view.set_threshold(threshold);
+  tools.probes.probe("thresholdSlider");
 
-  const int caught = count_above(view.anomaly_scores, view.threshold);
-  const int false_alarms = count_above(view.normal_scores, view.threshold);
+  const int caught = count_above(view.anomaly_scores(), view.threshold());
+  const int false_alarms = count_above(view.normal_scores(), view.threshold());
   const float side = std::min(ImGui::GetFontSize() * 9.0f, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2);
   ImGui::BeginGroup();
-  ImGui::TextDisabled("ROC (AUROC %.3f)", view.auroc);
+  ImGui::TextDisabled("ROC (AUROC %.3f)", view.auroc());
   roc_plot(view, std::max(60.0f, side));
   ImGui::EndGroup();
   ImGui::SameLine();
@@ -119,8 +119,8 @@ void anomaly_tab(AppState& state) {
       int total;
       int flagged;
     };
-    for (const Row& row : {Row{normal.items, static_cast<int>(view.normal_scores.size()), false_alarms},
-                           Row{anomalies.items, static_cast<int>(view.anomaly_scores.size()), caught}}) {
+    for (const Row& row : {Row{normal.items, static_cast<int>(view.normal_scores().size()), false_alarms},
+                           Row{anomalies.items, static_cast<int>(view.anomaly_scores().size()), caught}}) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.what);
@@ -132,9 +132,9 @@ void anomaly_tab(AppState& state) {
     ImGui::EndTable();
   }
   ImGui::Spacing();
-  if (view.has_drawing) {
-    const bool anomalous = view.drawing_score > view.threshold;
-    ImGui::Text("Your drawing: error %.4f", view.drawing_score);
+  if (view.has_drawing()) {
+    const bool anomalous = view.drawing_is_anomaly();
+    ImGui::Text("Your drawing: error %.4f", view.drawing_score());
     ImGui::PushStyleColor(ImGuiCol_Text, anomalous ? ImVec4(1.0f, 0.6f, 0.3f, 1.0f) : ImVec4(0.5f, 0.9f, 0.5f, 1.0f));
     if (anomalous) ImGui::Text("Verdict: an anomaly, not like the %s it knows", normal.items);
     else ImGui::Text("Verdict: looks like a %s", normal.item);

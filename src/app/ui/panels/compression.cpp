@@ -1,20 +1,18 @@
 #include <cmath>
 
-#include "app/panels/panels.h"
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
-void compression_tab(AppState& state) {
-  if (!state.ready()) return;
-  const CompressionView& view = state.compression;
-  if (view.rows.empty()) {
+void compression_tab(const CompressionView& view, const PadReconstruction& rebuild, bool drawn, bool has_pca) {
+  if (view.rows().empty()) {
     ImGui::TextDisabled("Measuring...");
     return;
   }
   ImGui::TextWrapped("The code is a compressed copy of the image: %d numbers instead of 784 one-byte pixels. "
                      "Store each number with fewer bits and see what the rebuilt images lose (PSNR over the "
                      "1,000 test images: higher is better).",
-                     view.latent);
+                     view.latent());
   if (ImGui::BeginTable("compression", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("stored as");
     ImGui::TableSetupColumn("bytes");
@@ -22,7 +20,7 @@ void compression_tab(AppState& state) {
     ImGui::TableSetupColumn("this model");
     ImGui::TableSetupColumn("PCA, same size");
     ImGui::TableHeadersRow();
-    for (const CompressionView::Row& row : view.rows) {
+    for (const CompressionView::Row& row : view.rows()) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(row.format);
@@ -38,19 +36,19 @@ void compression_tab(AppState& state) {
     }
     ImGui::EndTable();
   }
-  const CompressionView::Row& best = view.rows.front();
+  const CompressionView::Row& best = view.rows().front();
   if (std::isfinite(best.pca_psnr)) {
     const float gain = best.model_psnr - best.pca_psnr;
-    ImGui::TextWrapped("With the same %d numbers, the network rebuilds %.1f dB %s than linear PCA.", view.latent,
+    ImGui::TextWrapped("With the same %d numbers, the network rebuilds %.1f dB %s than linear PCA.", view.latent(),
                        std::abs(gain), gain >= 0 ? "better" : "worse");
   } else {
     ImGui::TextDisabled("PCA is shown for 32-number codes (the pretrained baseline).");
   }
   ImGui::TextDisabled("8-bit: each code number's range over the test set, cut into 255 steps.");
   ImGui::Spacing();
-  if (state.anomaly.has_drawing && std::isfinite(state.pca_drawing_psnr))
-    ImGui::Text("Your drawing, rebuilt: this model %.1f dB, PCA %.1f dB.", state.psnr_output, state.pca_drawing_psnr);
-  else if (state.pca)
+  if (drawn && std::isfinite(rebuild.psnr_pca()))
+    ImGui::Text("Your drawing, rebuilt: this model %.1f dB, PCA %.1f dB.", rebuild.psnr_output(), rebuild.psnr_pca());
+  else if (has_pca)
     ImGui::TextDisabled("Draw a digit to compare the two on it.");
 }
 

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/panels/panels.h"
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
@@ -38,32 +38,30 @@ void confusion_matrix(const std::vector<int>& counts, float side) {
 
 }  // namespace
 
-void features_tab(AppState& state) {
-  if (!state.ready()) return;
-  FeaturesView& features = state.features;
+void features_tab(FeaturesView& features, const DatasetInfo& dataset, UiTools& tools) {
   ImGui::TextWrapped("A linear classifier trained on only N labelled %s: once on the model's codes, once "
                      "on the raw pixels. Codes learned without any labels often need fewer of them.",
-                     current_dataset(state).items);
+                     dataset.items);
   ImGui::TextUnformatted("labelled examples N:");
   for (int n : {10, 100, 1000}) {
     ImGui::SameLine();
     const std::string label = std::to_string(n);
     if (ImGui::RadioButton(label.c_str(), features.labels == n)) features.labels = n;
-    state.layout.probe_label_buttons[label] = last_item_rect();
+    tools.probes.probe("probeLabelButtons." + label);
   }
   const float width = ImGui::GetContentRegionAvail().x;
-  if (!features.done) {
-    ImGui::ProgressBar(0.5f * (features.codes_probe ? 1.0f : 0.0f), ImVec2(width, 0), "training the two classifiers...");
+  if (!features.done()) {
+    ImGui::ProgressBar(0.5f * (features.started() ? 1.0f : 0.0f), ImVec2(width, 0), "training the two classifiers...");
     return;
   }
-  accuracy_bar("on the codes", features.codes.accuracy, IM_COL32(89, 161, 79, 255), width);
-  accuracy_bar("on the pixels", features.pixels.accuracy, IM_COL32(120, 120, 140, 255), width);
-  const float gain = features.codes.accuracy - features.pixels.accuracy;
+  accuracy_bar("on the codes", features.codes().accuracy, IM_COL32(89, 161, 79, 255), width);
+  accuracy_bar("on the pixels", features.pixels().accuracy, IM_COL32(120, 120, 140, 255), width);
+  const float gain = features.codes().accuracy - features.pixels().accuracy;
   ImGui::Text("codes %s pixels by %.1f points, with %d labels", gain >= 0 ? "beat" : "trail", 100.0f * std::abs(gain),
-              features.computed_labels);
+              features.computed_labels());
   ImGui::TextDisabled("test-set confusion, codes (rows: true class, columns: guess)");
   const float side = std::max(80.0f, std::min(width, ImGui::GetContentRegionAvail().y - 4.0f));
-  confusion_matrix(features.codes.confusion, side);
+  confusion_matrix(features.codes().confusion, side);
 }
 
 }  // namespace bn_app

@@ -1,29 +1,29 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/panels/panels.h"
-#include "app/presets.h"
+#include "app/ui/panels/panels.h"
+#include "app/session/presets.h"
 
 namespace bn_app {
 
 namespace {
 
 // The interface's scale (for a projector) and its theme, as one group.
-void presentation_controls(AppState& state) {
+void presentation_controls(UiState& ui, WidgetProbes& probes) {
   char scale[16];
-  std::snprintf(scale, sizeof scale, "%.3gx", state.ui_scale);
-  if (ImGui::Button("A-")) app_set_ui_scale(state, state.ui_scale - 0.25f);
-  state.layout.scale_down_button = last_item_rect();
+  std::snprintf(scale, sizeof scale, "%.3gx", ui.scale);
+  if (ImGui::Button("A-")) set_ui_scale(ui, ui.scale - 0.25f);
+  probes.probe("scaleDownButton");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller interface (-)");
   ImGui::SameLine();
   ImGui::TextUnformatted(scale);
   ImGui::SameLine();
-  if (ImGui::Button("A+")) app_set_ui_scale(state, state.ui_scale + 0.25f);
-  state.layout.scale_up_button = last_item_rect();
+  if (ImGui::Button("A+")) set_ui_scale(ui, ui.scale + 0.25f);
+  probes.probe("scaleUpButton");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Bigger interface, for a projector (+)");
   ImGui::SameLine();
-  ImGui::Checkbox("Light theme", &state.light_theme);
-  state.layout.theme_checkbox = last_item_rect();
+  ImGui::Checkbox("Light theme", &ui.light_theme);
+  probes.probe("themeCheckbox");
 }
 
 float presentation_controls_width() {
@@ -41,16 +41,16 @@ void same_line_if_room(float width) {
 
 }  // namespace
 
-void header_panel(AppState& state, const PanelRect& rect) {
+void header_panel(Session& session, UiState& ui, UiTools& tools, const PanelRect& rect) {
   if (begin_panel("##header", rect)) {
     // The title row: the name, then (room permitting) the tag line and the status, then the
     // presentation controls at the right.
     const float right = ImGui::GetWindowContentRegionMax().x;
     const float controls = presentation_controls_width();
     char status[64];
-    std::snprintf(status, sizeof status, "%s  |  %.0f fps", state.threaded ? "threaded build" : "single-thread build",
-                  state.fps);
-    const std::string tagline_text = in_words_of_dataset(state, "an autoencoder playground: draw a digit, watch the model rebuild it");
+    std::snprintf(status, sizeof status, "%s  |  %.0f fps", session.training().threaded() ? "threaded build" : "single-thread build",
+                  ui.fps);
+    const std::string tagline_text = in_words_of(session.dataset(), "an autoencoder playground: draw a digit, watch the model rebuild it");
     const char* tagline = tagline_text.c_str();
     ImGui::TextUnformatted("Bottleneck");
     const float after_name = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
@@ -66,33 +66,33 @@ void header_panel(AppState& state, const PanelRect& rect) {
       ImGui::TextDisabled("%s", status);
     }
     ImGui::SameLine(std::max(after_name + spacing, right - controls));
-    presentation_controls(state);
+    presentation_controls(ui, tools.probes);
 
     // One button per preset, wrapping onto more rows when narrow; the active one is highlighted.
-    ImGui::BeginDisabled(!state.ready());
+    ImGui::BeginDisabled(!session.ready());
     bool first = true;
     for (const Preset& preset : presets()) {
       const float width = ImGui::CalcTextSize(preset.name).x + 2.0f * ImGui::GetStyle().FramePadding.x;
       if (!first) same_line_if_room(width);
       first = false;
-      const bool active = state.preset == preset.name;
+      const bool active = session.preset() == preset.name;
       if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-      if (ImGui::Button(preset.name)) app_select_preset(state, preset.name);
+      if (ImGui::Button(preset.name)) session.select_preset(preset.name);
       if (active) ImGui::PopStyleColor();
-      state.layout.preset_buttons[preset.name] = last_item_rect();
+      tools.probes.probe(std::string("presetButtons.") + preset.name);
     }
     ImGui::EndDisabled();
-    if (!state.notice.empty()) {
+    if (!session.notice().empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
-      ImGui::TextWrapped("%s", state.notice.c_str());
+      ImGui::TextWrapped("%s", session.notice().c_str());
       ImGui::PopStyleColor();
-    } else if (const Preset* preset = find_preset(state.preset)) {
-      ImGui::TextWrapped("%s", in_words_of_dataset(state, preset->caption).c_str());
+    } else if (const Preset* preset = find_preset(session.preset())) {
+      ImGui::TextWrapped("%s", in_words_of(session.dataset(), preset->caption).c_str());
     } else {
       ImGui::TextDisabled("Pick a preset, or draw on the pad.");
     }
     // The layout sizes the header from this, a frame late: the presets and the caption wrap.
-    state.header_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+    ui.header_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
   }
   end_panel("##header");
 }

@@ -1,13 +1,13 @@
-#include "app/panels/panels.h"
-#include "app/presets.h"
+#include "app/ui/panels/panels.h"
+#include "app/session/presets.h"
 
 namespace bn_app {
 
-void help_overlay(AppState& state) {
+void help_overlay(UiState& ui) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.96f);
-  if (ImGui::Begin("Keyboard shortcuts", &state.show_help,
+  if (ImGui::Begin("Keyboard shortcuts", &ui.show_help,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
       auto row = [](const char* key, const char* what) {

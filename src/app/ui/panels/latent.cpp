@@ -2,7 +2,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "app/panels/panels.h"
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
@@ -39,11 +39,11 @@ int nearest_point(const Scatter& view, const PlotFrame& frame, ImVec2 mouse) {
 }
 
 // One coloured dot and class name per label, wrapping to the next line when the row is full.
-void legend(const AppState& state) {
+void legend(const DatasetInfo& dataset) {
   const float r = ImGui::GetFontSize() * 0.3f;
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   for (int label = 0; label < 10; ++label) {
-    const char* name = label_name(state, label);
+    const char* name = label_name(dataset, label);
     const float width = 2.4f * r + 2.0f + ImGui::CalcTextSize(name).x;
     if (label > 0) {
       ImGui::SameLine();
@@ -59,60 +59,55 @@ void legend(const AppState& state) {
 }
 
 // The points of `scatter`, coloured by label, as GPU point sprites on a dark plot.
-void draw_scatter(std::unique_ptr<ScatterRenderer>& renderer, Scatter& scatter, const std::vector<uint8_t>& labels,
-                  const PlotFrame& frame) {
-  if (!renderer) renderer = std::make_unique<ScatterRenderer>();
-  if (scatter.uploaded_revision != scatter.revision) {
-    renderer->upload(scatter.xy, labels);
-    scatter.uploaded_revision = scatter.revision;
-  }
+void draw_scatter(ScatterRenderer& renderer, const Scatter& scatter, const PlotFrame& frame) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 far(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y);
   draw->AddRectFilled(frame.origin, far, IM_COL32(16, 20, 28, 255));
-  renderer->draw(draw, frame.origin, frame.size, {scatter.min_x, scatter.min_y, scatter.max_x, scatter.max_y},
+  renderer.draw(draw, frame.origin, frame.size, {scatter.min_x, scatter.min_y, scatter.max_x, scatter.max_y},
                  ImGui::GetFontSize() * 0.3f);
   draw->AddRect(frame.origin, far, ImGui::GetColorU32(ImGuiCol_Border));
 }
 
-void show_hovered(AppState& state, int index, float thumb) {
-  if (!state.hovered_texture) state.hovered_texture = std::make_unique<DigitTexture>(kPadSide, kPadSide);
-  const bn::Matrix image = state.test_set->batch({index});
-  state.hovered_texture->upload(image.data());
+// The same index in another data set's test split is another image.
+uint64_t hovered_revision(const bn::Dataset& test, int index) {
+  return (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&test)) << 16) ^ static_cast<uint64_t>(index);
+}
+
+void show_hovered(const bn::Dataset& test, const DatasetInfo& dataset, TextureCache& textures, int index,
+                  float thumb) {
+  const bn::Matrix image = test.batch({index});
+  const std::vector<float> pixels(image.data(), image.data() + image.size());
   ImGui::BeginTooltip();
-  state.hovered_texture->draw(ImVec2(thumb, thumb));
-  ImGui::Text("test image %d: %s", index + 1, label_name(state, state.latent.labels[index]));
+  textures.image("hovered", kPadSide, kPadSide, pixels, hovered_revision(test, index)).draw(ImVec2(thumb, thumb));
+  ImGui::Text("test image %d: %s", index + 1, label_name(dataset, test.labels[index]));
   ImGui::EndTooltip();
 }
 
 }  // namespace
 
-void latent_tab(AppState& state) {
-  if (!state.ready()) {
-    ImGui::TextDisabled("The codes appear once the data set has loaded.");
-    return;
-  }
-  LatentView& view = state.latent;
-  const int latent = state.snapshot->config->latent;
+void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const bn::Dataset& test,
+                const DatasetInfo& dataset, UiTools& tools) {
+  WidgetProbes& probes = tools.probes;
+  const int latent = training.config().latent;
   if (latent > 2) {
     ImGui::TextWrapped("The test set's %d-number codes, flattened onto two of their main directions (PCA).", latent);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     ImGui::SliderInt2("directions", view.components, 0, std::min(latent, 10) - 1);
-    state.layout.latent_components = last_item_rect();
+    probes.probe("latentComponents");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 is the direction the codes vary most along, 1 the next, ...");
     ImGui::SameLine();
   } else {
-    ImGui::TextWrapped("The test set's codes: each of its %s is a point at its %d-number code.", current_dataset(state).items,
-                       latent);
+    ImGui::TextWrapped("The test set's codes: each of its %s is a point at its %d-number code.", dataset.items, latent);
   }
-  ImGui::BeginDisabled(!state.pca);
+  ImGui::BeginDisabled(!pca);
   ImGui::Checkbox("beside linear PCA", &view.beside_pca);
-  state.layout.beside_pca_checkbox = last_item_rect();
+  probes.probe("besidePcaCheckbox");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("The same %s through PCA with 32 components: the linear baseline", current_dataset(state).items);
-  legend(state);
+    ImGui::SetTooltip("The same %s through PCA with 32 components: the linear baseline", dataset.items);
+  legend(dataset);
 
-  const bool with_pca = view.beside_pca && state.pca && !view.pca_points.xy.empty();
+  const bool with_pca = view.beside_pca && pca && !view.pca_points().xy.empty();
   const ImVec2 room = ImGui::GetContentRegionAvail();
   const float thumb = ImGui::GetFontSize() * 4.5f;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -122,64 +117,60 @@ void latent_tab(AppState& state) {
                                                room.y - thumb - ImGui::GetTextLineHeightWithSpacing() * 2.0f - caption));
   if (with_pca) {
     ImGui::BeginGroup();
-    ImGui::TextDisabled("this model: MSE %.4f", view.model_mse);
+    ImGui::TextDisabled("this model: MSE %.4f", view.model_mse());
   }
-  const PlotFrame frame{ImGui::GetCursorScreenPos(), ImVec2(plot_width, side), &view.points};
+  const PlotFrame frame{ImGui::GetCursorScreenPos(), ImVec2(plot_width, side), &view.points()};
   ImGui::InvisibleButton("latent plot", frame.size);
-  state.layout.latent_plot = last_item_rect();
+  probes.probe("latentPlot");
   const bool plot_hovered = ImGui::IsItemHovered(), plot_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-  draw_scatter(state.latent_scatter, view.points, view.labels, frame);
-  state.layout.latent_marker = {};
-  if (view.has_marker) {
+  const Scatter& points = view.points();
+  draw_scatter(tools.textures.scatter("latent", points.xy, view.labels(), points.revision), points, frame);
+  probes.forget("latentMarker");
+  if (const auto& marker = view.marker()) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 m = frame.to_screen(view.marker_x, view.marker_y);
+    const ImVec2 m = frame.to_screen(marker->x, marker->y);
     draw->PushClipRect(frame.origin, ImVec2(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y), true);
     draw->AddCircle(m, 9.0f, IM_COL32(255, 255, 255, 255), 20, 2.5f);
     draw->AddLine(ImVec2(m.x - 13, m.y), ImVec2(m.x + 13, m.y), IM_COL32(255, 255, 255, 255), 1.5f);
     draw->AddLine(ImVec2(m.x, m.y - 13), ImVec2(m.x, m.y + 13), IM_COL32(255, 255, 255, 255), 1.5f);
     draw->PopClipRect();
-    state.layout.latent_marker = {m.x, m.y, 0, 0};
+    probes.set("latentMarker", {m.x, m.y, 0, 0});
   }
   if (with_pca) {
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::TextDisabled("linear PCA-32: MSE %.4f", view.pca_mse);
-    const PlotFrame pca_frame{ImGui::GetCursorScreenPos(), ImVec2(plot_width, side), &view.pca_points};
+    ImGui::TextDisabled("linear PCA-32: MSE %.4f", view.pca_mse());
+    const Scatter& pca_points = view.pca_points();
+    const PlotFrame pca_frame{ImGui::GetCursorScreenPos(), ImVec2(plot_width, side), &pca_points};
     ImGui::InvisibleButton("pca plot", pca_frame.size);
-    state.layout.pca_plot = last_item_rect();
-    draw_scatter(state.pca_scatter, view.pca_points, view.labels, pca_frame);
+    probes.probe("pcaPlot");
+    draw_scatter(tools.textures.scatter("pca", pca_points.xy, view.labels(), pca_points.revision), pca_points,
+                 pca_frame);
     if (ImGui::IsItemHovered()) {
-      const int hovered = nearest_point(view.pca_points, pca_frame, ImGui::GetIO().MousePos);
-      if (hovered >= 0) show_hovered(state, hovered, thumb);
+      const int hovered = nearest_point(pca_points, pca_frame, ImGui::GetIO().MousePos);
+      if (hovered >= 0) show_hovered(test, dataset, tools.textures, hovered, thumb);
     }
     ImGui::EndGroup();
   } else {
-    state.layout.pca_plot = {};
+    probes.forget("pcaPlot");
   }
 
   // Hover a point to see its image; click empty space to decode that spot.
-  view.hovered = -1;
   if (plot_hovered) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    view.hovered = nearest_point(view.points, frame, mouse);
-    if (view.hovered >= 0) {
-      show_hovered(state, view.hovered, thumb);
+    const int hovered = nearest_point(points, frame, mouse);
+    if (hovered >= 0) {
+      show_hovered(test, dataset, tools.textures, hovered, thumb);
     } else if (plot_clicked) {
-      float x = 0, y = 0;
-      frame.to_latent(mouse, x, y);
-      const bn::Matrix image = state.viewer->decode(view.projection.unproject(x, y));
-      view.decoded.assign(image.data(), image.data() + image.size());
-      ++view.decoded_revision;
+      LatentPoint spot;
+      frame.to_latent(mouse, spot.x, spot.y);
+      view.decode_at(training.viewer(), spot);
     }
   }
-  if (!view.decoded.empty()) {
-    if (!state.decoded_texture) state.decoded_texture = std::make_unique<DigitTexture>(kPadSide, kPadSide);
-    if (view.decoded_texture_revision != view.decoded_revision) {
-      state.decoded_texture->upload(view.decoded.data());
-      view.decoded_texture_revision = view.decoded_revision;
-    }
-    state.decoded_texture->draw(ImVec2(thumb, thumb));
+  if (!view.decoded().empty()) {
+    tools.textures.image("decoded", kPadSide, kPadSide, view.decoded(), view.decoded_revision())
+        .draw(ImVec2(thumb, thumb));
     ImGui::SameLine();
     ImGui::TextWrapped("The spot you clicked, decoded: the model's idea of what lives there.");
   } else {

@@ -2,7 +2,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "app/panels/panels.h"
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
@@ -141,6 +141,17 @@ void end_panel(const char* title) {
     draw->PopClipRect();
   }
   ImGui::EndChild();
+}
+
+}  // namespace bn_app
+
+namespace bn_app {
+
+void framed_image(const DigitTexture& texture, ImVec2 size) {
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  texture.draw(size);
+  ImGui::GetWindowDrawList()->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y),
+                                      ImGui::GetColorU32(ImGuiCol_Border));
 }
 
 }  // namespace bn_app

@@ -6,7 +6,7 @@
 #include <new>
 #include <string>
 
-#include "app/panels/panels.h"
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
@@ -72,11 +72,12 @@ bool track(ModelDraft& draft, T changed) {
 
 }  // namespace
 
-void model_editor(AppState& state) {
-  ModelDraft& draft = state.draft;
-  if (draft.synced_generation != state.snapshot->model_generation && !draft.edited) {
-    copy_from(draft, *state.snapshot->config);
-    draft.synced_generation = state.snapshot->model_generation;
+void model_editor(Session& session, ModelDraft& draft, UiTools& tools) {
+  const Training& training = session.training();
+  WidgetProbes& probes = tools.probes;
+  if (draft.synced_model != training.model_revision() && !draft.edited) {
+    copy_from(draft, training.config());
+    draft.synced_model = training.model_revision();
   }
   bn::ModelConfig& c = draft.config;
   const float field = ImGui::GetFontSize() * 9.0f;
@@ -94,12 +95,12 @@ void model_editor(AppState& state) {
     ImGui::SetNextItemWidth(field);
     track(draft, ImGui::InputText("hidden layers", draft.hidden_text, sizeof draft.hidden_text,
                                   ImGuiInputTextFlags_CharsNoBlank));
-    state.layout.editor_hidden_field = last_item_rect();
+    probes.probe("editorHiddenField");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Encoder widths, e.g. 256,128; the decoder mirrors them");
   }
   ImGui::SetNextItemWidth(field);
   track(draft, ImGui::InputInt("code size", &c.latent, 0, 0));
-  state.layout.editor_latent_field = last_item_rect();
+  probes.probe("editorLatentField");
   ImGui::SetNextItemWidth(field);
   if (ImGui::BeginCombo("activation", bn::activation_name(c.activation))) {
     for (bn::Activation a : kActivations)
@@ -140,7 +141,7 @@ void model_editor(AppState& state) {
   }
   ImGui::SetNextItemWidth(field);
   track(draft, ImGui::SliderFloat("learning rate", &c.learning_rate, 1e-5f, 1e-1f, "%.0e", ImGuiSliderFlags_Logarithmic));
-  state.layout.editor_learning_rate_field = last_item_rect();
+  probes.probe("editorLearningRateField");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Ctrl+click to type any rate up to 10 (and see what a rate too high does)");
   ImGui::SetNextItemWidth(field);
@@ -151,9 +152,7 @@ void model_editor(AppState& state) {
 
   if (ImGui::Button("Build untrained model")) {
     try {
-      const bn::ModelConfig config = parse_draft(draft);
-      state.trainer->post_model(config);
-      state.preset.clear();  // the pretrained weights of a preset no longer apply
+      session.build_model(parse_draft(draft));
       draft.error.clear();
       draft.edited = false;
     } catch (const std::bad_alloc&) {
@@ -162,9 +161,9 @@ void model_editor(AppState& state) {
       draft.error = e.what();
     }
   }
-  state.layout.editor_build_button = last_item_rect();
+  probes.probe("editorBuildButton");
   ImGui::SameLine();
-  if (ImGui::Button("Revert")) copy_from(draft, *state.snapshot->config);
+  if (ImGui::Button("Revert")) copy_from(draft, training.config());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the model that is training now");
   if (!draft.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));

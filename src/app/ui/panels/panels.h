@@ -1,20 +1,21 @@
 // One function per panel, each drawing one ImGui window into the rectangle the layout gives it.
+// Each takes the parts of the session it reads and changes, and nothing more.
 //
 //   header          the title, the build and the frame rate; the preset buttons and their caption
-//   draw_pad        the 28×28 drawing pad: draw, clear, a random test digit
+//   draw_pad        the 28×28 drawing pad: draw, clear, a random test image
 //   reconstruction  what the model rebuilds from the drawing's code
 //   noise           the noise the drawing goes through, and the PSNR of input and output
 //   side            the right-hand column's tabs:
-//     training_tab  Train / Pause / Step / Reset, live losses, 16 test digits rebuilt, the loss
+//     training_tab  Train / Pause / Step / Reset, live losses, 16 test images rebuilt, the loss
 //                   curves, and model_editor: build a new model (kind, layers, hyper-parameters)
 //     latent_tab    the test set's codes in 2-D, coloured by label, with the drawing's marker
-//     generate_tab  a VAE's samples from the prior and its 2-D manifold
-//     anomaly_tab   error histograms of digits and clothes, a threshold, the ROC, a verdict
+//     generate_tab  a VAE's samples from the prior, its 2-D manifold, and an interpolation
+//     anomaly_tab   error histograms of normal images and anomalies, a threshold, the ROC, a verdict
 //     features_tab  the few-label linear probe: codes against pixels, and a confusion matrix
 //     compression_tab  the code as a compressed image: bytes and PSNR, the model against PCA
 #pragma once
 
-#include "app/app_state.h"
+#include "app/ui/ui.h"
 #include "imgui.h"
 
 namespace bn_app {
@@ -47,23 +48,25 @@ void end_page(const PanelLayout& layout);
 // with '#'. Returns false when it is scrolled out of sight; end_panel(title) must always follow.
 bool begin_panel(const char* title, const PanelRect& rect);
 void end_panel(const char* title);
+// A square image with a border, at the cursor.
+void framed_image(const DigitTexture& texture, ImVec2 size);
 
-void header_panel(AppState& state, const PanelRect& rect);
-void draw_pad_panel(AppState& state, const PanelRect& rect);
-void reconstruction_panel(AppState& state, const PanelRect& rect);
-void noise_panel(AppState& state, const PanelRect& rect);
-void side_panel(AppState& state, const PanelRect& rect);
+void header_panel(Session& session, UiState& ui, UiTools& tools, const PanelRect& rect);
+void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
+                    UiTools& tools, const PanelRect& rect);
+void reconstruction_panel(const Session& session, UiTools& tools, const PanelRect& rect);
+void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& rect);
+void side_panel(Session& session, Ui& ui, const PanelRect& rect);
 // The `?` overlay: every keyboard shortcut.
-void help_overlay(AppState& state);
-void training_tab(AppState& state);
-void model_editor(AppState& state);
-void latent_tab(AppState& state);
-void generate_tab(AppState& state);
-void anomaly_tab(AppState& state);
-void features_tab(AppState& state);
-void compression_tab(AppState& state);
+void help_overlay(UiState& ui);
 
-// The bounding rectangle of the last ImGui item, for the automation hook.
-ScreenRect last_item_rect();
+void training_tab(Session& session, Ui& ui);
+void model_editor(Session& session, ModelDraft& draft, UiTools& tools);
+void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const bn::Dataset& test,
+                const DatasetInfo& dataset, UiTools& tools);
+void generate_tab(Session& session, UiTools& tools);
+void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& dataset, UiTools& tools);
+void features_tab(FeaturesView& view, const DatasetInfo& dataset, UiTools& tools);
+void compression_tab(const CompressionView& view, const PadReconstruction& rebuild, bool drawn, bool has_pca);
 
 }  // namespace bn_app

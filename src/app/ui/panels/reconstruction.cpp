@@ -1,29 +1,26 @@
-#include "app/panels/panels.h"
+#include <cstdio>
+
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
-void reconstruction_panel(AppState& state, const PanelRect& rect) {
+void reconstruction_panel(const Session& session, UiTools& tools, const PanelRect& rect) {
   if (begin_panel("Reconstruction", rect)) {
-    if (!state.reconstruction_texture) state.reconstruction_texture = std::make_unique<DigitTexture>(kPadSide, kPadSide);
-    if (state.reconstruction_texture_revision != state.reconstruction_revision) {
-      state.reconstruction_texture->upload(state.reconstruction.data());
-      state.reconstruction_texture_revision = state.reconstruction_revision;
-    }
+    const PadReconstruction& rebuild = session.rebuild();
     const float side = ImGui::GetContentRegionAvail().x;
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    state.reconstruction_texture->draw(ImVec2(side, side));
-    ImGui::GetWindowDrawList()->AddRect(origin, ImVec2(origin.x + side, origin.y + side),
-                                        ImGui::GetColorU32(ImGuiCol_Border));
-    if (!state.loading.error.empty()) {
+    framed_image(tools.textures.image("reconstruction", kPadSide, kPadSide, rebuild.output(), rebuild.revision()),
+                 ImVec2(side, side));
+    const DatasetHub::FirstLoad& loading = session.datasets().first_load();
+    if (!loading.error.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
-      ImGui::TextWrapped("%s", state.loading.error.c_str());
+      ImGui::TextWrapped("%s", loading.error.c_str());
       ImGui::PopStyleColor();
-    } else if (!state.ready()) {
+    } else if (!session.ready()) {
       char label[64];
-      std::snprintf(label, sizeof label, "Loading %s: %.0f%%", state.loading.what.c_str(), 100.0f * state.loading.progress);
-      ImGui::ProgressBar(state.loading.progress, ImVec2(-1, 0), label);
+      std::snprintf(label, sizeof label, "Loading %s: %.0f%%", session.dataset().title, 100.0f * loading.progress);
+      ImGui::ProgressBar(loading.progress, ImVec2(-1, 0), label);
     } else {
-      const int latent = state.snapshot->config->latent;
+      const int latent = session.training().config().latent;
       ImGui::TextWrapped("The drawing squeezed through a code of %d numbers, then rebuilt.", latent);
     }
   }

@@ -1,4 +1,4 @@
-#include "app/widgets/loss_plot.h"
+#include "app/ui/widgets/loss_plot.h"
 
 #include <algorithm>
 #include <cmath>

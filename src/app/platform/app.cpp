@@ -1,0 +1,160 @@
+#include "app/platform/app.h"
+
+#include <GLES3/gl3.h>
+
+#include <chrono>
+#include <cstdio>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/html5.h>
+#endif
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl2.h"
+
+namespace bn_app {
+
+namespace {
+
+#ifdef __EMSCRIPTEN__
+constexpr const char* kFontPath = "/fonts/ui.ttf";  // preloaded into the virtual file system
+#else
+constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+#endif
+
+// The font is rasterised at the device pixel ratio times the UI scale and drawn at 1/ratio, so
+// text stays sharp on high-DPI screens and on a projector at 3x, while layouts keep working in CSS
+// pixels.
+void load_fonts(float scale, float ratio) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.OversampleH = 2;
+  if (!io.Fonts->AddFontFromFileTTF(kFontPath, 16.0f * ratio * scale, &config)) {
+    std::fprintf(stderr, "bottleneck: %s is missing; using ImGui's built-in font\n", kFontPath);
+    io.Fonts->AddFontDefault();
+    io.FontGlobalScale = scale;
+    return;
+  }
+  io.FontGlobalScale = 1.0f / ratio;
+}
+
+void apply_style(float scale, bool light) {
+  ImGuiStyle style;
+  if (light) ImGui::StyleColorsLight(&style);
+  else ImGui::StyleColorsDark(&style);
+  style.WindowRounding = 6.0f;
+  style.FrameRounding = 4.0f;
+  style.WindowPadding = ImVec2(10.0f, 10.0f);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+}  // namespace
+
+float App::pixel_ratio() const {
+#ifdef __EMSCRIPTEN__
+  return static_cast<float>(emscripten_get_device_pixel_ratio());
+#else
+  int window_width = 0, drawable_width = 0, height = 0;
+  SDL_GetWindowSize(window_, &window_width, &height);
+  SDL_GL_GetDrawableSize(window_, &drawable_width, &height);
+  return window_width > 0 ? static_cast<float>(drawable_width) / window_width : 1.0f;
+#endif
+}
+
+bool App::open(int width, int height, Fetch fetch) {
+  fetch_ = std::move(fetch);
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "bottleneck: SDL_Init failed: %s\n", SDL_GetError());
+    return false;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  window_ = SDL_CreateWindow("Bottleneck", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width, height,
+                             SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  if (!window_) {
+    std::fprintf(stderr, "bottleneck: cannot create the window: %s\n", SDL_GetError());
+    return false;
+  }
+  gl_ = SDL_GL_CreateContext(window_);
+  if (!gl_) {
+    std::fprintf(stderr, "bottleneck: OpenGL ES 3 / WebGL2 is not available: %s\n", SDL_GetError());
+    return false;
+  }
+  SDL_GL_MakeCurrent(window_, gl_);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // no layout file: the layout is computed each frame
+  apply_presentation();
+  ImGui_ImplSDL2_InitForOpenGL(window_, gl_);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  imgui_ready_ = true;
+  return true;
+}
+
+// The presentation settings are read from the UI state each frame; fonts and style are rebuilt
+// only when they change (a new font atlas costs a few milliseconds).
+void App::apply_presentation() {
+  const UiState& ui = ui_.state;
+  if (ui.scale == applied_scale_ && ui.light_theme == applied_light_) return;
+  if (ui.scale != applied_scale_) {
+    load_fonts(ui.scale, pixel_ratio());
+    if (applied_scale_ > 0.0f) {  // after start-up: the backend already has a font texture
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+  }
+  apply_style(ui.scale, ui.light_theme);
+  applied_scale_ = ui.scale;
+  applied_light_ = ui.light_theme;
+}
+
+void App::frame() {
+  const auto start = std::chrono::steady_clock::now();
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_QUIT) quit_ = true;
+  }
+  apply_presentation();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  session_.update(ImGui::GetTime(), ui_.state.frame_ms.summary(30).median);
+  draw_ui(session_, ui_);
+  ImGui::Render();
+  // The one place a data set is asked for, on the page and on the desktop alike.
+  if (const auto id = session_.datasets().next_request())
+    if (!fetch_(session_, *id)) session_.datasets().retry_request();
+
+  int width = 0, height = 0;
+  SDL_GL_GetDrawableSize(window_, &width, &height);
+  glViewport(0, 0, width, height);
+  if (ui_.state.light_theme) glClearColor(0.86f, 0.87f, 0.89f, 1.0f);
+  else glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ui_.state.work_ms.add(std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count());
+}
+
+void App::close() {
+  session_.training().stop();
+  if (imgui_ready_) {
+    ui_.textures.clear();  // while the GL context is still current
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    imgui_ready_ = false;
+  }
+  if (gl_) SDL_GL_DeleteContext(gl_);
+  if (window_) SDL_DestroyWindow(window_);
+  if (gl_ || window_) SDL_Quit();
+  gl_ = nullptr;
+  window_ = nullptr;
+}
+
+}  // namespace bn_app

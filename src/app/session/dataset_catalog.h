@@ -1,0 +1,34 @@
+// The data sets the playground trains on. Each ships as "<id>10k.bnds", laid out like PRODUCT.md's
+// MNIST-10k (index % 10 == 9 is test: 9,000 train / 1,000 test), with pretrained weights
+// "<id>-<kind>.safetensors"; the other one's test images are this one's anomalies.
+#pragma once
+
+#include <string>
+
+namespace bn_app {
+
+struct DatasetInfo {
+  const char* id;       // "mnist"
+  const char* title;    // "MNIST"
+  const char* items;    // "digits": what a student calls its images
+  const char* item;     // "digit"
+};
+
+inline constexpr DatasetInfo kDatasets[] = {{"mnist", "MNIST", "digits", "digit"},
+                                            {"fashion", "Fashion-MNIST", "clothes", "garment"}};
+// The pretrained weights each data set ships with, one safetensors file per kind of model. The
+// page and the desktop both fetch exactly these.
+inline constexpr const char* kPretrainedKinds[] = {"denoise", "ae", "sparse", "vae", "conv", "pca"};
+
+// The entry for `id`; nullptr for an unknown id.
+const DatasetInfo* find_dataset(const std::string& id);
+// The entry for `id`, or MNIST's for an unknown id.
+const DatasetInfo& dataset_or_default(const std::string& id);
+// The other data set, whose test images are this one's anomalies.
+const DatasetInfo& other_dataset(const DatasetInfo& dataset);
+// What a label means in a data set: "7", or "Trouser" for Fashion-MNIST; "?" out of range.
+const char* label_name(const DatasetInfo& dataset, int label);
+// `text` written about digits, in the words of a data set ("digit" -> "garment").
+std::string in_words_of(const DatasetInfo& dataset, const std::string& text);
+
+}  // namespace bn_app

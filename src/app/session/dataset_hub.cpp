@@ -1,0 +1,100 @@
+#include "app/session/dataset_hub.h"
+
+#include <stdexcept>
+
+#include "app/session/dataset_catalog.h"
+
+namespace bn_app {
+
+namespace {
+constexpr int kImageSide = 28;
+}
+
+const LoadedDataset* DatasetHub::find(const std::string& id) const {
+  const auto found = sets_.find(id);
+  return found == sets_.end() ? nullptr : &found->second;
+}
+
+bool DatasetHub::choose(const std::string& id) {
+  if (!find_dataset(id)) return false;
+  wanted_ = id;
+  progress_ = 0.0f;
+  // In already: nothing to ask the platform for; the session switches at its next update.
+  if (sets_.count(id)) requested_ = id;
+  return true;
+}
+
+std::optional<std::string> DatasetHub::next_request() {
+  if (wanted_ == requested_) return std::nullopt;
+  requested_ = wanted_;
+  return wanted_;
+}
+
+std::optional<std::string> DatasetHub::pending_switch() const {
+  if (has_current() && wanted_ != current_ && sets_.count(wanted_)) return wanted_;
+  return std::nullopt;
+}
+
+bool DatasetHub::receive(const std::string& id, const std::vector<uint8_t>& bytes) {
+  const DatasetInfo* info = find_dataset(id);
+  if (!info) throw std::invalid_argument("there is no data set called '" + id + "'");
+  bn::Dataset all = bn::parse_dataset(bytes.data(), bytes.size(), std::string(info->title) + "-10k");
+  if (all.rows != kImageSide || all.cols != kImageSide)
+    throw bn::DatasetError("its images are " + std::to_string(all.rows) + "x" + std::to_string(all.cols) +
+                           ", not 28x28");
+  auto [train, test] = bn::split_mnist10k(all);
+  sets_[id] = {std::make_shared<const bn::Dataset>(std::move(train)),
+               std::make_shared<const bn::Dataset>(std::move(test))};
+  // One the user no longer wants waits until it is chosen.
+  return !has_current() || (wanted_ == id && current_ != id);
+}
+
+std::string DatasetHub::failed(const std::string& id, const std::string& why) {
+  // A repeated download of a data set already in: the copy in hand stands.
+  if (sets_.count(id) && (current_ == id || wanted_ != id)) return "";
+  if (wanted_ == id) wanted_ = requested_ = current_.empty() ? id : current_;
+  const DatasetInfo* info = find_dataset(id);
+  const std::string title = info ? info->title : id;
+  if (!has_current()) return "Could not load the " + title + " data set: " + why;
+  return "Could not load the " + title + " data set (" + why + "); still training on " +
+         dataset_or_default(current_).title + ".";
+}
+
+void DatasetHub::switched_to(const std::string& id) {
+  current_ = wanted_ = requested_ = id;
+  progress_ = 1.0f;
+  first_load_ = {1.0f, ""};
+}
+
+void DatasetHub::set_progress(float fraction) {
+  if (!has_current()) first_load_.progress = fraction;
+  progress_ = fraction;
+}
+
+void DatasetHub::receive_weights(const std::string& dataset, const std::string& kind, std::vector<uint8_t> bytes) {
+  weights_[dataset][kind] = std::move(bytes);
+}
+
+const std::vector<uint8_t>* DatasetHub::weights(const std::string& dataset, const std::string& kind) const {
+  const auto set = weights_.find(dataset);
+  if (set == weights_.end()) return nullptr;
+  const auto found = set->second.find(kind);
+  return found == set->second.end() ? nullptr : &found->second;
+}
+
+void DatasetHub::receive_anomalies(const std::string& name, const std::vector<uint8_t>& bytes) {
+  fashion_anomalies_ = std::make_shared<const bn::Dataset>(bn::parse_dataset(bytes.data(), bytes.size(), name));
+}
+
+std::shared_ptr<const bn::Dataset> DatasetHub::anomalies() const {
+  // Clothes for a digit model, digits for a clothes model. Fashion's are the first 1,000 of its
+  // test set either way.
+  if (current_ == "fashion") {
+    const LoadedDataset* mnist = find("mnist");
+    return mnist ? mnist->test : nullptr;
+  }
+  const LoadedDataset* fashion = find("fashion");
+  return fashion ? fashion->test : fashion_anomalies_;
+}
+
+}  // namespace bn_app

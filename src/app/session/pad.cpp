@@ -1,0 +1,147 @@
+#include "app/session/pad.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/data/mnist_framing.h"
+#include "core/eval/metrics.h"
+#include "core/random.h"
+
+namespace bn_app {
+
+namespace {
+constexpr size_t kPixels = kPadSide * kPadSide;
+// The noise drawn over the pad is the same for the same settings, so it does not flicker as the
+// user draws; a new type or level draws new noise.
+constexpr uint64_t kPadNoiseSeed = 0x9AD;
+}  // namespace
+
+// [SECTION] DrawingPad
+
+DrawingPad::DrawingPad() : drawn_(kPixels, 0.0f), pixels_(kPixels, 0.0f), hidden_(kPixels, 0.0f) {}
+
+void DrawingPad::begin_stroke() { drawing_begin_edit(drawing_); }
+
+void DrawingPad::stroke(BrushTool tool, float x0, float y0, float x1, float y1, float pressure) {
+  drawing_stroke(drawing_, tool, x0, y0, x1, y1, pressure);
+  changed();
+}
+
+void DrawingPad::clear() {
+  drawing_begin_edit(drawing_);
+  drawing_clear(drawing_);
+  changed();
+}
+
+void DrawingPad::clear_hidden() {
+  drawing_begin_edit(drawing_);
+  drawing_clear_hidden(drawing_);
+  changed();
+}
+
+bool DrawingPad::undo() {
+  if (!drawing_undo(drawing_)) return false;
+  changed();
+  return true;
+}
+
+void DrawingPad::load_image(const float* pixels) {
+  drawing_begin_edit(drawing_);
+  drawing_set_image(drawing_, pixels);
+  changed();
+}
+
+void DrawingPad::set_framing(bool on) {
+  if (on == framing_) return;
+  framing_ = on;
+  changed();
+}
+
+bool DrawingPad::empty() const {
+  return std::all_of(pixels_.begin(), pixels_.end(), [](float v) { return v <= 0.0f; });
+}
+
+// Recomputes every derived image at once, so a reader in the same frame sees the new pixels.
+void DrawingPad::changed() {
+  drawn_ = drawing_pixels(drawing_);
+  hidden_count_ = drawing_hidden_count(drawing_);
+  if (framing_) {
+    // The mask moves with the drawing, so it still covers what the user painted over.
+    const bn::Frame frame = bn::fit_mnist_frame(drawn_, kPadSide);
+    pixels_ = bn::apply_frame(frame, drawn_, kPadSide);
+    hidden_ = bn::apply_frame(frame, drawing_.page.hidden, kPadSide);
+  } else {
+    pixels_ = drawn_;
+    hidden_ = drawing_.page.hidden;
+  }
+  ++revision_;
+}
+
+void DrawingPad::load_test_image(const bn::Dataset& test, int index) {
+  const bn::Matrix image = test.batch({index});
+  load_image(image.data());
+  browsed_ = index;
+  browsed_revision_ = revision_;
+}
+
+bool DrawingPad::in_browsed_class(const bn::Dataset& test, int index) const {
+  return browse_label_ < 0 || test.labels[index] == browse_label_;
+}
+
+void DrawingPad::browse(const bn::Dataset& test, int step) {
+  const int count = test.count();
+  if (count == 0) return;
+  // The first press of "next" shows image 0, of "previous" the last one.
+  int index = browsed_ >= 0 && browsed_ < count ? browsed_ : (step > 0 ? -1 : 0);
+  for (int tried = 0; tried < count; ++tried) {
+    index = ((index + step) % count + count) % count;
+    if (in_browsed_class(test, index)) return load_test_image(test, index);
+  }
+}
+
+void DrawingPad::random_test_image(const bn::Dataset& test) {
+  std::vector<int> candidates;
+  for (int i = 0; i < test.count(); ++i)
+    if (in_browsed_class(test, i)) candidates.push_back(i);
+  if (candidates.empty()) return;
+  bn::Random rng(0xD161, random_draws_++);
+  load_test_image(test, candidates[rng.below(static_cast<uint32_t>(candidates.size()))]);
+}
+
+// [SECTION] PadReconstruction
+
+PadReconstruction::PadReconstruction()
+    : noisy_(kPixels, 0.0f),
+      output_(kPixels, 0.0f),
+      error_map_(kPixels, 0.0f) {}
+
+void PadReconstruction::set_noise(const bn::Noise& noise) {
+  bn::validate(noise, kPadSide);
+  noise_ = noise;
+  ++noise_revision_;
+}
+
+void PadReconstruction::update(const DrawingPad& pad, bn::Model& model, uint64_t weights_revision, bn::Model* pca) {
+  if (computed_pad_ == pad.revision() && computed_noise_ == noise_revision_ && computed_weights_ == weights_revision)
+    return;
+  const bn::Matrix clean = bn::ConstMatrixMap(pad.pixels().data(), 1, kPixels);
+  bn::Matrix noisy = clean;
+  bn::Random rng(kPadNoiseSeed, noise_revision_);
+  bn::corrupt(noisy, noise_, rng, kPadSide);
+  if (pad.hidden_count() > 0) bn::apply_mask(noisy, pad.hidden());
+  const bn::Matrix output = model.reconstruct(noisy);
+  noisy_.assign(noisy.data(), noisy.data() + noisy.size());
+  output_.assign(output.data(), output.data() + output.size());
+  for (size_t i = 0; i < kPixels; ++i) error_map_[i] = std::abs(output_[i] - pad.pixels()[i]);
+  psnr_noisy_ = bn::psnr(bn::mean_squared_error(noisy, clean));
+  psnr_output_ = bn::psnr(bn::mean_squared_error(output, clean));
+  psnr_pca_ = pca ? bn::psnr(bn::mean_squared_error(pca->reconstruct(noisy), clean))
+                  : std::numeric_limits<float>::quiet_NaN();
+  computed_pad_ = pad.revision();
+  computed_noise_ = noise_revision_;
+  computed_weights_ = weights_revision;
+  ++revision_;
+}
+
+}  // namespace bn_app

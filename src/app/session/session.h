@@ -1,0 +1,142 @@
+// The playground without its UI: the data sets, the model being trained, the drawing and its
+// reconstruction, and each tab's computed view. Pure C++ over the core: no ImGui, GL, SDL or
+// Emscripten, so it is tested natively and as WebAssembly under node (tests/app/).
+//
+// The UI (src/app/ui) reads the parts it draws and sends commands; the platform (src/app/platform)
+// feeds it data sets and weights, and calls update once a frame with the time.
+//
+//   Session session(/*threaded=*/true);
+//   session.receive_weights("mnist", "denoise", bytes);
+//   session.weights_done("mnist");
+//   session.receive_dataset("mnist", bytes);    // starts training on it, with the default preset
+//   session.update(now, frame_ms);               // once a frame
+//   session.pad().stroke(BrushTool::kInk, 4, 4, 20, 20, 1.0f);
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/session/dataset_catalog.h"
+#include "app/session/dataset_hub.h"
+#include "app/session/pad.h"
+#include "app/session/presets.h"
+#include "app/session/tabs.h"
+#include "app/session/training.h"
+#include "app/session/views/anomaly.h"
+#include "app/session/views/compression.h"
+#include "app/session/views/features.h"
+#include "app/session/views/interpolation.h"
+#include "app/session/views/latent.h"
+#include "app/session/views/samples.h"
+#include "app/session/views/training_grid.h"
+
+namespace bn_app {
+
+// What went wrong, for a notice: "not enough memory" for std::bad_alloc, else what() says.
+std::string error_text(const std::exception& error);
+
+class Session {
+ public:
+  explicit Session(bool threaded);
+  ~Session();
+
+  // [the platform] Data sets and weights as they come in. Bad bytes never throw: before the
+  // first data set is in they become the loading screen's error, later a notice.
+  void receive_dataset(const std::string& id, const std::vector<uint8_t>& bytes);
+  void dataset_failed(const std::string& id, const std::string& why);
+  void receive_weights(const std::string& dataset, const std::string& kind, std::vector<uint8_t> bytes);
+  void weights_done(const std::string& dataset) { datasets_.weights_done(dataset); }
+  void receive_anomalies(const std::string& name, const std::vector<uint8_t>& bytes);
+  DatasetHub& datasets() { return datasets_; }
+  const DatasetHub& datasets() const { return datasets_; }
+
+  // Once a frame, at `now` seconds: a switch to a data set that came in, training, the newest
+  // weights, the pad's reconstruction and the open tab's view. `frame_ms` is the recent median
+  // frame time, which the threaded trainer's rest follows.
+  void update(double now, float frame_ms);
+  // Training has started on a data set: the model, the pad and the views can be read.
+  bool ready() const { return training_.started(); }
+
+  // [commands] Each returns false (and sets the notice) for a name it does not know.
+  // A preset: its pretrained model, its noise, its tab. Before the data is in, it waits.
+  bool select_preset(const std::string& name);
+  // Back to the current preset's pretrained weights, keeping the noise and the open tab.
+  void load_pretrained();
+  // The Training tab's data set: asks the platform for it, or switches at the next update.
+  bool choose_dataset(const std::string& id);
+  // The model editor's model, untrained. Throws std::invalid_argument for a config the core refuses.
+  void build_model(const bn::ModelConfig& config);
+  // Throws std::invalid_argument for a level the noise type does not allow.
+  void set_noise(const bn::Noise& noise) { rebuild_.set_noise(noise); }
+  // The `n` key: the next noise type, at a level that shows what it does.
+  void cycle_noise();
+  // Shows a tab; the UI selects it in its tab bar when tab_requests() moves on.
+  void show_tab(SideTab tab);
+  // The user opened a tab in the tab bar.
+  void look_at(SideTab tab) { open_tab_ = tab; }
+  SideTab open_tab() const { return open_tab_; }
+  uint64_t tab_requests() const { return tab_requests_; }
+
+  // [parts] The UI draws these.
+  Training& training() { return training_; }
+  const Training& training() const { return training_; }
+  DrawingPad& pad() { return pad_; }
+  const DrawingPad& pad() const { return pad_; }
+  PadReconstruction& rebuild() { return rebuild_; }
+  const PadReconstruction& rebuild() const { return rebuild_; }
+  TrainingGridView& grid() { return grid_; }
+  LatentView& latent() { return latent_; }
+  const LatentView& latent() const { return latent_; }
+  SamplesView& samples() { return samples_; }
+  const SamplesView& samples() const { return samples_; }
+  InterpolationView& interpolation() { return interpolation_; }
+  const InterpolationView& interpolation() const { return interpolation_; }
+  AnomalyView& anomaly() { return anomaly_; }
+  const AnomalyView& anomaly() const { return anomaly_; }
+  FeaturesView& features() { return features_; }
+  const FeaturesView& features() const { return features_; }
+  const CompressionView& compression() const { return compression_; }
+  // The pretrained PCA-32 baseline of the current data set; null without one.
+  bn::Model* pca() { return pca_.get(); }
+  const bn::Model* pca() const { return pca_.get(); }
+  // The data set trained on, and its test split (null before the first is in).
+  const DatasetInfo& dataset() const { return dataset_or_default(datasets_.current()); }
+  const bn::Dataset* test_set() const;
+  std::shared_ptr<const bn::Dataset> anomalies() const { return datasets_.anomalies(); }
+
+  const std::string& preset() const { return preset_; }  // the one last applied ("" before the first)
+  // A one-line message under the header, e.g. an error.
+  const std::string& notice() const { return notice_; }
+  void set_notice(const std::string& text) { notice_ = text; }
+
+ private:
+  void switch_to_dataset(const std::string& id);
+  void load_pretrained_model(bn::ModelKind kind);
+  void load_pca_baseline();
+  void apply_pending_preset();
+  void invalidate_views();
+  void refresh_open_tab(double now);
+
+  DatasetHub datasets_;
+  Training training_;
+  std::unique_ptr<bn::Model> pca_;
+  DrawingPad pad_;
+  PadReconstruction rebuild_;
+  TrainingGridView grid_;
+  LatentView latent_;
+  SamplesView samples_;
+  InterpolationView interpolation_;
+  AnomalyView anomaly_;
+  FeaturesView features_;
+  CompressionView compression_;
+  std::string preset_;
+  std::string pending_preset_ = kDefaultPreset;  // applied once the data (and its weights) are in
+  std::string notice_;
+  SideTab open_tab_ = SideTab::kTraining;
+  uint64_t tab_requests_ = 0;
+  uint64_t out_of_memory_revision_ = ~0ull;  // the open tab's view did not fit the heap for these weights
+};
+
+}  // namespace bn_app

@@ -1,0 +1,108 @@
+#include "app/session/training.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "core/eval/evaluate.h"
+#include "core/parallel/thread_pool.h"
+
+namespace bn_app {
+
+namespace {
+
+// Workers must exist in Emscripten's pre-started pool (PTHREAD_POOL_SIZE in CMakeLists.txt, which
+// also counts the trainer thread), so this stays below it.
+constexpr int kMaxComputeThreads = 3;
+
+// The single-thread build trains inside the frame: this much of each ~16.7 ms frame, so the UI
+// keeps 60 fps while training.
+constexpr auto kSingleThreadTrainingSlice = std::chrono::milliseconds(8);
+
+// The threaded build's trainer works in 20 ms slices and may rest between them, which leaves CPU
+// to the UI and, without a GPU, to the browser's software rendering. The rest follows the frame
+// rate while training: longer while frames are slower than the budget, shorter (down to none)
+// while they are fast, so a machine with a GPU trains at full speed and a 2-core one without
+// keeps above 30 fps. Measured in headless Chromium on 2 cores, median frame ms while training
+// with a fixed rest: none 32.2 (676 steps in 10 s), 10 ms ~30 (~395 steps), 20 ms ~27 (~300).
+constexpr auto kTrainerSlice = std::chrono::milliseconds(20);
+constexpr int kRestOnTwoCoresMs = 10, kRestStepMs = 5, kMaxRestMs = 40;
+constexpr float kFrameBudgetMs = 30.0f;      // slower than this: rest longer
+constexpr float kFastFrameMs = 22.0f;        // faster than this: rest less
+constexpr double kRestAdjustInterval = 1.0;  // seconds of training between adjustments
+
+// The test loss is measured kInferenceChunk images at a time: smaller units of work than the
+// default, so an st slice overruns less and the conv model's measurement on the mt trainer thread
+// needs ~28 MB rather than ~70 MB of its heap.
+bn::TrainerOptions trainer_options() {
+  bn::TrainerOptions options;
+  options.eval_chunk = bn::kInferenceChunk;
+  return options;
+}
+
+}  // namespace
+
+Training::~Training() { stop(); }
+
+void Training::start(const LoadedDataset& data, const bn::ModelConfig& config) {
+  auto trainer = std::make_unique<bn::Trainer>(config, data.train, data.test, trainer_options());
+  auto viewer = bn::make_model(config);
+  thread_.reset();  // stops and joins the old trainer before it goes
+  trainer_ = std::move(trainer);
+  viewer_ = std::move(viewer);
+  snapshot_ = trainer_->snapshot();
+  viewer_model_ = snapshot_->model_generation;
+  viewer_weights_ = ~0ull;  // the new trainer counts from the start again: take its weights
+  ++weights_revision_;
+  ++model_revision_;
+  if (threaded_) {
+    // The UI thread and the trainer already take two cores; compute workers get what is left
+    // (none on a 2-core laptop, where an extra worker would only steal frames from the UI).
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    bn::set_compute_threads(std::clamp(cores - 1, 1, kMaxComputeThreads));
+    thread_ = std::make_unique<bn::TrainerThread>(*trainer_, kTrainerSlice,
+                                                  std::chrono::milliseconds(cores <= 2 ? kRestOnTwoCoresMs : 0));
+  }
+}
+
+void Training::post_model(const bn::ModelConfig& config, bn::FloatBuffer weights) {
+  trainer_->post_model(config, std::move(weights));
+}
+
+Training::Changes Training::update(double now, float frame_ms) {
+  Changes changes;
+  if (!trainer_) return changes;
+  if (slow_motion_ && now - last_slow_step_ >= kSlowMotionStep) {
+    trainer_->post(bn::TrainerCommand::kStep);
+    last_slow_step_ = now;
+  }
+  if (!threaded_) trainer_->run_for(kSingleThreadTrainingSlice);
+  snapshot_ = trainer_->snapshot();
+  adjust_rest(now, frame_ms);
+  if (snapshot_->model_generation != viewer_model_) {
+    viewer_ = bn::make_model(*snapshot_->config);
+    viewer_model_ = snapshot_->model_generation;
+    viewer_weights_ = ~0ull;
+    ++model_revision_;
+    changes.model = true;
+  }
+  if (snapshot_->version != viewer_weights_) {
+    viewer_->parameters().values() = snapshot_->weights;
+    viewer_weights_ = snapshot_->version;
+    ++weights_revision_;
+    changes.weights = true;
+  }
+  return changes;
+}
+
+void Training::adjust_rest(double now, float frame_ms) {
+  if (!thread_ || !snapshot_->training) return;
+  if (now - rest_adjusted_at_ < kRestAdjustInterval) return;
+  rest_adjusted_at_ = now;
+  const int rest = static_cast<int>(thread_->rest().count());
+  int next = rest;
+  if (frame_ms > kFrameBudgetMs) next = std::min(rest + kRestStepMs, kMaxRestMs);
+  else if (frame_ms < kFastFrameMs) next = std::max(rest - kRestStepMs, 0);
+  thread_->set_rest(std::chrono::milliseconds(next));
+}
+
+}  // namespace bn_app

@@ -1,0 +1,68 @@
+// The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them; beside it,
+// optionally, the same images through linear PCA with as many components.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "app/session/views/view_inputs.h"
+#include "core/eval/projection.h"
+
+namespace bn_app {
+
+// 2-D points and the window that frames them.
+struct Scatter {
+  std::vector<float> xy;  // count · 2, row-major
+  float min_x = -1, max_x = 1, min_y = -1, max_y = 1;
+  uint64_t revision = 0;  // moves on with each new set of points
+};
+
+struct LatentPoint {
+  float x = 0, y = 0;
+};
+
+class LatentView {
+ public:
+  static constexpr int kPoints = 1000;  // the MNIST-10k test split, all of it
+  static constexpr double kInterval = 0.5;
+
+  // The user's choices, read at each refresh: the principal directions shown (codes wider than
+  // 2), and whether PCA is shown beside.
+  int components[2] = {0, 1};
+  bool beside_pca = false;
+
+  void refresh(const ViewInputs& in);
+  void invalidate();
+  // Decodes a spot of the plot (a click on empty space) into decoded().
+  void decode_at(bn::Model& model, LatentPoint spot);
+
+  const Scatter& points() const { return points_; }
+  const Scatter& pca_points() const { return pca_points_; }
+  const std::vector<uint8_t>& labels() const { return labels_; }
+  const int* shown_components() const { return shown_components_; }
+  bool shows_pca() const { return shows_pca_; }
+  float model_mse() const { return model_mse_; }  // over the same images as PCA's, when beside it
+  float pca_mse() const { return pca_mse_; }
+  // The drawing's code, projected; nothing for an empty pad.
+  const std::optional<LatentPoint>& marker() const { return marker_; }
+  const std::vector<float>& decoded() const { return decoded_; }
+  uint64_t decoded_revision() const { return decoded_revision_; }
+
+ private:
+  void refresh_marker(const ViewInputs& in, bool projection_moved);
+
+  Throttle computed_;
+  bn::Projection2d projection_;
+  Scatter points_, pca_points_;
+  std::vector<uint8_t> labels_;
+  int shown_components_[2] = {0, 1};
+  bool shows_pca_ = false;
+  float model_mse_ = 0, pca_mse_ = 0;
+  std::optional<LatentPoint> marker_;
+  uint64_t marker_input_ = 0;            // the PadReconstruction revision the marker is of
+  std::vector<float> decoded_;
+  uint64_t decoded_revision_ = 0;
+};
+
+}  // namespace bn_app

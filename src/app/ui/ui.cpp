@@ -1,0 +1,65 @@
+#include "app/ui/ui.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/ui/panels/panels.h"
+
+namespace bn_app {
+
+void set_ui_scale(UiState& ui, float scale) {
+  ui.scale = std::clamp(std::round(scale * 4.0f) / 4.0f, UiState::kMinScale, UiState::kMaxScale);
+}
+
+namespace {
+
+// The keyboard shortcuts of the help overlay (`?`).
+void handle_shortcuts(Session& session, Ui& ui) {
+  if (ImGui::GetIO().WantTextInput) return;
+  auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(key, false); };
+  UiState& state = ui.state;
+  BrushTool& brush = ui.pointer.brush;
+  DrawingPad& pad = session.pad();
+  if (pressed(ImGuiKey_Slash) && ImGui::GetIO().KeyShift) state.show_help = !state.show_help;
+  if (pressed(ImGuiKey_Escape)) state.show_help = false;
+  if (pressed(ImGuiKey_C)) pad.clear();
+  if (pressed(ImGuiKey_T)) state.light_theme = !state.light_theme;
+  if (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd)) set_ui_scale(state, state.scale + 0.25f);
+  if (pressed(ImGuiKey_Minus) || pressed(ImGuiKey_KeypadSubtract)) set_ui_scale(state, state.scale - 0.25f);
+  if (pressed(ImGuiKey_U) || (ImGui::GetIO().KeyCtrl && pressed(ImGuiKey_Z))) pad.undo();
+  if (pressed(ImGuiKey_E)) brush = brush == BrushTool::kErase ? BrushTool::kInk : BrushTool::kErase;
+  if (pressed(ImGuiKey_H)) brush = brush == BrushTool::kHide ? BrushTool::kInk : BrushTool::kHide;
+  if (!session.ready()) return;
+  const bn::Dataset& test = *session.test_set();
+  if (pressed(ImGuiKey_RightArrow)) pad.browse(test, 1);
+  if (pressed(ImGuiKey_LeftArrow)) pad.browse(test, -1);
+  if (pressed(ImGuiKey_R)) pad.random_test_image(test);
+  if (pressed(ImGuiKey_Space)) session.training().post(bn::TrainerCommand::kToggle);
+  if (pressed(ImGuiKey_S)) session.training().post(bn::TrainerCommand::kStep);
+  if (pressed(ImGuiKey_N)) session.cycle_noise();
+  for (int i = 0; i < static_cast<int>(presets().size()) && i < 9; ++i)
+    if (pressed(static_cast<ImGuiKey>(ImGuiKey_1 + i))) session.select_preset(presets()[i].name);
+}
+
+}  // namespace
+
+void draw_ui(Session& session, Ui& ui) {
+  ImGuiIO& io = ImGui::GetIO();
+  ++ui.state.frames;
+  ui.state.fps = io.Framerate;
+  ui.state.frame_ms.add(1000.0f * io.DeltaTime);
+  handle_shortcuts(session, ui);
+
+  UiTools tools{ui.textures, ui.probes};
+  const PanelLayout layout = compute_panel_layout(io.DisplaySize, ui.state.header_height);
+  begin_page(io.DisplaySize);
+  header_panel(session, ui.state, tools, layout.header);
+  draw_pad_panel(session.pad(), session.test_set(), session.dataset(), ui.pointer, tools, layout.draw);
+  reconstruction_panel(session, tools, layout.reconstruction);
+  noise_panel(session.rebuild(), tools, layout.noise);
+  side_panel(session, ui, layout.side);
+  end_page(layout);
+  if (ui.state.show_help) help_overlay(ui.state);
+}
+
+}  // namespace bn_app

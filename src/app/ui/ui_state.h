@@ -1,0 +1,32 @@
+// What the interface itself remembers between frames: the presentation (scale, theme), the
+// overlays, and how fast frames come. None of it is the playground's state (src/app/session).
+#pragma once
+
+#include <cstdint>
+
+#include "app/session/time_history.h"
+
+namespace bn_app {
+
+struct UiState {
+  static constexpr float kMinScale = 1.0f, kMaxScale = 3.0f;
+  // The whole UI's scale (for projectors) and its theme; the platform layer rebuilds the font and
+  // the style when they change.
+  float scale = 1.0f;
+  bool light_theme = false;
+  float header_height = 90.0f;        // measured each frame: the preset row wraps
+  bool show_help = false;             // the `?` overlay of keyboard shortcuts
+  bool loss_log_scale = false;        // the Training tab's loss axis
+  uint64_t tab_requests_seen = 0;     // the session's last tab request the tab bar has selected
+  uint64_t frames = 0;                // drawn since start: tests wait on frames, not milliseconds
+  float fps = 0.0f;
+  TimeHistory frame_ms;               // from one frame's start to the next's
+  // The main thread's own share of each frame (update, UI, GL submission), measured by the
+  // platform: what is left of frame_ms is the browser's compositing and waiting for the next frame.
+  TimeHistory work_ms;
+};
+
+// Sets the UI scale, in quarter steps, clamped to [kMinScale, kMaxScale].
+void set_ui_scale(UiState& ui, float scale);
+
+}  // namespace bn_app

@@ -1,0 +1,17 @@
+#include "app/ui/widget_probes.h"
+
+#include "imgui.h"
+
+namespace bn_app {
+
+void WidgetProbes::probe(const std::string& name) {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  rects_[name] = {min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+ScreenRect WidgetProbes::get(const std::string& name) const {
+  const auto found = rects_.find(name);
+  return found == rects_.end() ? ScreenRect{} : found->second;
+}
+
+}  // namespace bn_app

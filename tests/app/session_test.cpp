@@ -1,0 +1,208 @@
+// The session layer without a window: the data set hub, the pad pipeline, the views' throttling
+// and the presets, on the real MNIST-10k file (./build.sh deps makes it).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <numeric>
+
+#include "app/session/session.h"
+#include "core/io/safetensors.h"
+#include "core/test_data_dir.h"
+
+namespace {
+
+using bn_app::BrushTool;
+using bn_app::Session;
+using bn_app::SideTab;
+
+const std::vector<uint8_t>& mnist_bytes() {
+  static const std::vector<uint8_t> bytes = bn::read_file_bytes(bn_test::data_path("mnist10k.bnds"));
+  return bytes;
+}
+
+const std::vector<uint8_t>& fashion_bytes() {
+  static const std::vector<uint8_t> bytes = bn::read_file_bytes(bn_test::data_path("fashion10k.bnds"));
+  return bytes;
+}
+
+// Frames until the trainer has measured the test loss of the model it holds: each chunk of that
+// measurement publishes a snapshot, which the views count as new weights.
+void settle(Session& session, double now) {
+  for (int frame = 0; frame < 200 && !std::isfinite(session.training().snapshot().metrics.test_loss); ++frame)
+    session.update(now, 16.0f);
+  session.update(now, 16.0f);
+}
+
+// A session on MNIST with no pretrained weights (every preset starts untrained), updated once.
+void start_on_mnist(Session& session) {
+  REQUIRE(session.datasets().next_request() == std::optional<std::string>("mnist"));
+  session.weights_done("mnist");
+  session.receive_dataset("mnist", mnist_bytes());
+  REQUIRE(session.ready());
+  settle(session, 0.0);
+}
+
+float ink(const std::vector<float>& pixels) { return std::accumulate(pixels.begin(), pixels.end(), 0.0f); }
+
+}  // namespace
+
+TEST_CASE("dataset hub: bad bytes before the first data set say why, and good ones start training", "[session]") {
+  Session session(/*threaded=*/false);
+  const std::vector<uint8_t> bad = {'n', 'o', 't', ' ', 'a', ' ', 'd', 'a', 't', 'a', 's', 'e', 't'};
+  session.receive_dataset("mnist", bad);
+  CHECK_FALSE(session.ready());
+  CHECK_THAT(session.datasets().first_load().error, Catch::Contains("Could not load the MNIST data set"));
+  session.receive_dataset("nonsense", mnist_bytes());
+  CHECK_FALSE(session.ready());
+  session.weights_done("mnist");
+  session.receive_dataset("mnist", mnist_bytes());
+  REQUIRE(session.ready());
+  CHECK(session.test_set()->count() == 1000);
+  CHECK(session.datasets().current() == "mnist");
+}
+
+TEST_CASE("dataset hub: a choice is asked of the platform once, and a failure keeps the current set", "[session]") {
+  Session session(false);
+  start_on_mnist(session);
+  CHECK_FALSE(session.datasets().next_request());  // MNIST is in: nothing more to fetch
+  CHECK(session.choose_dataset("fashion"));
+  CHECK(session.datasets().next_request() == std::optional<std::string>("fashion"));
+  CHECK(session.choose_dataset("fashion"));  // chosen again while it downloads
+  CHECK_FALSE(session.datasets().next_request());
+  session.dataset_failed("fashion", "HTTP 404");
+  CHECK_THAT(session.notice(), Catch::Contains("still training on MNIST"));
+  CHECK(session.datasets().wanted() == "mnist");
+  CHECK_FALSE(session.choose_dataset("cifar"));
+  CHECK_THAT(session.notice(), Catch::Contains("no data set called 'cifar'"));
+}
+
+TEST_CASE("dataset hub: a switch while training keeps the model's kind, on the new data", "[session]") {
+  Session session(false);
+  start_on_mnist(session);
+  REQUIRE(session.select_preset("VAE 2-D"));
+  session.update(0.1, 16.0f);
+  session.training().post(bn::TrainerCommand::kToggle);
+  for (int frame = 0; frame < 20 && !session.training().snapshot().training; ++frame) session.update(0.2, 16.0f);
+  REQUIRE(session.training().snapshot().training);
+  // Fashion-MNIST arrives unasked (a late download): it waits until it is chosen.
+  session.weights_done("fashion");
+  session.receive_dataset("fashion", fashion_bytes());
+  session.update(0.3, 16.0f);
+  CHECK(session.datasets().current() == "mnist");
+  const uint64_t model_before = session.training().model_revision();
+  CHECK(session.choose_dataset("fashion"));
+  CHECK_FALSE(session.datasets().next_request());  // already in: no download
+  session.update(0.4, 16.0f);
+  session.update(0.5, 16.0f);
+  CHECK(session.datasets().current() == "fashion");
+  CHECK(session.training().model_revision() > model_before);
+  CHECK(session.training().config().kind == bn::ModelKind::kVae);
+  CHECK(session.training().config().latent == 2);
+  CHECK(std::string(session.dataset().title) == "Fashion-MNIST");
+  // A repeated download of the set in use changes nothing.
+  const uint64_t model_now = session.training().model_revision();
+  session.receive_dataset("fashion", fashion_bytes());
+  session.update(0.6, 16.0f);
+  CHECK(session.training().model_revision() == model_now);
+}
+
+TEST_CASE("pad pipeline: strokes, undo, framing, and a reconstruction only when something moved", "[session]") {
+  Session session(false);
+  start_on_mnist(session);
+  bn_app::DrawingPad& pad = session.pad();
+  CHECK(pad.empty());
+  pad.begin_stroke();
+  pad.stroke(BrushTool::kInk, 3, 3, 10, 6, 1.0f);
+  CHECK(ink(pad.pixels()) > 5.0f);
+  CHECK(pad.undo_depth() == 1);
+  settle(session, 1.0);
+  const uint64_t rebuilt = session.rebuild().revision();
+  CHECK(ink(session.rebuild().output()) > 0.0f);
+  CHECK(std::isfinite(session.rebuild().psnr_noisy()));
+  session.update(1.1, 16.0f);
+  CHECK(session.rebuild().revision() == rebuilt);  // nothing moved (the model is paused)
+  session.set_noise({bn::NoiseType::kSaltPepper, 0.3f});
+  session.update(1.2, 16.0f);
+  CHECK(session.rebuild().revision() == rebuilt + 1);
+  // Framing centres the stroke in the top-left corner, as MNIST's digits were.
+  auto centre_x = [](const std::vector<float>& pixels) {
+    float mass = 0, x = 0;
+    for (size_t i = 0; i < pixels.size(); ++i) {
+      mass += pixels[i];
+      x += pixels[i] * (i % 28 + 0.5f);
+    }
+    return x / mass;
+  };
+  CHECK(centre_x(pad.pixels()) < 9.0f);
+  pad.set_framing(true);
+  CHECK(centre_x(pad.pixels()) == Approx(14.0f).margin(1.0f));
+  CHECK(centre_x(pad.drawn()) < 9.0f);  // the pad still shows it as drawn
+  CHECK(pad.undo());
+  CHECK(pad.empty());
+  CHECK_THROWS_AS(session.set_noise({bn::NoiseType::kGaussian, -1.0f}), std::invalid_argument);
+}
+
+TEST_CASE("pad pipeline: browsing the test set stays in the chosen class", "[session]") {
+  Session session(false);
+  start_on_mnist(session);
+  bn_app::DrawingPad& pad = session.pad();
+  const bn::Dataset& test = *session.test_set();
+  pad.set_browse_label(7);
+  for (int i = 0; i < 3; ++i) {
+    pad.browse(test, 1);
+    REQUIRE(pad.shown_test_image() >= 0);
+    CHECK(test.labels[pad.shown_test_image()] == 7);
+  }
+  pad.random_test_image(test);
+  CHECK(test.labels[pad.shown_test_image()] == 7);
+  pad.begin_stroke();
+  pad.stroke(BrushTool::kInk, 1, 1, 2, 2, 1.0f);
+  CHECK(pad.shown_test_image() == -1);  // edited: no longer the test image
+}
+
+TEST_CASE("views: only the open tab is computed, and new weights wait out its interval", "[session]") {
+  Session session(false);
+  start_on_mnist(session);
+  session.update(0.0, 16.0f);
+  CHECK(session.latent().points().xy.empty());  // the Latent tab is not open
+  session.show_tab(SideTab::kLatent);
+  settle(session, 0.01);
+  REQUIRE(session.latent().points().xy.size() == 2 * 1000);
+  const uint64_t shown = session.latent().points().revision;
+  session.training().post(bn::TrainerCommand::kStep);
+  session.update(0.02, 16.0f);  // new weights, but within the interval
+  REQUIRE(session.training().snapshot().metrics.step == 1);
+  CHECK(session.latent().points().revision == shown);
+  session.update(0.02 + bn_app::LatentView::kInterval, 16.0f);
+  CHECK(session.latent().points().revision == shown + 1);
+  session.update(0.03 + 2 * bn_app::LatentView::kInterval, 16.0f);  // no new weights: nothing to do
+  CHECK(session.latent().points().revision == shown + 1);
+  session.latent().components[1] = 2;  // a choice in the tab is shown at once
+  session.update(0.04 + 2 * bn_app::LatentView::kInterval, 16.0f);
+  CHECK(session.latent().points().revision == shown + 2);
+  CHECK(session.latent().shown_components()[1] == 2);
+}
+
+TEST_CASE("presets: a preset sets the model, the noise and the tab; an unknown one is refused", "[session]") {
+  Session session(false);
+  CHECK(session.select_preset("Anomaly"));  // before the data: it waits
+  CHECK(session.preset().empty());
+  start_on_mnist(session);
+  CHECK(session.preset() == "Anomaly");
+  CHECK(session.open_tab() == SideTab::kAnomaly);
+  CHECK_FALSE(session.select_preset("Nope"));
+  CHECK_THAT(session.notice(), Catch::Contains("no preset called 'Nope'"));
+  for (const bn_app::Preset& preset : bn_app::presets()) {
+    const uint64_t requests = session.tab_requests();
+    REQUIRE(session.select_preset(preset.name));
+    session.update(1.0, 16.0f);
+    session.update(1.1, 16.0f);
+    CHECK(session.preset() == preset.name);
+    CHECK(session.open_tab() == preset.tab);
+    CHECK(session.tab_requests() == requests + 1);
+    CHECK(session.rebuild().noise().type == preset.noise.type);
+    CHECK(session.training().config().kind == preset.kind);
+    // No weights were downloaded in this test: the notice says the model starts untrained.
+    CHECK_THAT(session.notice(), Catch::Contains("starts untrained"));
+  }
+}
