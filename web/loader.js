@@ -131,11 +131,21 @@ async function start() {
   serveDatasetRequests(app);
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());  // right-drag stays ours
-  // SDL sees a pen as a mouse; its pressure comes from the pointer events themselves. Mice and
-  // fingers report 0.5 while pressed, which is not a pressure: they draw at full strength.
-  const forwardPressure = (event) => app.setPenPressure(event.pointerType === 'pen' ? event.pressure : 1);
-  canvas.addEventListener('pointerdown', forwardPressure);
-  canvas.addEventListener('pointermove', forwardPressure);
+  // The pad draws from the pointer events themselves, every coalesced one, with a pen's pressure:
+  // position and pressure in one reading. Mice and fingers report 0.5 while pressed, which is not
+  // a pressure: they draw at full strength.
+  const forwardPen = (event) => {
+    const box = canvas.getBoundingClientRect();
+    const lifted = event.type === 'pointerup' || event.type === 'pointercancel';
+    const readings = event.getCoalescedEvents?.() ?? [];
+    for (const e of readings.length ? readings : [event]) {
+      const pressure = e.pointerType === 'pen' ? e.pressure : 1;
+      app.pen(e.clientX - box.left, e.clientY - box.top, pressure, lifted ? 0 : e.buttons);
+    }
+  };
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel']) {
+    canvas.addEventListener(type, forwardPen);
+  }
   canvas.focus();
 }
 

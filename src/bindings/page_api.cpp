@@ -1,41 +1,36 @@
 // The playground page's API: every Embind export of the page, in one file, over the session and
-// the UI (src/app). web/loader.js wraps them as web/loader.js wraps them as
-// `window.bottleneck`, which tests (and curious users, from the console) drive:
+// the UI (src/app). web/loader.js wraps them as `window.bottleneck`, which tests (and curious
+// users, from the console) drive; README.md's table is the user's manual.
 //
-//   receiveDataset(id, Uint8Array)     a data set the page downloaded ("mnist": <id>10k.bnds)
-//   datasetFailed(id, why)             the page could not download the data set the app asked for
+// The data set handshake (the app asks with Module.requestDataset(id), the page answers):
 //   receiveWeights(dataset, kind, Uint8Array)  pretrained weights (safetensors) for one kind of model
 //   weightsDone(dataset)               every weights file for the data set the page could get is in
+//   receiveDataset(id, Uint8Array)     the data set ("mnist": mnist10k.bnds)
+//   datasetFailed(id, why)             the page could not download it
 //   setLoadProgress(fraction)          download progress, shown in the UI
-// and the app calls Module.requestDataset(id) when the Training tab asks for another data set.
-//   automationState()                  { build, threads, ready, training, step, epoch, trainLoss,
-//                                        fps, frame (frames drawn so far),
-//                                        frameMs: {median, p95, count}, workMs (the same
-//                                        for the main thread's share of each frame),
-//                                        testLoss, fps, message, loadError, panels, preset,
-//                                        modelKind, latent, noise: {type, level},
-//                                        psnr: {noisy, output}, notice, helpOpen,
-//                                        anomaly: {auroc, threshold, score, verdict} | null,
-//                                        probe: {labels, done, current, codes, pixels},
-//                                        compression: [{format, kind, bytes, modelPsnr, pcaPsnr}] }
 //   receiveAnomalies(name, Uint8Array) the anomaly images (.bnds) for the Anomaly tab
+//   pretrainedKinds()                  the weights files each data set ships with
+// Input and commands:
+//   pen(x, y, pressure, buttons)       one pointer reading over the canvas: what the pad draws from
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
+// What the app shows:
+//   automationState()                  build, threads, memory, then what each part of the session
+//                                      (Session::describe) and the UI (describe_ui) report
 //   drawPad(), reconstruction()        784 values each, in [0, 1]
 //   samples()                          the Generate tab's sample grid, (6·28)² values
 //   heldDigit(), interpolationStrip()  the decoded held code (784), the interpolation (28 × 8·28)
-//   layout()                           where the pad and the buttons are, in CSS pixels: every
-//                                      widget the panels probe (WidgetProbes), by name
-//   setPenPressure(p)                  the pen's pressure in (0, 1] from the page's pointer events
-//   pretrainedKinds()                  the weights files each data set ships with
+//   layout()                           every widget the panels probe (WidgetProbes), by name, in
+//                                      CSS pixels
+#include <algorithm>
+#include <cmath>
+#include <malloc.h>
+#include <string>
+#include <vector>
+
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
-#include <malloc.h>
-
-#include <algorithm>
-#include <cmath>
-#include <string>
 
 #include "app/platform/web_app.h"
 #include "core/parallel/thread_pool.h"
@@ -43,37 +38,18 @@
 
 namespace {
 
-using emscripten::val;
 using bn_app::Session;
 using bn_app::Ui;
+using emscripten::val;
 
 Session& session() { return bn_app::web_app().session(); }
 Ui& ui() { return bn_app::web_app().ui(); }
 
 // [SECTION] Conversions
 
-val number_or_null(double value) { return std::isfinite(value) ? val(value) : val::null(); }
-
-// The median and the 95th percentile of recent times, in ms (null before the first).
-val percentiles(const bn_app::TimeHistory& history) {
-  const bn_app::TimeHistory::Summary summary = history.summary();
-  val out = val::object();
-  out.set("median", summary.count == 0 ? val::null() : val(summary.median));
-  out.set("p95", summary.count == 0 ? val::null() : val(summary.p95));
-  out.set("count", static_cast<int>(summary.count));
-  return out;
-}
-
 val copy_to_js(const std::vector<float>& values) {
   // A view into the wasm heap, copied so the caller keeps a stable array.
   return val::global("Array").call<val>("from", val(emscripten::typed_memory_view(values.size(), values.data())));
-}
-
-val pair_to_js(double a, double b) {
-  val out = val::array();
-  out.call<void>("push", a);
-  out.call<void>("push", b);
-  return out;
 }
 
 std::vector<uint8_t> to_bytes(val bytes) { return emscripten::convertJSArrayToNumberVector<uint8_t>(bytes); }
@@ -111,204 +87,71 @@ std::string set_noise(std::string type, double level) {
   }
 }
 
-// Pens report their pressure through the page's pointer events; mice and fingers draw at 1.
-void set_pen_pressure(double pressure) {
-  ui().pointer.pressure = std::isfinite(pressure) ? static_cast<float>(std::clamp(pressure, 0.0, 1.0)) : 1.0f;
+// One pointer reading from the page (x, y in CSS pixels over the canvas; `buttons` as the DOM's:
+// 1 left, 2 right): the pad draws from these alone, so position and pressure travel together.
+void pen(double x, double y, double pressure, int buttons) {
+  if (!std::isfinite(x) || !std::isfinite(y)) return;
+  bn_app::PenSample sample;
+  sample.x = static_cast<float>(x);
+  sample.y = static_cast<float>(y);
+  sample.pressure = std::isfinite(pressure) ? static_cast<float>(std::clamp(pressure, 0.0, 1.0)) : 1.0f;
+  sample.down = (buttons & 3) != 0;
+  sample.erase = (buttons & 2) != 0;
+  bn_app::web_app().add_pen_sample(sample);
 }
 
-// [SECTION] The automation state: one object per part, each beside what it reads
+// [SECTION] The automation state: each part of the session and the UI describes itself
+
+// A StateWriter that builds a JavaScript object.
+class JsStateWriter : public bn_app::StateWriter {
+ public:
+  JsStateWriter() { open_.push_back(val::object()); }
+  void number(const char* key, double value) override { put(key, std::isfinite(value) ? val(value) : val::null()); }
+  void flag(const char* key, bool value) override { put(key, val(value)); }
+  void text(const char* key, const std::string& value) override { put(key, val(value)); }
+  void null(const char* key) override { put(key, val::null()); }
+  void begin_object(const char* key) override { begin(key, val::object()); }
+  void end_object() override { open_.pop_back(); }
+  void begin_array(const char* key) override { begin(key, val::array()); }
+  void end_array() override { open_.pop_back(); }
+  val result() const { return open_.front(); }
+
+ private:
+  void put(const char* key, const val& value) {
+    val& into = open_.back();
+    if (into.isArray()) into.call<void>("push", value);
+    else into.set(key, value);
+  }
+  void begin(const char* key, val value) {
+    put(key, value);
+    open_.push_back(value);
+  }
+  std::vector<val> open_;
+};
 
 // The WebAssembly heap as the allocator (dlmalloc) sees it: bytes handed out and not yet freed, the
 // most it has ever taken from the heap (its high-water mark: what an out-of-memory abort runs
 // into), what it holds now, and the heap's whole size (fixed in the mt build, growable in st).
-val memory_use() {
+void describe_memory(bn_app::StateWriter& out) {
   const struct mallinfo info = mallinfo();
-  val out = val::object();
-  out.set("inUse", static_cast<double>(info.uordblks));
-  out.set("peak", static_cast<double>(info.usmblks));
-  out.set("footprint", static_cast<double>(info.arena));
-  out.set("heapSize", static_cast<double>(emscripten_get_heap_size()));
-  return out;
-}
-
-void describe_runtime(const Session& s, const Ui& u, val& out) {
-  const bool threaded = s.training().threaded();
-  out.set("build", threaded ? "mt" : "st");
-  // The UI thread, plus in mt the trainer and its compute workers.
-  out.set("threads", threaded ? 1 + bn::compute_threads() : 1);
-  out.set("ready", s.ready());
-  out.set("memory", memory_use());
-  out.set("fps", u.state.fps);
-  out.set("frame", static_cast<double>(u.state.frames));
-  // Frame times over the last few seconds, and the main thread's own work in them.
-  out.set("frameMs", percentiles(u.state.frame_ms));
-  out.set("workMs", percentiles(u.state.work_ms));
-  // The mt trainer's rest between slices, which follows the frame rate (null in the st build).
-  const int rest = s.training().rest_ms();
-  out.set("trainerRestMs", rest >= 0 ? val(rest) : val::null());
-  out.set("helpOpen", u.state.show_help);
-  // A text field has the keyboard (keys go to it, not to the shortcuts).
-  out.set("typing", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput);
-  val scale = val::object();
-  scale.set("scale", u.state.scale);
-  scale.set("theme", u.state.light_theme ? "light" : "dark");
-  out.set("ui", scale);
-}
-
-// The data set being trained on, the one asked for (they differ while it downloads), the
-// download's progress, and how many test images the playground holds.
-void describe_datasets(const Session& s, val& out) {
-  const bn_app::DatasetHub& hub = s.datasets();
-  out.set("loadProgress", hub.first_load().progress);
-  out.set("loadError", hub.first_load().error);
-  out.set("dataset", hub.has_current() ? hub.current() : std::string("mnist"));
-  out.set("datasetWanted", hub.wanted());
-  out.set("datasetProgress", hub.progress());
-  out.set("testImages", s.test_set() ? s.test_set()->count() : 0);
-  const auto anomalies = s.anomalies();
-  out.set("anomalyImages", anomalies ? val(anomalies->name) : val::null());
-}
-
-val describe_drawing(const Session& s, const Ui& u) {
-  const bn_app::DrawingPad& pad = s.pad();
-  val drawing = val::object();
-  drawing.set("tool", u.pointer.brush == bn_app::BrushTool::kInk     ? "ink"
-                      : u.pointer.brush == bn_app::BrushTool::kErase ? "erase"
-                                                                     : "hide");
-  drawing.set("framing", pad.framing());
-  drawing.set("undoDepth", static_cast<int>(pad.undo_depth()));
-  drawing.set("hiddenPixels", pad.hidden_count());
-  // The test image on the pad ("pick a test image"), with its class: null for a drawing.
-  const int shown = s.test_set() ? pad.shown_test_image() : -1;
-  drawing.set("testImage", shown >= 0 ? val(shown) : val::null());
-  drawing.set("testLabel", shown >= 0 ? val(static_cast<int>(s.test_set()->labels[shown])) : val::null());
-  drawing.set("browseLabel", pad.browse_label());
-  return drawing;
-}
-
-val describe_generate(const Session& s) {
-  const bn_app::SamplesView& samples = s.samples();
-  const bn_app::InterpolationView& interpolation = s.interpolation();
-  val out = val::object();
-  out.set("held", samples.holding() ? pair_to_js(samples.held_x(), samples.held_y()) : val::null());
-  out.set("dims", pair_to_js(samples.dims[0], samples.dims[1]));
-  out.set("interpolationFrames", interpolation.strip().empty() ? 0 : bn_app::InterpolationView::kFrames);
-  out.set("partner", interpolation.partner());
-  out.set("farEnd", interpolation.far_end_kept() ? "kept drawing" : "test digit");
-  return out;
-}
-
-val describe_latent(const bn_app::LatentView& latent) {
-  val out = val::object();
-  out.set("components", pair_to_js(latent.shown_components()[0], latent.shown_components()[1]));
-  out.set("besidePca", latent.shows_pca());
-  out.set("modelMse", latent.shows_pca() ? val(latent.model_mse()) : val::null());
-  out.set("pcaMse", latent.shows_pca() ? val(latent.pca_mse()) : val::null());
-  return out;
-}
-
-val describe_editor(const bn_app::ModelDraft& draft) {
-  val out = val::object();
-  out.set("error", draft.error);
-  out.set("hidden", std::string(draft.hidden_text));
-  out.set("latent", draft.config.latent);
-  out.set("learningRate", draft.config.learning_rate);
-  return out;
-}
-
-val describe_probe(const Session& s) {
-  const bn_app::FeaturesView& features = s.features();
-  val out = val::object();
-  out.set("labels", features.labels);
-  out.set("done", features.done());
-  // The probes were trained on the codes of the weights the model has now: not of the last ones,
-  // and not of a model about to be replaced (a preset's, posted but not yet swapped in).
-  const bool settled = s.ready() && s.training().settled();
-  out.set("current", settled && features.started() && features.weights_revision() == s.training().weights_revision());
-  out.set("codes", features.done() ? val(features.codes().accuracy) : val::null());
-  out.set("pixels", features.done() ? val(features.pixels().accuracy) : val::null());
-  return out;
-}
-
-val describe_compression(const bn_app::CompressionView& view) {
-  val rows = val::array();
-  for (const auto& row : view.rows()) {
-    val r = val::object();
-    r.set("format", row.format);
-    r.set("kind", view.kind());
-    r.set("bytes", row.bytes);
-    r.set("modelPsnr", number_or_null(row.model_psnr));
-    r.set("pcaPsnr", number_or_null(row.pca_psnr));
-    rows.call<void>("push", r);
-  }
-  return rows;
-}
-
-val describe_anomaly(const bn_app::AnomalyView& view) {
-  if (!view.scored()) return val::null();
-  val out = val::object();
-  out.set("auroc", view.auroc());
-  out.set("threshold", view.threshold());
-  out.set("score", view.has_drawing() ? val(view.drawing_score()) : val::null());
-  out.set("verdict", !view.has_drawing() ? "none" : view.drawing_is_anomaly() ? "anomaly" : "normal");
-  return out;
-}
-
-// The pad's noise and the PSNR of the noisy input and of the model's output.
-void describe_rebuild(const bn_app::PadReconstruction& rebuild, val& out) {
-  val noise = val::object();
-  noise.set("type", bn::noise_type_name(rebuild.noise().type));
-  noise.set("level", rebuild.noise().level);
-  out.set("noise", noise);
-  val psnr = val::object();
-  psnr.set("noisy", number_or_null(rebuild.psnr_noisy()));
-  psnr.set("output", number_or_null(rebuild.psnr_output()));
-  out.set("psnr", psnr);
-}
-
-void describe_training(const Session& s, val& out) {
-  const bool ready = s.ready();
-  if (ready) {
-    val hidden = val::array();
-    for (int width : s.training().config().hidden) hidden.call<void>("push", width);
-    out.set("hidden", hidden);
-  }
-  const bn::TrainingSnapshot* snapshot = ready ? &s.training().snapshot() : nullptr;
-  const bn::ModelConfig* config = ready ? snapshot->config.get() : nullptr;
-  out.set("modelKind", ready ? val(bn::kind_name(config->kind)) : val::null());
-  out.set("latent", ready ? val(config->latent) : val::null());
-  out.set("learningRate", ready ? val(config->learning_rate) : val::null());
-  out.set("training", ready && snapshot->training);
-  out.set("step", ready ? static_cast<double>(snapshot->metrics.step) : 0.0);
-  out.set("epoch", ready ? snapshot->metrics.epoch : 0);
-  out.set("trainLoss", ready ? number_or_null(snapshot->metrics.train_loss) : val::null());
-  out.set("testLoss", ready ? number_or_null(snapshot->metrics.test_loss) : val::null());
-  out.set("samplesPerSecond", ready ? snapshot->metrics.samples_per_second : 0.0);
-  out.set("message", ready ? snapshot->message : std::string());
+  out.begin_object("memory");
+  out.number("inUse", static_cast<double>(info.uordblks));
+  out.number("peak", static_cast<double>(info.usmblks));
+  out.number("footprint", static_cast<double>(info.arena));
+  out.number("heapSize", static_cast<double>(emscripten_get_heap_size()));
+  out.end_object();
 }
 
 val automation_state() {
-  const Session& s = session();
-  const Ui& u = ui();
-  val out = val::object();
-  describe_runtime(s, u, out);
-  describe_datasets(s, out);
-  out.set("notice", s.notice());
-  val panels = val::array();
-  for (const char* panel : {"Draw", "Reconstruction", "Noise", bn_app::tab_name(s.open_tab())})
-    panels.call<void>("push", val(panel));
-  out.set("panels", panels);
-  out.set("preset", s.preset());
-  out.set("drawing", describe_drawing(s, u));
-  out.set("generate", describe_generate(s));
-  out.set("latentView", describe_latent(s.latent()));
-  out.set("editor", describe_editor(u.draft));
-  out.set("probe", describe_probe(s));
-  out.set("compression", describe_compression(s.compression()));
-  out.set("anomaly", describe_anomaly(s.anomaly()));
-  describe_rebuild(s.rebuild(), out);
-  describe_training(s, out);
-  return out;
+  JsStateWriter out;
+  const bool threaded = session().training().threaded();
+  out.text("build", threaded ? "mt" : "st");
+  // The UI thread, plus in mt the trainer and its compute workers.
+  out.number("threads", threaded ? 1 + bn::compute_threads() : 1);
+  describe_memory(out);
+  session().describe(out);
+  bn_app::describe_ui(ui(), session().pad(), session().test_set(), out);
+  return out.result();
 }
 
 // [SECTION] Images and the layout
@@ -355,7 +198,7 @@ EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("pretrainedKinds", &pretrained_kinds);
   emscripten::function("selectPreset", &select_preset);
   emscripten::function("setNoise", &set_noise);
-  emscripten::function("setPenPressure", &set_pen_pressure);
+  emscripten::function("pen", &pen);
   emscripten::function("automationState", &automation_state);
   emscripten::function("drawPad", &draw_pad);
   emscripten::function("reconstruction", &reconstruction);

@@ -1,11 +1,12 @@
 // The session layer without a window: the data set hub, the pad pipeline, the views' throttling
 // and the presets, on the real MNIST-10k file (./build.sh deps makes it).
-#include <catch2/catch.hpp>
+#include "app/session/session.h"
 
 #include <cmath>
 #include <numeric>
 
-#include "app/session/session.h"
+#include <catch2/catch.hpp>
+
 #include "core/io/safetensors.h"
 #include "core/test_data_dir.h"
 
@@ -205,4 +206,91 @@ TEST_CASE("presets: a preset sets the model, the noise and the tab; an unknown o
     // No weights were downloaded in this test: the notice says the model starts untrained.
     CHECK_THAT(session.notice(), Catch::Contains("starts untrained"));
   }
+}
+
+TEST_CASE("the automation state: every part reports what the browser tests read", "[session]") {
+  Session session(false);
+  {
+    bn_app::JsonStateWriter before;
+    session.describe(before);
+    CHECK_THAT(before.json(), Catch::Contains("\"ready\":false") && Catch::Contains("\"modelKind\":null") &&
+                                  Catch::Contains("\"dataset\":\"mnist\""));
+  }
+  start_on_mnist(session);
+  session.show_tab(SideTab::kAnomaly);
+  session.receive_anomalies("clothes", bn::read_file_bytes(bn_test::data_path("fashion-test-1k.bnds")));
+  settle(session, 2.0);
+  bn_app::JsonStateWriter out;
+  session.describe(out);
+  const std::string json = out.json();
+  for (const char* key : {"ready",
+                          "preset",
+                          "notice",
+                          "panels",
+                          "loadProgress",
+                          "loadError",
+                          "dataset",
+                          "datasetWanted",
+                          "datasetProgress",
+                          "testImages",
+                          "anomalyImages",
+                          "trainerRestMs",
+                          "modelKind",
+                          "latent",
+                          "hidden",
+                          "learningRate",
+                          "training",
+                          "step",
+                          "epoch",
+                          "trainLoss",
+                          "testLoss",
+                          "samplesPerSecond",
+                          "message",
+                          "noise",
+                          "type",
+                          "level",
+                          "psnr",
+                          "noisy",
+                          "output",
+                          "generate",
+                          "held",
+                          "dims",
+                          "interpolationFrames",
+                          "partner",
+                          "farEnd",
+                          "latentView",
+                          "components",
+                          "besidePca",
+                          "modelMse",
+                          "pcaMse",
+                          "probe",
+                          "labels",
+                          "done",
+                          "current",
+                          "codes",
+                          "pixels",
+                          "compression",
+                          "anomaly",
+                          "auroc",
+                          "threshold",
+                          "score",
+                          "verdict"})
+    CHECK_THAT(json, Catch::Contains(std::string("\"") + key + "\":"));
+  CHECK_THAT(json, Catch::Contains("\"ready\":true") && Catch::Contains("\"modelKind\":\"denoise\"") &&
+                       Catch::Contains("\"panels\":[\"Draw\",\"Reconstruction\",\"Noise\",\"Anomaly\"]") &&
+                       Catch::Contains("\"anomalyImages\":\"clothes\"") && Catch::Contains("\"verdict\":\"none\""));
+}
+
+TEST_CASE("the automation state as JSON: nesting, escapes and non-finite numbers", "[session]") {
+  bn_app::JsonStateWriter out;
+  out.text("quote", "a \"b\"\n");
+  out.number("nan", std::nan(""));
+  out.begin_array("list");
+  out.number(nullptr, 1.5);
+  out.begin_object(nullptr);
+  out.flag("yes", true);
+  out.end_object();
+  out.end_array();
+  out.pair("pair", 1, 2);
+  CHECK(out.json() == "{\"quote\":\"a \\\"b\\\"\\u000a\",\"nan\":null,\"list\":[1.5,{\"yes\":true}],\"pair\":[1,2]}");
 }

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "app/session/settings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,12 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "app/session/dataset_catalog.h"
-#include "app/session/settings.h"
+#include <catch2/catch.hpp>
 
+#include "app/session/dataset_catalog.h"
+
+using bn_app::parse_settings;
 using bn_app::ParsedSettings;
 using bn_app::Settings;
-using bn_app::parse_settings;
 using bn_app::to_text;
 
 namespace {
@@ -174,7 +175,10 @@ TEST_CASE("settings: each field alone, its text, and back", "[settings]") {
       {"model=vae", [](Settings& s) { s.model.kind = bn::ModelKind::kVae; }},
       {"hidden=512", [](Settings& s) { s.model.hidden = {512}; }},
       {"hidden=", [](Settings& s) { s.model.hidden.clear(); }},
-      {"channels=8,64", [](Settings& s) { s.model.channels = {8, 64}; }},
+      {"channels=8,64",
+       [](Settings& s) {
+         s.model.channels = {8, 64};
+       }},
       {"latent=2", [](Settings& s) { s.model.latent = 2; }},
       {"act=leaky_relu", [](Settings& s) { s.model.activation = bn::Activation::kLeakyRelu; }},
       {"loss=mse", [](Settings& s) { s.model.loss = bn::ReconstructionLoss::kMse; }},
@@ -183,9 +187,11 @@ TEST_CASE("settings: each field alone, its text, and back", "[settings]") {
       {"sparsity=kl", [](Settings& s) { s.model.sparsity = bn::SparsityPenalty::kKl; }},
       {"lambda=0.01", [](Settings& s) { s.model.lambda = 0.01f; }},
       {"rho=0.1", [](Settings& s) { s.model.rho = 0.1f; }},
-      {"train_noise=blur&train_level=2", [](Settings& s) { s.model.noise = {bn::NoiseType::kBlur, 2}; }},
-      {"train_noise=salt_pepper",
-       [](Settings& s) { s.model.noise = bn::typical_noise(bn::NoiseType::kSaltPepper); }},
+      {"train_noise=blur&train_level=2",
+       [](Settings& s) {
+         s.model.noise = {bn::NoiseType::kBlur, 2};
+       }},
+      {"train_noise=salt_pepper", [](Settings& s) { s.model.noise = bn::typical_noise(bn::NoiseType::kSaltPepper); }},
       {"train_level=0.25", [](Settings& s) { s.model.noise.level = 0.25f; }},
       {"opt=sgd", [](Settings& s) { s.model.optimizer = bn::OptimizerKind::kSgd; }},
       {"lr=0.0003", [](Settings& s) { s.model.learning_rate = 0.0003f; }},
@@ -195,7 +201,10 @@ TEST_CASE("settings: each field alone, its text, and back", "[settings]") {
       {"init=he", [](Settings& s) { s.model.init = bn::Init::kHe; }},
       {"seed=18446744073709551615", [](Settings& s) { s.model.seed = UINT64_MAX; }},
       {"noise=mask", [](Settings& s) { s.noise = bn::typical_noise(bn::NoiseType::kMaskBlock); }},
-      {"noise=mask&level=5", [](Settings& s) { s.noise = {bn::NoiseType::kMaskBlock, 5}; }},
+      {"noise=mask&level=5",
+       [](Settings& s) {
+         s.noise = {bn::NoiseType::kMaskBlock, 5};
+       }},
       {"level=0.35", [](Settings& s) { s.noise.level = 0.35f; }},
       {"noise=none", [](Settings& s) { s.noise = {}; }},
       {"tab=compression", [](Settings& s) { s.tab = bn_app::SideTab::kCompression; }},
@@ -204,7 +213,10 @@ TEST_CASE("settings: each field alone, its text, and back", "[settings]") {
       {"scale=2.75", [](Settings& s) { s.ui_scale = 2.75f; }},
       {"embed=1", [](Settings& s) { s.embed = true; }},
       {"controls=0", [](Settings& s) { s.controls = false; }},
-      {"panels=draw,noise", [](Settings& s) { s.panels = {"draw", "noise"}; }},
+      {"panels=draw,noise",
+       [](Settings& s) {
+         s.panels = {"draw", "noise"};
+       }},
       {"lesson=bottleneck%201", [](Settings& s) { s.lesson = "bottleneck 1"; }},
       {"lesson=a%26b%3Dc%2Bd%25e%23f%3F%C3%A9", [](Settings& s) { s.lesson = "a&b=c+d%e#f?\xC3\xA9"; }},
   };
@@ -330,8 +342,7 @@ TEST_CASE("settings: numbers out of range are clamped, and listed", "[settings]"
   parsed = parse_settings("hidden=99999999");
   CHECK(parsed.settings.model.hidden == std::vector<int>{4096});
   CHECK(parsed.ignored == std::vector<std::string>{"hidden=99999999: clamped to 4096"});
-  CHECK(parse_settings("hidden=300,0,99999999999999999999999").settings.model.hidden ==
-        std::vector<int>{300, 1, 4096});
+  CHECK(parse_settings("hidden=300,0,99999999999999999999999").settings.model.hidden == std::vector<int>{300, 1, 4096});
   CHECK(parse_settings("latent=99999").settings.model.latent == 4096);
   CHECK(ignored_by("model=pca&latent=4096") == std::vector<std::string>{"latent=4096: clamped to 784"});
   CHECK(parse_settings("batch=0").settings.model.batch_size == 1);
@@ -445,9 +456,17 @@ TEST_CASE("settings: friendly spellings of a link", "[settings]") {
 TEST_CASE("settings: garbage bytes never throw, and are shown escaped", "[settings]") {
   std::string every_byte;
   for (int c = 0; c < 256; ++c) every_byte += static_cast<char>(c);
-  const std::string texts[] = {every_byte, "lesson=" + every_byte, std::string("\xff\x00=\x01&latent=\x80", 13),
-                               "%", "%%", "=", "==&&==", "&=&", std::string(10000, '&'),
-                               "hidden=" + std::string(5000, '9'), "lr=" + std::string(400, '9')};
+  const std::string texts[] = {every_byte,
+                               "lesson=" + every_byte,
+                               std::string("\xff\x00=\x01&latent=\x80", 13),
+                               "%",
+                               "%%",
+                               "=",
+                               "==&&==",
+                               "&=&",
+                               std::string(10000, '&'),
+                               "hidden=" + std::string(5000, '9'),
+                               "lr=" + std::string(400, '9')};
   for (const std::string& text : texts) {
     ParsedSettings parsed;
     REQUIRE_NOTHROW(parsed = parse_settings(text));
@@ -460,11 +479,13 @@ TEST_CASE("settings: garbage bytes never throw, and are shown escaped", "[settin
 TEST_CASE("settings: random text always reads as sound settings", "[settings]") {
   // Pieces of real links among random bytes, so the fuzz reaches past the first check.
   const std::vector<std::string> pieces = {
-      "&", "=", "%", "%2", "%20", "+", ",", "-", ".", "e", "0", "1", "9", "28", "4096", "99999999999", "0.25",
-      "preset", "data", "model", "hidden", "channels", "latent", "act", "loss", "beta", "sparsity", "lambda",
-      "rho", "train_noise", "train_level", "opt", "lr", "momentum", "batch", "init", "seed", "noise", "level",
-      "tab", "brush", "theme", "scale", "embed", "controls", "panels", "lesson", "pca", "conv", "denoise",
-      "none", "mask", "blur", "salt_pepper", "gaussian", "latent", "Sparse", "light", "hide"};
+      "&",        "=",      "%",           "%2",          "%20",     "+",     ",",           "-",     ".",
+      "e",        "0",      "1",           "9",           "28",      "4096",  "99999999999", "0.25",  "preset",
+      "data",     "model",  "hidden",      "channels",    "latent",  "act",   "loss",        "beta",  "sparsity",
+      "lambda",   "rho",    "train_noise", "train_level", "opt",     "lr",    "momentum",    "batch", "init",
+      "seed",     "noise",  "level",       "tab",         "brush",   "theme", "scale",       "embed", "controls",
+      "panels",   "lesson", "pca",         "conv",        "denoise", "none",  "mask",        "blur",  "salt_pepper",
+      "gaussian", "latent", "Sparse",      "light",       "hide"};
   std::mt19937 rng(20240531);
   for (int i = 0; i < 3000; ++i) {
     std::string text;

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "app/session/time_history.h"
 
 #include <stdexcept>
 #include <vector>
 
-#include "app/session/time_history.h"
+#include <catch2/catch.hpp>
 
 using bn_app::TimeHistory;
 

@@ -1,9 +1,9 @@
 #include "app/platform/app.h"
 
-#include <GLES3/gl3.h>
-
 #include <chrono>
 #include <cstdio>
+
+#include <GLES3/gl3.h>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/html5.h>
@@ -113,12 +113,46 @@ void App::apply_presentation() {
   applied_light_ = ui.light_theme;
 }
 
+void App::add_pen_sample(const PenSample& sample) {
+  std::vector<PenSample>& samples = ui_.pointer.samples;
+  constexpr size_t kMaxSamples = 4096;  // a minute of 60 Hz readings: more means no frame is drawn
+  if (samples.size() >= kMaxSamples) samples.erase(samples.begin(), samples.begin() + kMaxSamples / 2);
+  samples.push_back(sample);
+}
+
+namespace {
+
+// A desktop mouse event as a pen reading; false for other events.
+bool pen_sample_of(const SDL_Event& event, PenSample& sample) {
+  uint32_t buttons = 0;
+  if (event.type == SDL_MOUSEMOTION) {
+    sample.x = static_cast<float>(event.motion.x);
+    sample.y = static_cast<float>(event.motion.y);
+    buttons = event.motion.state;
+  } else if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP) {
+    sample.x = static_cast<float>(event.button.x);
+    sample.y = static_cast<float>(event.button.y);
+    // A press is that button alone; a release lifts the pen.
+    buttons = event.type == SDL_MOUSEBUTTONDOWN ? SDL_BUTTON(event.button.button) : 0u;
+  } else {
+    return false;
+  }
+  sample.down = (buttons & (SDL_BUTTON_LMASK | SDL_BUTTON_RMASK)) != 0;
+  sample.erase = (buttons & SDL_BUTTON_RMASK) != 0;
+  sample.pressure = 1.0f;
+  return true;
+}
+
+}  // namespace
+
 void App::frame() {
   const auto start = std::chrono::steady_clock::now();
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) quit_ = true;
+    PenSample sample;
+    if (pen_from_sdl_ && pen_sample_of(event, sample)) add_pen_sample(sample);
   }
   apply_presentation();
   ImGui_ImplOpenGL3_NewFrame();

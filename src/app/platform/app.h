@@ -7,11 +7,11 @@
 //   app.close();                                // GL resources first, then the context
 #pragma once
 
-#include <SDL.h>
-
 #include <functional>
 #include <memory>
 #include <string>
+
+#include <SDL.h>
 
 #include "app/session/session.h"
 #include "app/ui/ui.h"
@@ -39,6 +39,11 @@ class App {
   // Stops the trainer, then releases the UI's GL resources, ImGui, the context and the window.
   void close();
 
+  // The desktop's pen is SDL's mouse; the page sends its pointer events itself (add_pen_sample).
+  void take_pen_from_sdl() { pen_from_sdl_ = true; }
+  // One pointer reading for the Draw panel; the oldest go when a frame never comes to read them.
+  void add_pen_sample(const PenSample& sample);
+
   Session& session() { return session_; }
   Ui& ui() { return ui_; }
   SDL_Window* window() { return window_; }
@@ -57,6 +62,7 @@ class App {
   float applied_scale_ = 0.0f;  // the UI scale and theme the fonts and style were built for
   bool applied_light_ = false;
   bool quit_ = false;
+  bool pen_from_sdl_ = false;
 };
 
 }  // namespace bn_app

@@ -4,9 +4,6 @@
 //                      [--frames N --screenshot FILE.png]   (a smoke test: render N frames, save)
 #ifndef __EMSCRIPTEN__
 #define STB_IMAGE_WRITE_IMPLEMENTATION
-#include <GLES3/gl3.h>
-#include <stb/stb_image_write.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +13,9 @@
 #include <set>
 #include <string>
 #include <vector>
+
+#include <GLES3/gl3.h>
+#include <stb/stb_image_write.h>
 
 #include "app/platform/app.h"
 
@@ -104,7 +104,9 @@ GridHalves grid_halves(const bn_app::ScreenRect& grid, float ratio) {
   return {half(grid.x), half(grid.x + 0.52f * grid.w)};
 }
 
-bool inside(const bn_app::ScreenRect& r, int x, int y) { return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h; }
+bool inside(const bn_app::ScreenRect& r, int x, int y) {
+  return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+}
 
 // Saves the back buffer as a PNG and judges it.
 ScreenCheck save_screenshot(bn_app::App& app, const std::string& path) {
@@ -144,10 +146,11 @@ bool judge_screenshot(bn_app::App& app, int rendered, const std::string& path) {
   const ScreenCheck check = save_screenshot(app, path);
   const bn_app::Session& session = app.session();
   const bool digits_shown = check.originals_bright > 0.05f && check.reconstructions_bright > 0.05f;
-  std::printf("{\"frames\": %d, \"ready\": %s, \"preset\": \"%s\", \"colours\": %zu, "
-              "\"gridBright\": {\"originals\": %.3f, \"reconstructions\": %.3f}, \"screenshot\": \"%s\"}\n",
-              rendered, session.ready() ? "true" : "false", session.preset().c_str(), check.colours,
-              check.originals_bright, check.reconstructions_bright, path.c_str());
+  std::printf(
+      "{\"frames\": %d, \"ready\": %s, \"preset\": \"%s\", \"colours\": %zu, "
+      "\"gridBright\": {\"originals\": %.3f, \"reconstructions\": %.3f}, \"screenshot\": \"%s\"}\n",
+      rendered, session.ready() ? "true" : "false", session.preset().c_str(), check.colours, check.originals_bright,
+      check.reconstructions_bright, path.c_str());
   return session.ready() && !session.preset().empty() && check.colours >= 20 && digits_shown;
 }
 
@@ -162,6 +165,7 @@ int main(int argc, char** argv) {
     return read_dataset(options, session, id);
   };
   if (!app.open(options.width, options.height, fetch)) return 1;
+  app.take_pen_from_sdl();
   SDL_GL_SetSwapInterval(1);
   int exit_code = 0;
   for (int rendered = 1; !app.quit(); ++rendered) {

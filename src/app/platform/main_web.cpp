@@ -27,11 +27,14 @@ namespace {
 // web/loader.js downloads the data set (with the weights trained on it) and calls receiveDataset,
 // or datasetFailed with the reason. Until the page has wired up its side, the request waits.
 bool request_dataset(bn_app::Session&, const std::string& id) {
+  // The braces hold JavaScript, which clang-format would rewrite as C++.
+  // clang-format off
   return EM_ASM_INT({
     if (typeof Module.requestDataset !== 'function') return 0;
     Module.requestDataset(UTF8ToString($0));
     return 1;
   }, id.c_str());
+  // clang-format on
 }
 
 }  // namespace

@@ -7,9 +7,9 @@
 namespace bn_app {
 
 struct BrushOptions {
-  float core_radius = 0.9f;   // fully inked within this distance of the stroke, in pad pixels
-  float edge_width = 1.1f;    // then fading linearly to 0 over this width
-  float strength = 1.0f;      // pen pressure scales the ink
+  float core_radius = 0.9f;  // fully inked within this distance of the stroke, in pad pixels
+  float edge_width = 1.1f;   // then fading linearly to 0 over this width
+  float strength = 1.0f;     // pen pressure scales the ink
   bool erase = false;
 };
 

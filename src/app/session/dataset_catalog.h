@@ -8,10 +8,10 @@
 namespace bn_app {
 
 struct DatasetInfo {
-  const char* id;       // "mnist"
-  const char* title;    // "MNIST"
-  const char* items;    // "digits": what a student calls its images
-  const char* item;     // "digit"
+  const char* id;     // "mnist"
+  const char* title;  // "MNIST"
+  const char* items;  // "digits": what a student calls its images
+  const char* item;   // "digit"
 };
 
 inline constexpr DatasetInfo kDatasets[] = {{"mnist", "MNIST", "digits", "digit"},

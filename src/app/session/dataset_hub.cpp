@@ -97,4 +97,12 @@ std::shared_ptr<const bn::Dataset> DatasetHub::anomalies() const {
   return fashion ? fashion->test : fashion_anomalies_;
 }
 
+void DatasetHub::describe(StateWriter& out) const {
+  out.number("loadProgress", first_load_.progress);
+  out.text("loadError", first_load_.error);
+  out.text("dataset", has_current() ? current_ : wanted_);
+  out.text("datasetWanted", wanted_);
+  out.number("datasetProgress", progress_);
+}
+
 }  // namespace bn_app

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/session/state_writer.h"
 #include "core/data/dataset.h"
 
 namespace bn_app {
@@ -78,10 +79,13 @@ class DatasetHub {
   // The other data set's test images, for the Anomaly tab; null while none are in.
   std::shared_ptr<const bn::Dataset> anomalies() const;
 
+  // loadProgress, loadError, dataset, datasetWanted, datasetProgress.
+  void describe(StateWriter& out) const;
+
  private:
   std::string current_;
   std::string wanted_ = "mnist";
-  std::string requested_;                 // asked of the platform, or already in
+  std::string requested_;  // asked of the platform, or already in
   float progress_ = 0.0f;
   FirstLoad first_load_;
   std::map<std::string, LoadedDataset> sets_;

@@ -20,6 +20,15 @@ constexpr float kMinimumPressure = 0.15f;
 
 }  // namespace
 
+const char* brush_name(BrushTool tool) {
+  switch (tool) {
+    case BrushTool::kInk: return "ink";
+    case BrushTool::kErase: return "erase";
+    case BrushTool::kHide: return "hide";
+  }
+  return "?";
+}
+
 void drawing_begin_edit(Drawing& drawing) {
   drawing.history.push_back(drawing.page);
   if (drawing.history.size() > Drawing::kUndoDepth) drawing.history.erase(drawing.history.begin());
@@ -63,7 +72,8 @@ std::vector<float> drawing_pixels(const Drawing& drawing) {
 }
 
 int drawing_hidden_count(const Drawing& drawing) {
-  return static_cast<int>(std::count_if(drawing.page.hidden.begin(), drawing.page.hidden.end(), [](float v) { return v > 0.5f; }));
+  return static_cast<int>(
+      std::count_if(drawing.page.hidden.begin(), drawing.page.hidden.end(), [](float v) { return v > 0.5f; }));
 }
 
 }  // namespace bn_app

@@ -15,10 +15,12 @@
 namespace bn_app {
 
 enum class BrushTool { kInk, kErase, kHide };
+// "ink", "erase" or "hide": in a link and in the automation state.
+const char* brush_name(BrushTool tool);
 
 struct Drawing {
-  static constexpr int kSide = 28;                // the model's grid
-  static constexpr int kScale = 4;                // ink is drawn at kScale × kSide
+  static constexpr int kSide = 28;  // the model's grid
+  static constexpr int kScale = 4;  // ink is drawn at kScale × kSide
   static constexpr int kInkSide = kSide * kScale;
   static constexpr size_t kUndoDepth = 64;
 

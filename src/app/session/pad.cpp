@@ -111,10 +111,7 @@ void DrawingPad::random_test_image(const bn::Dataset& test) {
 
 // [SECTION] PadReconstruction
 
-PadReconstruction::PadReconstruction()
-    : noisy_(kPixels, 0.0f),
-      output_(kPixels, 0.0f),
-      error_map_(kPixels, 0.0f) {}
+PadReconstruction::PadReconstruction() : noisy_(kPixels, 0.0f), output_(kPixels, 0.0f), error_map_(kPixels, 0.0f) {}
 
 void PadReconstruction::set_noise(const bn::Noise& noise) {
   bn::validate(noise, kPadSide);
@@ -136,12 +133,38 @@ void PadReconstruction::update(const DrawingPad& pad, bn::Model& model, uint64_t
   for (size_t i = 0; i < kPixels; ++i) error_map_[i] = std::abs(output_[i] - pad.pixels()[i]);
   psnr_noisy_ = bn::psnr(bn::mean_squared_error(noisy, clean));
   psnr_output_ = bn::psnr(bn::mean_squared_error(output, clean));
-  psnr_pca_ = pca ? bn::psnr(bn::mean_squared_error(pca->reconstruct(noisy), clean))
-                  : std::numeric_limits<float>::quiet_NaN();
+  psnr_pca_ =
+      pca ? bn::psnr(bn::mean_squared_error(pca->reconstruct(noisy), clean)) : std::numeric_limits<float>::quiet_NaN();
   computed_pad_ = pad.revision();
   computed_noise_ = noise_revision_;
   computed_weights_ = weights_revision;
   ++revision_;
+}
+
+void DrawingPad::describe(StateWriter& out, const bn::Dataset* test) const {
+  out.flag("framing", framing_);
+  out.number("undoDepth", static_cast<double>(undo_depth()));
+  out.number("hiddenPixels", hidden_count_);
+  const int shown = test ? shown_test_image() : -1;
+  if (shown >= 0) {
+    out.number("testImage", shown);
+    out.number("testLabel", test->labels[shown]);
+  } else {
+    out.null("testImage");
+    out.null("testLabel");
+  }
+  out.number("browseLabel", browse_label_);
+}
+
+void PadReconstruction::describe(StateWriter& out) const {
+  out.begin_object("noise");
+  out.text("type", bn::noise_type_name(noise_.type));
+  out.number("level", noise_.level);
+  out.end_object();
+  out.begin_object("psnr");
+  out.number("noisy", psnr_noisy_);
+  out.number("output", psnr_output_);
+  out.end_object();
 }
 
 }  // namespace bn_app

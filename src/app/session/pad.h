@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/session/drawing.h"
+#include "app/session/state_writer.h"
 #include "core/data/corruption.h"
 #include "core/data/dataset.h"
 #include "core/models/model.h"
@@ -30,11 +31,11 @@ class DrawingPad {
   void begin_stroke();
   void stroke(BrushTool tool, float x0, float y0, float x1, float y1, float pressure);
   void clear();
-  void clear_hidden();                           // "Show all": unhides, undoably
-  bool undo();                                   // false when there is nothing to undo
+  void clear_hidden();  // "Show all": unhides, undoably
+  bool undo();          // false when there is nothing to undo
   size_t undo_depth() const { return drawing_.history.size(); }
-  void load_image(const float* pixels);          // a 28×28 image, undoably
-  void set_framing(bool on);                     // MNIST framing of what the model is given
+  void load_image(const float* pixels);  // a 28×28 image, undoably
+  void set_framing(bool on);             // MNIST framing of what the model is given
   bool framing() const { return framing_; }
 
   // What the pad shows (the drawing as made), and what the model is given: the same pixels, or
@@ -59,6 +60,10 @@ class DrawingPad {
   // Another data set: the index of a browsed image means nothing there.
   void forget_browsing() { browsed_ = -1; }
 
+  // framing, undoDepth, hiddenPixels, and the test image shown (testImage, testLabel: null for a
+  // drawing) with the class browsing keeps to (browseLabel).
+  void describe(StateWriter& out, const bn::Dataset* test) const;
+
  private:
   void changed();
   void load_test_image(const bn::Dataset& test, int index);
@@ -69,8 +74,8 @@ class DrawingPad {
   std::vector<float> drawn_, pixels_, hidden_;
   int hidden_count_ = 0;
   uint64_t revision_ = 1;
-  int browsed_ = -1;                 // index in the test split; -1 before the first
-  uint64_t browsed_revision_ = 0;    // the pad still shows it while revision_ is this
+  int browsed_ = -1;               // index in the test split; -1 before the first
+  uint64_t browsed_revision_ = 0;  // the pad still shows it while revision_ is this
   int browse_label_ = -1;
   uint32_t random_draws_ = 0;
 };
@@ -93,11 +98,14 @@ class PadReconstruction {
   const std::vector<float>& noisy() const { return noisy_; }
   const std::vector<float>& output() const { return output_; }
   const std::vector<float>& error_map() const { return error_map_; }  // |output − pad|
-  float psnr_noisy() const { return psnr_noisy_; }    // against the clean pad, in dB (inf: identical)
+  float psnr_noisy() const { return psnr_noisy_; }                    // against the clean pad, in dB (inf: identical)
   float psnr_output() const { return psnr_output_; }
-  float psnr_pca() const { return psnr_pca_; }        // NaN without a PCA
+  float psnr_pca() const { return psnr_pca_; }  // NaN without a PCA
   // Moves on with every new output.
   uint64_t revision() const { return revision_; }
+
+  // noise: {type, level} and psnr: {noisy, output}.
+  void describe(StateWriter& out) const;
 
  private:
   bn::Noise noise_;

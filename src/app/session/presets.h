@@ -12,11 +12,11 @@
 namespace bn_app {
 
 struct Preset {
-  const char* name;      // as shown on its button and accepted by selectPreset()
-  bn::ModelKind kind;    // whose pretrained weights it loads (pretrained/<dataset>-<kind>.safetensors)
-  bn::Noise noise;       // what the drawing goes through before the model sees it
-  const char* caption;   // plain words for a class
-  SideTab tab;           // the right-hand tab it opens
+  const char* name;     // as shown on its button and accepted by selectPreset()
+  bn::ModelKind kind;   // whose pretrained weights it loads (pretrained/<dataset>-<kind>.safetensors)
+  bn::Noise noise;      // what the drawing goes through before the model sees it
+  const char* caption;  // plain words for a class
+  SideTab tab;          // the right-hand tab it opens
 };
 
 const std::vector<Preset>& presets();

@@ -219,18 +219,64 @@ void Session::refresh_open_tab(double now) {
   if (out_of_memory_revision_ == training_.weights_revision()) return;
   const LoadedDataset& data = datasets_.current_sets();
   const auto anomalies = datasets_.anomalies();
-  const ViewInputs in{training_.viewer(), training_.weights_revision(), training_.config(),
-                      training_.snapshot().training, *data.train, *data.test, anomalies.get(), pca_.get(),
-                      pad_, rebuild_, now};
+  const ViewInputs in{training_.viewer(),
+                      training_.weights_revision(),
+                      training_.config(),
+                      training_.snapshot().training,
+                      *data.train,
+                      *data.test,
+                      anomalies.get(),
+                      pca_.get(),
+                      pad_,
+                      rebuild_,
+                      now};
   switch (open_tab_) {
     case SideTab::kTraining: return grid_.refresh(in);
     case SideTab::kLatent: return latent_.refresh(in);
-    case SideTab::kGenerate:
-      samples_.refresh(in);
-      return interpolation_.refresh(in);
+    case SideTab::kGenerate: samples_.refresh(in); return interpolation_.refresh(in);
     case SideTab::kAnomaly: return anomaly_.refresh(in);
     case SideTab::kFeatures: return features_.refresh(in);
     case SideTab::kCompression: return compression_.refresh(in);
+  }
+}
+
+// [SECTION] The automation state
+
+void Session::describe(StateWriter& out) const {
+  out.flag("ready", ready());
+  out.text("preset", preset_);
+  out.text("notice", notice_);
+  out.begin_array("panels");
+  for (const char* panel : {"Draw", "Reconstruction", "Noise", tab_name(open_tab_)}) out.text(nullptr, panel);
+  out.end_array();
+  datasets_.describe(out);
+  out.number("testImages", test_set() ? test_set()->count() : 0);
+  const auto other = anomalies();
+  if (other) out.text("anomalyImages", other->name);
+  else out.null("anomalyImages");
+  training_.describe(out);
+  rebuild_.describe(out);
+  out.begin_object("generate");
+  samples_.describe(out);
+  interpolation_.describe(out);
+  out.end_object();
+  out.begin_object("latentView");
+  latent_.describe(out);
+  out.end_object();
+  out.begin_object("probe");
+  // The probes count as current only for the weights the model has now: not the last ones, and not
+  // a model about to be replaced (a preset's, posted but not yet swapped in).
+  features_.describe(out, ready() && training_.settled() ? training_.weights_revision() : 0);
+  out.end_object();
+  out.begin_array("compression");
+  compression_.describe(out);
+  out.end_array();
+  if (anomaly_.scored()) {
+    out.begin_object("anomaly");
+    anomaly_.describe(out);
+    out.end_object();
+  } else {
+    out.null("anomaly");
   }
 }
 

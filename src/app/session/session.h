@@ -111,6 +111,11 @@ class Session {
   const std::string& notice() const { return notice_; }
   void set_notice(const std::string& text) { notice_ = text; }
 
+  // Every part's report for the automation state (see StateWriter), but the drawing's, which the
+  // UI completes with its brush: ready, preset, notice, panels, the data sets, the model, the
+  // noise and PSNR, and each tab's view.
+  void describe(StateWriter& out) const;
+
  private:
   void switch_to_dataset(const std::string& id);
   void load_pretrained_model(bn::ModelKind kind);

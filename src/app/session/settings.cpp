@@ -23,12 +23,11 @@ namespace bn_app {
 
 namespace {
 
-// bn::validate's limits, which model_config.cpp keeps to itself. If they drift apart, the result is
-// still valid (every key is checked with bn::validate as it is applied), and the tests say which.
-constexpr int kMaxLayerWidth = 4096;
-constexpr int kMaxHiddenLayers = 8;
-constexpr int kMaxChannels = 256;
-constexpr int kMaxBatchSize = 4096;
+// bn::validate's limits, from the core.
+using bn::kMaxBatchSize;
+using bn::kMaxChannels;
+using bn::kMaxHiddenLayers;
+using bn::kMaxLayerWidth;
 
 // -----------------------------------------------------------------------------------------------
 // [SECTION] Text: percent-encoding, numbers and messages
@@ -302,15 +301,6 @@ Verdict read_bool(const std::string& text, bool& out) {
   return refused("not 1 or 0");
 }
 
-const char* brush_name(BrushTool tool) {
-  switch (tool) {
-    case BrushTool::kInk: return "ink";
-    case BrushTool::kErase: return "erase";
-    case BrushTool::kHide: return "hide";
-  }
-  return "?";
-}
-
 const char* theme_name(Theme theme) {
   switch (theme) {
     case Theme::kDark: return "dark";
@@ -435,13 +425,19 @@ const Field kFields[] = {
     {"loss", [](const S& s) -> std::string { return bn::loss_name(s.model.loss); },
      [](S& s, Text v) { return read_name(v, "loss", bn::loss_name, s.model.loss); }},
     {"beta", [](const S& s) { return format_float(s.model.beta); },
-     [](S& s, Text v) { return read_float(v, {0, 1000}, s.model.beta); }},
+     [](S& s, Text v) {
+       return read_float(v, {0, 1000}, s.model.beta);
+     }},
     {"sparsity", [](const S& s) -> std::string { return bn::sparsity_name(s.model.sparsity); },
      [](S& s, Text v) { return read_name(v, "sparsity penalty", bn::sparsity_name, s.model.sparsity); }},
     {"lambda", [](const S& s) { return format_float(s.model.lambda); },
-     [](S& s, Text v) { return read_float(v, {0, 100}, s.model.lambda); }},
+     [](S& s, Text v) {
+       return read_float(v, {0, 100}, s.model.lambda);
+     }},
     {"rho", [](const S& s) { return format_float(s.model.rho); },
-     [](S& s, Text v) { return read_float(v, {0, 1, true, true}, s.model.rho); }},
+     [](S& s, Text v) {
+       return read_float(v, {0, 1, true, true}, s.model.rho);
+     }},
     {"train_noise", [](const S& s) -> std::string { return bn::noise_type_name(s.model.noise.type); },
      [](S& s, Text v) { return read_noise_type(v, s.model.noise); }},
     {"train_level", [](const S& s) { return format_float(s.model.noise.level); },
@@ -449,9 +445,13 @@ const Field kFields[] = {
     {"opt", [](const S& s) -> std::string { return bn::optimizer_name(s.model.optimizer); },
      [](S& s, Text v) { return read_name(v, "optimizer", bn::optimizer_name, s.model.optimizer); }},
     {"lr", [](const S& s) { return format_float(s.model.learning_rate); },
-     [](S& s, Text v) { return read_float(v, {0, 10, true, false}, s.model.learning_rate); }},
+     [](S& s, Text v) {
+       return read_float(v, {0, 10, true, false}, s.model.learning_rate);
+     }},
     {"momentum", [](const S& s) { return format_float(s.model.momentum); },
-     [](S& s, Text v) { return read_float(v, {0, 0.999}, s.model.momentum); }},
+     [](S& s, Text v) {
+       return read_float(v, {0, 0.999}, s.model.momentum);
+     }},
     {"batch", [](const S& s) { return std::to_string(s.model.batch_size); },
      [](S& s, Text v) { return read_int(v, 1, kMaxBatchSize, s.model.batch_size); }},
     {"init", [](const S& s) -> std::string { return bn::init_name(s.model.init); },
@@ -473,9 +473,9 @@ const Field kFields[] = {
      [](S& s, Text v) { return read_bool(v, s.embed); }},
     {"controls", [](const S& s) -> std::string { return s.controls ? "1" : "0"; },
      [](S& s, Text v) { return read_bool(v, s.controls); }},
-    {"panels", [](const S& s) { return join(s.panels, ","); },
-     [](S& s, Text v) { return read_panels(v, s.panels); }},
-    {"lesson", [](const S& s) { return s.lesson; }, [](S& s, Text v) -> Verdict {
+    {"panels", [](const S& s) { return join(s.panels, ","); }, [](S& s, Text v) { return read_panels(v, s.panels); }},
+    {"lesson", [](const S& s) { return s.lesson; },
+     [](S& s, Text v) -> Verdict {
        s.lesson = v;
        return {};
      }},
@@ -499,8 +499,8 @@ Verdict apply_field(Settings& settings, const Field& field, const std::string& v
 
 // One `key=value` of the text, decoded.
 struct Pair {
-  size_t at;             // where it starts in the text, to list what was ignored in that order
-  std::string shown;     // as a message shows it: "latent=abc"
+  size_t at;                              // where it starts in the text, to list what was ignored in that order
+  std::string shown;                      // as a message shows it: "latent=abc"
   std::optional<std::string> key, value;  // nothing when the escapes are broken
 };
 
@@ -577,12 +577,10 @@ ParsedSettings parse_settings(const std::string& text) {
   for (const Pair& pair : pairs) {
     const auto field = std::find_if(std::begin(kFields), std::end(kFields),
                                     [&](const Field& f) { return pair.key && *pair.key == f.key; });
-    if (!pair.key || !pair.value)
-      notes.emplace_back(pair.at, pair.shown + ": a broken percent escape");
+    if (!pair.key || !pair.value) notes.emplace_back(pair.at, pair.shown + ": a broken percent escape");
     else if (field == std::end(kFields))
       notes.emplace_back(pair.at, pair.shown + (pair.key->empty() ? ": no key" : ": unknown key"));
-    else
-      given[field - std::begin(kFields)] = &pair;
+    else given[field - std::begin(kFields)] = &pair;
   }
   ParsedSettings parsed;
   for (size_t i = 0; i < given.size(); ++i) {

@@ -67,11 +67,11 @@ struct Settings {
   SideTab tab = SideTab::kTraining;
   BrushTool brush = BrushTool::kInk;
   Theme theme = Theme::kDark;
-  float ui_scale = 1.0f;                // kMinScale to kMaxScale in steps of kScaleStep
-  bool embed = false;                   // the playground is inside another page
-  std::vector<std::string> panels;      // the panels to show; empty: all of them
-  bool controls = true;                 // show the controls
-  std::string lesson;                   // a lesson's id; "" for none
+  float ui_scale = 1.0f;            // kMinScale to kMaxScale in steps of kScaleStep
+  bool embed = false;               // the playground is inside another page
+  std::vector<std::string> panels;  // the panels to show; empty: all of them
+  bool controls = true;             // show the controls
+  std::string lesson;               // a lesson's id; "" for none
 };
 
 // Every field, every field of the model config included.

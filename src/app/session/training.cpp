@@ -50,7 +50,7 @@ void Training::start(const LoadedDataset& data, const bn::ModelConfig& config) {
   trainer_ = std::move(trainer);
   viewer_ = std::move(viewer);
   snapshot_ = trainer_->snapshot();
-  viewer_model_ = snapshot_->model_generation;
+  viewer_model_ = snapshot_->model_revision;
   viewer_weights_ = ~0ull;  // the new trainer counts from the start again: take its weights
   ++weights_revision_;
   ++model_revision_;
@@ -78,16 +78,16 @@ Training::Changes Training::update(double now, float frame_ms) {
   if (!threaded_) trainer_->run_for(kSingleThreadTrainingSlice);
   snapshot_ = trainer_->snapshot();
   adjust_rest(now, frame_ms);
-  if (snapshot_->model_generation != viewer_model_) {
+  if (snapshot_->model_revision != viewer_model_) {
     viewer_ = bn::make_model(*snapshot_->config);
-    viewer_model_ = snapshot_->model_generation;
+    viewer_model_ = snapshot_->model_revision;
     viewer_weights_ = ~0ull;
     ++model_revision_;
     changes.model = true;
   }
-  if (snapshot_->version != viewer_weights_) {
+  if (snapshot_->revision != viewer_weights_) {
     viewer_->parameters().values() = snapshot_->weights;
-    viewer_weights_ = snapshot_->version;
+    viewer_weights_ = snapshot_->revision;
     ++weights_revision_;
     changes.weights = true;
   }
@@ -103,6 +103,34 @@ void Training::adjust_rest(double now, float frame_ms) {
   if (frame_ms > kFrameBudgetMs) next = std::min(rest + kRestStepMs, kMaxRestMs);
   else if (frame_ms < kFastFrameMs) next = std::max(rest - kRestStepMs, 0);
   thread_->set_rest(std::chrono::milliseconds(next));
+}
+
+void Training::describe(StateWriter& out) const {
+  // The threaded trainer's rest between slices, which follows the frame rate (null in st).
+  if (thread_) out.number("trainerRestMs", static_cast<double>(thread_->rest().count()));
+  else out.null("trainerRestMs");
+  if (!started()) {
+    for (const char* key : {"modelKind", "latent", "learningRate", "trainLoss", "testLoss"}) out.null(key);
+    out.flag("training", false);
+    for (const char* key : {"step", "epoch", "samplesPerSecond"}) out.number(key, 0);
+    out.text("message", "");
+    return;
+  }
+  const bn::ModelConfig& model = config();
+  const bn::TrainingMetrics& metrics = snapshot_->metrics;
+  out.text("modelKind", bn::kind_name(model.kind));
+  out.number("latent", model.latent);
+  out.begin_array("hidden");
+  for (int width : model.hidden) out.number(nullptr, width);
+  out.end_array();
+  out.number("learningRate", model.learning_rate);
+  out.flag("training", snapshot_->training);
+  out.number("step", static_cast<double>(metrics.step));
+  out.number("epoch", metrics.epoch);
+  out.number("trainLoss", metrics.train_loss);
+  out.number("testLoss", metrics.test_loss);
+  out.number("samplesPerSecond", metrics.samples_per_second);
+  out.text("message", snapshot_->message);
 }
 
 }  // namespace bn_app

@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "app/session/dataset_hub.h"
+#include "app/session/state_writer.h"
 #include "core/models/model.h"
 #include "core/train/trainer.h"
 #include "core/train/trainer_thread.h"
@@ -58,7 +59,7 @@ class Training {
   uint64_t model_revision() const { return model_revision_; }
   // False while a posted model waits for the trainer to swap it in: the viewer still holds the
   // old one, so anything computed now would be of (and sized for) the wrong model.
-  bool settled() const { return snapshot_->model_generation == trainer_->posted_model_generation(); }
+  bool settled() const { return snapshot_->model_revision == trainer_->posted_model_revision(); }
 
   // Slow motion: one step every kSlowMotionStep seconds, slow enough to watch each one.
   static constexpr double kSlowMotionStep = 0.25;
@@ -69,6 +70,10 @@ class Training {
   // Stops and joins the trainer's thread (before the program's other parts go).
   void stop() { thread_.reset(); }
 
+  // The model and where its training is: modelKind, latent, hidden, learningRate, training, step,
+  // epoch, trainLoss, testLoss, samplesPerSecond, message, trainerRestMs.
+  void describe(StateWriter& out) const;
+
  private:
   void adjust_rest(double now, float frame_ms);
 
@@ -77,8 +82,8 @@ class Training {
   std::unique_ptr<bn::TrainerThread> thread_;  // threaded only; declared after the trainer it runs
   std::shared_ptr<const bn::TrainingSnapshot> snapshot_;
   std::unique_ptr<bn::Model> viewer_;
-  uint64_t viewer_model_ = 0;                  // the snapshot's model_generation the viewer was built for
-  uint64_t viewer_weights_ = 0;                // the snapshot's version it holds
+  uint64_t viewer_model_ = 0;    // the snapshot's model_revision the viewer was built for
+  uint64_t viewer_weights_ = 0;  // the snapshot's revision it holds
   uint64_t weights_revision_ = 0;
   uint64_t model_revision_ = 0;
   bool slow_motion_ = false;

@@ -55,11 +55,55 @@ void draw_ui(Session& session, Ui& ui) {
   begin_page(io.DisplaySize);
   header_panel(session, ui.state, tools, layout.header);
   draw_pad_panel(session.pad(), session.test_set(), session.dataset(), ui.pointer, tools, layout.draw);
-  reconstruction_panel(session, tools, layout.reconstruction);
+  reconstruction_panel(session.rebuild(), session.datasets(), session.training(), tools, layout.reconstruction);
   noise_panel(session.rebuild(), tools, layout.noise);
   side_panel(session, ui, layout.side);
   end_page(layout);
   if (ui.state.show_help) help_overlay(ui.state);
+}
+
+namespace {
+
+// The median and the 95th percentile of recent times, in ms (null before the first).
+void describe_times(const char* key, const TimeHistory& history, StateWriter& out) {
+  const TimeHistory::Summary summary = history.summary();
+  out.begin_object(key);
+  if (summary.count == 0) {
+    out.null("median");
+    out.null("p95");
+  } else {
+    out.number("median", summary.median);
+    out.number("p95", summary.p95);
+  }
+  out.number("count", static_cast<double>(summary.count));
+  out.end_object();
+}
+
+}  // namespace
+
+void describe_ui(const Ui& ui, const DrawingPad& pad, const bn::Dataset* test, StateWriter& out) {
+  out.number("fps", ui.state.fps);
+  out.number("frame", static_cast<double>(ui.state.frames));
+  // Frame times over the last few seconds, and the main thread's own work in them.
+  describe_times("frameMs", ui.state.frame_ms, out);
+  describe_times("workMs", ui.state.work_ms, out);
+  out.flag("helpOpen", ui.state.show_help);
+  // A text field has the keyboard (keys go to it, not to the shortcuts).
+  out.flag("typing", ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput);
+  out.begin_object("ui");
+  out.number("scale", ui.state.scale);
+  out.text("theme", ui.state.light_theme ? "light" : "dark");
+  out.end_object();
+  out.begin_object("editor");
+  out.text("error", ui.draft.error);
+  out.text("hidden", ui.draft.hidden_text);
+  out.number("latent", ui.draft.config.latent);
+  out.number("learningRate", ui.draft.config.learning_rate);
+  out.end_object();
+  out.begin_object("drawing");
+  out.text("tool", brush_name(ui.pointer.brush));
+  pad.describe(out, test);
+  out.end_object();
 }
 
 }  // namespace bn_app

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/session/session.h"
 #include "app/ui/texture_cache.h"
@@ -24,12 +25,23 @@ struct ModelDraft {
   std::string error;                 // why the last Build was refused
 };
 
-// The pen on the pad: the brush chosen, and a stroke in progress.
+// One reading of the pointer (a mouse, a finger or a pen), in CSS pixels. The pad draws from these
+// alone: position and pressure come through this one channel, fed by the page's pointer events in
+// the browser (every coalesced one) and by SDL's mouse events on the desktop.
+struct PenSample {
+  float x = 0.0f, y = 0.0f;
+  float pressure = 1.0f;  // in (0, 1]: a pen's; 1 for mice and fingers
+  bool down = false;      // pressed (a button, a finger on the screen, a pen on the tablet)
+  bool erase = false;     // the right button: always the eraser
+};
+
+// The pen on the pad: the brush chosen, the readings since the last frame, and a stroke in progress.
 struct PadPointer {
   BrushTool brush = BrushTool::kInk;
-  bool stroking = false;      // the pointer is down on the pad
-  float x = 0.0f, y = 0.0f;   // its last position, in pad pixels
-  float pressure = 1.0f;      // the pen's, from the page's pointer events (1 for mice and fingers)
+  std::vector<PenSample> samples;  // the Draw panel takes them each frame
+  bool down = false;               // the last reading was pressed
+  bool stroking = false;           // ... and the press began on the pad
+  float x = 0.0f, y = 0.0f;        // the stroke's last point, in pad pixels
 };
 
 // What every panel draws with: the GPU resources and the registry of widget rectangles.
@@ -48,5 +60,9 @@ struct Ui {
 
 // Counts the frame, handles the keyboard shortcuts and draws every panel.
 void draw_ui(Session& session, Ui& ui);
+// The interface's part of the automation state: fps, frame, frameMs and workMs ({median, p95,
+// count}), helpOpen, typing, ui: {scale, theme}, editor: {error, hidden, latent, learningRate},
+// and drawing: the brush's tool with the pad's own report.
+void describe_ui(const Ui& ui, const DrawingPad& pad, const bn::Dataset* test, StateWriter& out);
 
 }  // namespace bn_app

@@ -14,13 +14,13 @@ struct UiState {
   // the style when they change.
   float scale = 1.0f;
   bool light_theme = false;
-  float header_height = 90.0f;        // measured each frame: the preset row wraps
-  bool show_help = false;             // the `?` overlay of keyboard shortcuts
-  bool loss_log_scale = false;        // the Training tab's loss axis
-  uint64_t tab_requests_seen = 0;     // the session's last tab request the tab bar has selected
-  uint64_t frames = 0;                // drawn since start: tests wait on frames, not milliseconds
+  float header_height = 90.0f;     // measured each frame: the preset row wraps
+  bool show_help = false;          // the `?` overlay of keyboard shortcuts
+  bool loss_log_scale = false;     // the Training tab's loss axis
+  uint64_t tab_requests_seen = 0;  // the session's last tab request the tab bar has selected
+  uint64_t frames = 0;             // drawn since start: tests wait on frames, not milliseconds
   float fps = 0.0f;
-  TimeHistory frame_ms;               // from one frame's start to the next's
+  TimeHistory frame_ms;  // from one frame's start to the next's
   // The main thread's own share of each frame (update, UI, GL submission), measured by the
   // platform: what is left of frame_ms is the browser's compositing and waiting for the next frame.
   TimeHistory work_ms;

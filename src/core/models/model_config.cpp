@@ -8,14 +8,6 @@ namespace bn {
 
 namespace {
 
-// Generous for a browser tab, and small enough that a typo ("25600") gets a message, not an
-// out-of-memory crash.
-constexpr int kMaxLayerWidth = 4096;
-constexpr int kMaxHiddenLayers = 8;
-constexpr int kMaxChannels = 256;
-constexpr int kMaxBatchSize = 4096;
-constexpr int kMaxImageSide = 128;
-
 [[noreturn]] void fail(const std::string& message) { throw std::invalid_argument(message); }
 
 template <typename Enum, size_t N>
@@ -38,15 +30,16 @@ const char* name_of(Enum value, const std::pair<Enum, const char*> (&names)[N]) 
 constexpr std::pair<ModelKind, const char*> kKindNames[] = {
     {ModelKind::kAutoencoder, "ae"}, {ModelKind::kSparse, "sparse"}, {ModelKind::kDenoising, "denoise"},
     {ModelKind::kVae, "vae"},        {ModelKind::kConv, "conv"},     {ModelKind::kPca, "pca"}};
-constexpr std::pair<Activation, const char*> kActivationNames[] = {
-    {Activation::kRelu, "relu"}, {Activation::kLeakyRelu, "leaky_relu"}, {Activation::kTanh, "tanh"},
-    {Activation::kSigmoid, "sigmoid"}};
+constexpr std::pair<Activation, const char*> kActivationNames[] = {{Activation::kRelu, "relu"},
+                                                                   {Activation::kLeakyRelu, "leaky_relu"},
+                                                                   {Activation::kTanh, "tanh"},
+                                                                   {Activation::kSigmoid, "sigmoid"}};
 constexpr std::pair<ReconstructionLoss, const char*> kLossNames[] = {{ReconstructionLoss::kBce, "bce"},
-                                                                      {ReconstructionLoss::kMse, "mse"}};
+                                                                     {ReconstructionLoss::kMse, "mse"}};
 constexpr std::pair<SparsityPenalty, const char*> kSparsityNames[] = {{SparsityPenalty::kL1, "l1"},
-                                                                       {SparsityPenalty::kKl, "kl"}};
+                                                                      {SparsityPenalty::kKl, "kl"}};
 constexpr std::pair<OptimizerKind, const char*> kOptimizerNames[] = {{OptimizerKind::kAdam, "adam"},
-                                                                      {OptimizerKind::kSgd, "sgd"}};
+                                                                     {OptimizerKind::kSgd, "sgd"}};
 constexpr std::pair<Init, const char*> kInitNames[] = {
     {Init::kTorchDefault, "torch"}, {Init::kHe, "he"}, {Init::kGlorot, "glorot"}};
 
@@ -112,8 +105,7 @@ void validate(const ModelConfig& config) {
   validate(config.noise, config.image_side);
   if (config.kind == ModelKind::kDenoising && config.noise.type == NoiseType::kNone)
     fail("a denoising autoencoder needs a noise type to train with");
-  if (!(config.learning_rate > 0.0f && config.learning_rate <= 10.0f))
-    fail("learning rate must be in (0, 10]");
+  if (!(config.learning_rate > 0.0f && config.learning_rate <= 10.0f)) fail("learning rate must be in (0, 10]");
   check_range("momentum", config.momentum, 0.0, 0.999);
   check_range("batch size", config.batch_size, 1, kMaxBatchSize);
 }
@@ -144,13 +136,12 @@ std::string describe(const ModelConfig& config) {
     text << "-" << config.input_size();
   }
   if (config.activation != Activation::kRelu) text << " " << activation_name(config.activation);
-  if (config.kind == ModelKind::kSparse)
-    text << ", " << sparsity_name(config.sparsity) << " λ " << config.lambda;
+  if (config.kind == ModelKind::kSparse) text << ", " << sparsity_name(config.sparsity) << " λ " << config.lambda;
   if (config.kind == ModelKind::kVae) text << ", β " << config.beta;
   if (config.noise.type != NoiseType::kNone)
     text << ", noise " << noise_type_name(config.noise.type) << " " << config.noise.level;
-  text << ", " << (config.optimizer == OptimizerKind::kAdam ? "Adam " : "SGD ") << config.learning_rate
-       << ", batch " << config.batch_size << ", seed " << config.seed;
+  text << ", " << (config.optimizer == OptimizerKind::kAdam ? "Adam " : "SGD ") << config.learning_rate << ", batch "
+       << config.batch_size << ", seed " << config.seed;
   return text.str();
 }
 

@@ -34,20 +34,28 @@ struct ModelConfig {
   int latent = 32;
   Activation activation = Activation::kRelu;
   ReconstructionLoss loss = ReconstructionLoss::kBce;
-  float beta = 1.0f;                     // VAE: the weight of the KL term
+  float beta = 1.0f;  // VAE: the weight of the KL term
   SparsityPenalty sparsity = SparsityPenalty::kL1;
-  float lambda = 1e-3f;                  // sparse: the weight of the penalty
-  float rho = 0.05f;                     // sparse, KL target: the wanted mean activation
-  Noise noise;                           // training corruption (any kind; denoise requires one)
+  float lambda = 1e-3f;  // sparse: the weight of the penalty
+  float rho = 0.05f;     // sparse, KL target: the wanted mean activation
+  Noise noise;           // training corruption (any kind; denoise requires one)
   OptimizerKind optimizer = OptimizerKind::kAdam;
   float learning_rate = 1e-3f;
-  float momentum = 0.9f;                 // SGD only
+  float momentum = 0.9f;  // SGD only
   int batch_size = 64;
-  Init init = Init::kTorchDefault;       // PyTorch's defaults, as the reference recipe
+  Init init = Init::kTorchDefault;  // PyTorch's defaults, as the reference recipe
   uint64_t seed = 0;
 
   int input_size() const { return image_side * image_side; }
 };
+
+// validate()'s limits: generous for a browser tab, and small enough that a typo ("25600") gets a
+// message, not an out-of-memory crash.
+constexpr int kMaxLayerWidth = 4096;
+constexpr int kMaxHiddenLayers = 8;
+constexpr int kMaxChannels = 256;
+constexpr int kMaxBatchSize = 4096;
+constexpr int kMaxImageSide = 128;
 
 // Throws std::invalid_argument naming the field and the allowed range.
 void validate(const ModelConfig& config);

@@ -29,8 +29,8 @@ void fit(Model& model, const Dataset& train, int epochs, const std::function<voi
         char learning_rate[32];
         std::snprintf(learning_rate, sizeof learning_rate, "%g", model.config().learning_rate);
         throw TrainingDiverged("training diverged in epoch " + std::to_string(epoch) + ", at step " +
-                               std::to_string(step) + ": " + why + ". Try a lower learning rate than " +
-                               learning_rate + ".");
+                               std::to_string(step) + ": " + why + ". Try a lower learning rate than " + learning_rate +
+                               ".");
       }
     }
     if (after_epoch) after_epoch(epoch);

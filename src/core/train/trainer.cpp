@@ -51,13 +51,13 @@ void Trainer::post_model(const ModelConfig& config, FloatBuffer weights) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     model_changes_.push_back(std::move(model));
-    ++posted_model_generation_;
+    ++posted_model_revision_;
   }
   work_available_.notify_one();
 }
 
 void Trainer::replace_model(std::unique_ptr<Model> model) {
-  ++model_generation_;  // the caller waits for this generation, whether or not the model fits
+  ++model_revision_;  // the caller waits for this revision, whether or not the model fits
   training_ = false;
   pending_single_steps_ = 0;
   message_.clear();
@@ -68,7 +68,7 @@ void Trainer::replace_model(std::unique_ptr<Model> model) {
   } catch (const std::bad_alloc&) {
     message_ = "Not enough memory to switch to the new model: kept the current one.";
   }
-  // Publish at once: readers wait for this generation.
+  // Publish at once: readers wait for this revision.
   publish();
 }
 
@@ -98,8 +98,7 @@ bool Trainer::wait_for_work() {
 
 void Trainer::rest(std::chrono::milliseconds duration) {
   std::unique_lock<std::mutex> lock(mutex_);
-  work_available_.wait_for(lock, duration,
-                           [&] { return stopped_ || !commands_.empty() || !model_changes_.empty(); });
+  work_available_.wait_for(lock, duration, [&] { return stopped_ || !commands_.empty() || !model_changes_.empty(); });
 }
 
 void Trainer::drain_commands() {
@@ -113,10 +112,19 @@ void Trainer::drain_commands() {
   for (std::unique_ptr<Model>& model : changes) replace_model(std::move(model));
   for (TrainerCommand command : commands) {
     switch (command) {
-      case TrainerCommand::kStart: training_ = true; message_.clear(); break;
+      case TrainerCommand::kStart:
+        training_ = true;
+        message_.clear();
+        break;
       case TrainerCommand::kPause: training_ = false; break;
-      case TrainerCommand::kToggle: training_ = !training_; message_.clear(); break;
-      case TrainerCommand::kStep: training_ = false; ++pending_single_steps_; break;
+      case TrainerCommand::kToggle:
+        training_ = !training_;
+        message_.clear();
+        break;
+      case TrainerCommand::kStep:
+        training_ = false;
+        ++pending_single_steps_;
+        break;
       case TrainerCommand::kReset:
         training_ = false;
         pending_single_steps_ = 0;
@@ -244,8 +252,8 @@ void Trainer::restore_verified(const std::string& what_happened, const char* adv
   model_->reset_optimizer();
   training_ = false;
   pending_single_steps_ = 0;
-  message_ = what_happened + ". Restored the weights from step " + std::to_string(verified_.step) +
-             " and paused. " + advice;
+  message_ =
+      what_happened + ". Restored the weights from step " + std::to_string(verified_.step) + " and paused. " + advice;
   metrics_.step = verified_.step;
   recent_loss_sum_ = 0.0;  // the next train-curve point is of the restored weights alone
   recent_loss_count_ = 0;
@@ -272,8 +280,8 @@ void Trainer::publish() {
     if (!snapshot_) throw;  // the constructor's first snapshot: its caller hears of it
     return;                 // still dirty: the next publish tries again, and readers keep the last one
   }
-  snapshot->version = ++version_;
-  snapshot->model_generation = model_generation_;
+  snapshot->revision = ++revision_;
+  snapshot->model_revision = model_revision_;
   snapshot->config = published_config_;
   snapshot->training = training_;
   if (throughput_seconds_ > 0) snapshot->metrics.samples_per_second = throughput_samples_ / throughput_seconds_;

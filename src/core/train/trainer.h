@@ -37,32 +37,32 @@ struct LossPoint {
 
 struct TrainingMetrics {
   int64_t step = 0;
-  int epoch = 0;                  // completed epochs
-  float epoch_progress = 0.0f;    // of the epoch under way, in [0, 1)
-  float train_loss = 0.0f;        // mean of the recent steps' batch losses (NaN before the first)
-  float test_loss = 0.0f;         // the last full test-set evaluation (NaN before the first)
+  int epoch = 0;                // completed epochs
+  float epoch_progress = 0.0f;  // of the epoch under way, in [0, 1)
+  float train_loss = 0.0f;      // mean of the recent steps' batch losses (NaN before the first)
+  float test_loss = 0.0f;       // the last full test-set evaluation (NaN before the first)
   double samples_per_second = 0.0;
   std::vector<LossPoint> train_curve;
   std::vector<LossPoint> test_curve;
 };
 
 struct TrainingSnapshot {
-  uint64_t version = 0;           // grows with each publish
-  uint64_t model_generation = 0;  // grows each time post_model() replaces the model
+  uint64_t revision = 0;                      // grows with each publish
+  uint64_t model_revision = 0;                // grows each time post_model() replaces the model
   std::shared_ptr<const ModelConfig> config;  // the model these weights belong to
   bool training = false;
-  FloatBuffer weights;            // the model's parameter arena, as Model::parameters().values()
+  FloatBuffer weights;  // the model's parameter arena, as Model::parameters().values()
   TrainingMetrics metrics;
-  std::string message;            // why training stopped, when it stopped by itself
+  std::string message;  // why training stopped, when it stopped by itself
 };
 
 enum class TrainerCommand { kStart, kPause, kToggle, kStep, kReset };
 
 struct TrainerOptions {
-  int eval_every_steps = 100;     // the test loss is measured this often (and at step 0)
-  int eval_chunk = 250;           // test images per unit of work
-  int train_curve_every = 10;     // steps averaged into one train-curve point
-  size_t max_curve_points = 2000; // curves are thinned by half beyond this
+  int eval_every_steps = 100;      // the test loss is measured this often (and at step 0)
+  int eval_chunk = 250;            // test images per unit of work
+  int train_curve_every = 10;      // steps averaged into one train-curve point
+  size_t max_curve_points = 2000;  // curves are thinned by half beyond this
   std::chrono::milliseconds publish_interval{33};
 };
 
@@ -80,10 +80,10 @@ class Trainer {
   // model that does not fit in memory.
   void post_model(const ModelConfig& config, FloatBuffer weights = {});
   std::shared_ptr<const TrainingSnapshot> snapshot() const { return std::atomic_load(&snapshot_); }
-  // The model_generation a snapshot will have once every model posted so far is in (any thread).
+  // The model_revision a snapshot will have once every model posted so far is in (any thread).
   // Until a snapshot reaches it, its model is about to be replaced: work done on it (a UI view over
   // the whole test set, say) is wasted, and sized for the wrong model.
-  uint64_t posted_model_generation() const { return posted_model_generation_.load(); }
+  uint64_t posted_model_revision() const { return posted_model_revision_.load(); }
 
   // The owning thread only.
   void run_for(std::chrono::microseconds budget);
@@ -108,9 +108,9 @@ class Trainer {
   void publish();
   void thin(std::vector<LossPoint>& curve) const;
 
-  ModelConfig config_;             // the owning thread's; others read snapshot()->config
+  ModelConfig config_;  // the owning thread's; others read snapshot()->config
   std::shared_ptr<const ModelConfig> published_config_;
-  uint64_t model_generation_ = 0;
+  uint64_t model_revision_ = 0;
   TrainerOptions options_;
   std::shared_ptr<const Dataset> train_;
   std::shared_ptr<const Dataset> test_;
@@ -148,13 +148,13 @@ class Trainer {
 
   std::chrono::steady_clock::time_point last_publish_{};
   bool dirty_ = true;
-  uint64_t version_ = 0;
+  uint64_t revision_ = 0;
 
-  mutable std::mutex mutex_;      // guards commands_ and stopped_
+  mutable std::mutex mutex_;  // guards commands_ and stopped_
   std::condition_variable work_available_;
   std::vector<TrainerCommand> commands_;
   std::vector<std::unique_ptr<Model>> model_changes_;  // built by post_model; applied before commands_
-  std::atomic<uint64_t> posted_model_generation_{0};
+  std::atomic<uint64_t> posted_model_revision_{0};
   bool stopped_ = false;
 
   std::shared_ptr<const TrainingSnapshot> snapshot_;

@@ -1,11 +1,11 @@
 // Divergence, finite or not: the guard's rule, and what fit() (the CLI) and the Trainer (the
 // playground) do when a learning rate of 10 makes the loss explode while it stays finite.
-#include <catch2/catch.hpp>
-
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <memory>
+
+#include <catch2/catch.hpp>
 
 #include "core/data/dataset.h"
 #include "core/train/divergence_guard.h"
@@ -84,11 +84,11 @@ TEST_CASE("trainer: a finite divergence restores the last verified weights, paus
   CHECK(stopped->weights == start->weights);
 
   // Train resumes from the restored weights (and, at this rate, diverges again).
-  const uint64_t version = trainer.snapshot()->version;
+  const uint64_t revision = trainer.snapshot()->revision;
   trainer.post(bn::TrainerCommand::kStart);
   trainer.run_for(20ms);
   for (int i = 0; i < 200 && trainer.snapshot()->training; ++i) trainer.run_for(20ms);
-  CHECK(trainer.snapshot()->version > version);
+  CHECK(trainer.snapshot()->revision > revision);
   CHECK_THAT(trainer.snapshot()->message, Catch::Contains("diverged"));
   CHECK(all_finite(trainer.snapshot()->weights));
 }

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "core/train/trainer.h"
 
 #include <algorithm>
 #include <chrono>
@@ -6,10 +6,11 @@
 #include <memory>
 #include <thread>
 
+#include <catch2/catch.hpp>
+
 #include "core/data/dataset.h"
 #include "core/losses/bce.h"
 #include "core/train/small_split.h"
-#include "core/train/trainer.h"
 #include "core/train/trainer_thread.h"
 
 namespace {
@@ -68,7 +69,7 @@ TEST_CASE("trainer: slices train, evaluate and publish snapshots", "[trainer]") 
   auto trained = trainer.snapshot();
   REQUIRE(trained->metrics.step >= 200);
   REQUIRE(trained->training);
-  REQUIRE(trained->version > evaluated->version);
+  REQUIRE(trained->revision > evaluated->revision);
   REQUIRE(trained->metrics.epoch >= 6);  // 2,000 / 64 = 32 steps an epoch
   REQUIRE(trained->metrics.test_curve.size() >= 5);
   const float mean_image = mean_image_bce(*small_split().train, *small_split().test);
@@ -115,15 +116,15 @@ TEST_CASE("trainer thread: trains in the background while the caller reads snaps
   bn::TrainerThread thread(trainer);
   trainer.post(bn::TrainerCommand::kStart);
   auto deadline = std::chrono::steady_clock::now() + 60s;
-  uint64_t versions_seen = 0, last_version = 0;
+  uint64_t revisions_seen = 0, last_revision = 0;
   while (trainer.snapshot()->metrics.step < 100 && std::chrono::steady_clock::now() < deadline) {
     auto snapshot = trainer.snapshot();
-    if (snapshot->version != last_version) ++versions_seen;
-    last_version = snapshot->version;
+    if (snapshot->revision != last_revision) ++revisions_seen;
+    last_revision = snapshot->revision;
     std::this_thread::sleep_for(2ms);
   }
   REQUIRE(trainer.snapshot()->metrics.step >= 100);
-  REQUIRE(versions_seen >= 2);
+  REQUIRE(revisions_seen >= 2);
 
   trainer.post(bn::TrainerCommand::kPause);
   deadline = std::chrono::steady_clock::now() + 10s;
@@ -215,16 +216,16 @@ TEST_CASE("trainer: post_model swaps in another kind of model, with given weight
   vae.latent = 2;
   auto pretrained = bn::make_model(vae);
   for (float& v : pretrained->parameters().values()) v *= 0.5f;
-  REQUIRE(trainer.posted_model_generation() == before->model_generation);
+  REQUIRE(trainer.posted_model_revision() == before->model_revision);
   trainer.post_model(vae, pretrained->parameters().values());
   // Posted, not yet in: a reader can tell that the snapshot's model is about to be replaced.
-  CHECK(trainer.posted_model_generation() == before->model_generation + 1);
-  CHECK(trainer.snapshot()->model_generation == before->model_generation);
+  CHECK(trainer.posted_model_revision() == before->model_revision + 1);
+  CHECK(trainer.snapshot()->model_revision == before->model_revision);
   trainer.post(bn::TrainerCommand::kStep);
   trainer.run_for(1s);
   const auto after = trainer.snapshot();
-  REQUIRE(after->model_generation == before->model_generation + 1);
-  CHECK(after->model_generation == trainer.posted_model_generation());
+  REQUIRE(after->model_revision == before->model_revision + 1);
+  CHECK(after->model_revision == trainer.posted_model_revision());
   CHECK(after->config->kind == bn::ModelKind::kVae);
   CHECK(after->weights.size() == pretrained->parameters().size());
   CHECK(after->weights != pretrained->parameters().values());  // the step trained from them

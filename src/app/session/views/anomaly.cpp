@@ -41,4 +41,12 @@ void AnomalyView::refresh(const ViewInputs& in) {
   }
 }
 
+void AnomalyView::describe(StateWriter& out) const {
+  out.number("auroc", auroc_);
+  out.number("threshold", threshold_);
+  if (has_drawing_) out.number("score", drawing_score_);
+  else out.null("score");
+  out.text("verdict", !has_drawing_ ? "none" : drawing_is_anomaly() ? "anomaly" : "normal");
+}
+
 }  // namespace bn_app

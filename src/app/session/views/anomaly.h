@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/session/state_writer.h"
 #include "app/session/views/view_inputs.h"
 #include "core/eval/metrics.h"
 
@@ -12,7 +13,7 @@ namespace bn_app {
 
 class AnomalyView {
  public:
-  static constexpr int kImages = 1000;     // of each set
+  static constexpr int kImages = 1000;      // of each set
   static constexpr double kInterval = 1.0;  // 2,000 reconstructions
 
   void refresh(const ViewInputs& in);
@@ -21,7 +22,7 @@ class AnomalyView {
   void reset_threshold() { threshold_moved_ = false; }
 
   bool scored() const { return !normal_scores_.empty(); }
-  const std::vector<float>& normal_scores() const { return normal_scores_; }    // per-image MSE
+  const std::vector<float>& normal_scores() const { return normal_scores_; }  // per-image MSE
   const std::vector<float>& anomaly_scores() const { return anomaly_scores_; }
   const std::vector<bn::RocPoint>& roc() const { return roc_; }
   double auroc() const { return auroc_; }
@@ -32,6 +33,9 @@ class AnomalyView {
   bool has_drawing() const { return has_drawing_; }
   float drawing_score() const { return drawing_score_; }
   bool drawing_is_anomaly() const { return drawing_score_ > threshold_; }
+
+  // auroc, threshold, and the drawing's score and verdict ("anomaly", "normal" or "none").
+  void describe(StateWriter& out) const;
 
  private:
   Throttle computed_;

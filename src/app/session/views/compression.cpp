@@ -52,4 +52,16 @@ void CompressionView::refresh(const ViewInputs& in) {
   computed_.mark(in.weights_revision, in.now);
 }
 
+void CompressionView::describe(StateWriter& out) const {
+  for (const Row& row : rows_) {
+    out.begin_object(nullptr);
+    out.text("format", row.format);
+    out.text("kind", kind_);
+    out.number("bytes", row.bytes);
+    out.number("modelPsnr", row.model_psnr);
+    out.number("pcaPsnr", row.pca_psnr);
+    out.end_object();
+  }
+}
+
 }  // namespace bn_app

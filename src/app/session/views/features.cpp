@@ -19,8 +19,7 @@ void FeaturesView::invalidate() {
 // The probes restart when N changes, or when the weights changed while the model is not
 // training (a probe of a model that is still learning would never finish).
 void FeaturesView::refresh(const ViewInputs& in) {
-  const bool stale =
-      computed_labels_ != labels || (done_ && computed_revision_ != in.weights_revision && !in.training);
+  const bool stale = computed_labels_ != labels || (done_ && computed_revision_ != in.weights_revision && !in.training);
   if (!codes_probe_ || stale) {
     const std::vector<int> picked = bn::pick_labelled(in.train.labels, labels, 0);
     const bn::Dataset labelled = in.train.subset(picked, "labelled");
@@ -44,6 +43,19 @@ void FeaturesView::refresh(const ViewInputs& in) {
     codes_ = codes_probe_->evaluate(test_codes_, in.test.labels);
     pixels_ = pixels_probe_->evaluate(test_pixels, in.test.labels);
     done_ = true;
+  }
+}
+
+void FeaturesView::describe(StateWriter& out, uint64_t weights_revision) const {
+  out.number("labels", labels);
+  out.flag("done", done());
+  out.flag("current", started() && weights_revision != 0 && computed_revision_ == weights_revision);
+  if (done()) {
+    out.number("codes", codes_.accuracy);
+    out.number("pixels", pixels_.accuracy);
+  } else {
+    out.null("codes");
+    out.null("pixels");
   }
 }
 

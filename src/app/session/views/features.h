@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "app/session/state_writer.h"
 #include "app/session/views/view_inputs.h"
 #include "core/eval/linear_probe.h"
 
@@ -25,6 +26,10 @@ class FeaturesView {
   int computed_labels() const { return computed_labels_; }
   const bn::ProbeResult& codes() const { return codes_; }
   const bn::ProbeResult& pixels() const { return pixels_; }
+
+  // labels, done, codes and pixels (accuracies, null until done), and current: the probes are of
+  // `weights_revision`, the weights the model has now (0 while a new model is on its way).
+  void describe(StateWriter& out, uint64_t weights_revision) const;
 
  private:
   uint64_t computed_revision_ = 0;

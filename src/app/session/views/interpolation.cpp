@@ -33,8 +33,7 @@ void InterpolationView::refresh(const ViewInputs& in) {
     images.row(0) = bn::ConstMatrixMap(in.pad.pixels().data(), 1, pixels);
     if (kept_drawing_.size() == static_cast<size_t>(pixels))
       images.row(1) = bn::ConstMatrixMap(kept_drawing_.data(), 1, pixels);
-    else
-      images.row(1) = in.test.batch({partner_}).row(0);
+    else images.row(1) = in.test.batch({partner_}).row(0);
     ends_ = in.model.encode(images);
     bn::Matrix path(kFrames, ends_.cols());
     for (int f = 0; f < kFrames; ++f) {
@@ -54,6 +53,12 @@ void InterpolationView::refresh(const ViewInputs& in) {
     const bn::Matrix decoded = in.model.decode((1 - t) * ends_.row(0) + t * ends_.row(1));
     animated_.assign(decoded.data(), decoded.data() + decoded.size());
   }
+}
+
+void InterpolationView::describe(StateWriter& out) const {
+  out.number("interpolationFrames", strip_.empty() ? 0 : kFrames);
+  out.number("partner", partner_);
+  out.text("farEnd", far_end_kept() ? "kept drawing" : "test digit");
 }
 
 }  // namespace bn_app

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/session/state_writer.h"
 #include "app/session/views/view_inputs.h"
 
 namespace bn_app {
@@ -32,16 +33,20 @@ class InterpolationView {
   uint64_t strip_revision() const { return strip_revision_; }
   const std::vector<float>& animated() const { return animated_; }  // one 28×28 frame, new each refresh
 
+  // interpolationFrames (0 before the first strip), partner, and farEnd ("kept drawing" or
+  // "test digit").
+  void describe(StateWriter& out) const;
+
  private:
-  uint32_t partner_draws_ = 0;    // "Another digit" presses
+  uint32_t partner_draws_ = 0;  // "Another digit" presses
   int partner_ = -1;
   std::vector<float> kept_drawing_;
-  uint32_t kept_revision_ = 0;    // moves on whenever kept_drawing_ changes
+  uint32_t kept_revision_ = 0;  // moves on whenever kept_drawing_ changes
   Throttle computed_;
   uint64_t computed_pad_ = 0;
   uint32_t computed_partner_draws_ = ~0u;
   uint32_t computed_kept_ = ~0u;
-  bn::Matrix ends_;               // [2, latent]: the drawing's code and the far end's
+  bn::Matrix ends_;  // [2, latent]: the drawing's code and the far end's
   std::vector<float> strip_;
   uint64_t strip_revision_ = 0;
   std::vector<float> animated_;

@@ -42,8 +42,8 @@ void LatentView::invalidate() {
 void LatentView::refresh(const ViewInputs& in) {
   const int width = in.config.latent;
   for (int& c : components) c = std::clamp(c, 0, std::max(width - 1, 0));
-  const bool choice_changed = components[0] != shown_components_[0] || components[1] != shown_components_[1] ||
-                              beside_pca != shows_pca_;
+  const bool choice_changed =
+      components[0] != shown_components_[0] || components[1] != shown_components_[1] || beside_pca != shows_pca_;
   const bool due = choice_changed || computed_.due(in.weights_revision, in.now, kInterval);
   if (due) {
     const int count = std::min(kPoints, in.test.count());
@@ -84,6 +84,18 @@ void LatentView::decode_at(bn::Model& model, LatentPoint spot) {
   const bn::Matrix image = model.decode(projection_.unproject(spot.x, spot.y));
   decoded_.assign(image.data(), image.data() + image.size());
   ++decoded_revision_;
+}
+
+void LatentView::describe(StateWriter& out) const {
+  out.pair("components", shown_components_[0], shown_components_[1]);
+  out.flag("besidePca", shows_pca_);
+  if (shows_pca_) {
+    out.number("modelMse", model_mse_);
+    out.number("pcaMse", pca_mse_);
+  } else {
+    out.null("modelMse");
+    out.null("pcaMse");
+  }
 }
 
 }  // namespace bn_app

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/session/state_writer.h"
 #include "app/session/views/view_inputs.h"
 #include "core/eval/projection.h"
 
@@ -49,6 +50,9 @@ class LatentView {
   const std::vector<float>& decoded() const { return decoded_; }
   uint64_t decoded_revision() const { return decoded_revision_; }
 
+  // components and besidePca as shown; modelMse and pcaMse when PCA is beside (else null).
+  void describe(StateWriter& out) const;
+
  private:
   void refresh_marker(const ViewInputs& in, bool projection_moved);
 
@@ -60,7 +64,7 @@ class LatentView {
   bool shows_pca_ = false;
   float model_mse_ = 0, pca_mse_ = 0;
   std::optional<LatentPoint> marker_;
-  uint64_t marker_input_ = 0;            // the PadReconstruction revision the marker is of
+  uint64_t marker_input_ = 0;  // the PadReconstruction revision the marker is of
   std::vector<float> decoded_;
   uint64_t decoded_revision_ = 0;
 };

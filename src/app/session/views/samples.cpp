@@ -51,4 +51,10 @@ void SamplesView::hold(bn::Model& model, float x, float y) {
   ++held_revision_;
 }
 
+void SamplesView::describe(StateWriter& out) const {
+  if (holding_) out.pair("held", held_x_, held_y_);
+  else out.null("held");
+  out.pair("dims", dims[0], dims[1]);
+}
+
 }  // namespace bn_app

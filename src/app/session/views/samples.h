@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/session/state_writer.h"
 #include "app/session/views/view_inputs.h"
 
 namespace bn_app {
@@ -36,6 +37,9 @@ class SamplesView {
   float held_y() const { return held_y_; }
   const std::vector<float>& held_image() const { return held_image_; }
   uint64_t held_revision() const { return held_revision_; }
+
+  // held: the code held on the manifold ([x, y] or null), and dims: the code numbers it walks.
+  void describe(StateWriter& out) const;
 
  private:
   Throttle computed_;

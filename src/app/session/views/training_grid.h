@@ -14,7 +14,7 @@ class TrainingGridView {
 
   void refresh(const ViewInputs& in);
   void invalidate() { computed_.invalidate(); }
-  const std::vector<float>& originals() const { return originals_; }            // (kSide·28)²
+  const std::vector<float>& originals() const { return originals_; }  // (kSide·28)²
   const std::vector<float>& reconstructions() const { return reconstructions_; }
   uint64_t revision() const { return revision_; }
 

@@ -18,14 +18,14 @@ class DrawingPad;
 class PadReconstruction;
 
 struct ViewInputs {
-  bn::Model& model;                  // the viewer: the trainer's latest weights
-  uint64_t weights_revision;         // moves on with each new set of weights, and a new model
+  bn::Model& model;           // the viewer: the trainer's latest weights
+  uint64_t weights_revision;  // moves on with each new set of weights, and a new model
   const bn::ModelConfig& config;
   bool training;
   const bn::Dataset& train;
   const bn::Dataset& test;
-  const bn::Dataset* anomalies;      // the other data set's test images; null until they are in
-  bn::Model* pca;                    // the pretrained PCA-32 baseline; null without one
+  const bn::Dataset* anomalies;  // the other data set's test images; null until they are in
+  bn::Model* pca;                // the pretrained PCA-32 baseline; null without one
   const DrawingPad& pad;
   const PadReconstruction& rebuild;  // the pad through the noise, and the model's output
   double now;                        // seconds
@@ -34,8 +34,8 @@ struct ViewInputs {
 // When a view was last computed: again when the weights have moved on, but at most every
 // `interval` seconds, so a training model does not make every frame redo it.
 struct Throttle {
-  uint64_t revision = 0;   // the weights it was computed for
-  double at = -1.0;        // seconds
+  uint64_t revision = 0;  // the weights it was computed for
+  double at = -1.0;       // seconds
   bool due(uint64_t weights_revision, double now, double interval) const {
     return revision != weights_revision && now - at >= interval;
   }

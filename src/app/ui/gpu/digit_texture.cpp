@@ -1,14 +1,14 @@
 #include "app/ui/gpu/digit_texture.h"
 
-#include <GLES3/gl3.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <memory>
 
-#include "app/ui/gpu/shader_program.h"
+#include <GLES3/gl3.h>
+
 #include "app/shaders.h"
+#include "app/ui/gpu/shader_program.h"
 
 namespace bn_app {
 

@@ -15,18 +15,11 @@ extern "C" void bn_glGetIntegerv_without_round_trip(GLenum name, GLint* out) {
       glGetIntegerv(GL_VIEWPORT, out);  // the whole drawable, as in a fresh context (the viewport is mirrored)
       return;
     case GL_BLEND_SRC_RGB:
-    case GL_BLEND_SRC_ALPHA:
-      *out = GL_ONE;
-      return;
+    case GL_BLEND_SRC_ALPHA: *out = GL_ONE; return;
     case GL_BLEND_DST_RGB:
-    case GL_BLEND_DST_ALPHA:
-      *out = GL_ZERO;
-      return;
+    case GL_BLEND_DST_ALPHA: *out = GL_ZERO; return;
     case GL_BLEND_EQUATION_RGB:
-    case GL_BLEND_EQUATION_ALPHA:
-      *out = GL_FUNC_ADD;
-      return;
-    default:
-      glGetIntegerv(name, out);
+    case GL_BLEND_EQUATION_ALPHA: *out = GL_FUNC_ADD; return;
+    default: glGetIntegerv(name, out);
   }
 }

@@ -1,20 +1,20 @@
 #include "app/ui/gpu/scatter_renderer.h"
 
-#include <GLES3/gl3.h>
-
 #include <algorithm>
 #include <cmath>
 
-#include "app/ui/gpu/shader_program.h"
+#include <GLES3/gl3.h>
+
 #include "app/shaders.h"
+#include "app/ui/gpu/shader_program.h"
 
 namespace bn_app {
 
 namespace {
 
 // Tableau 10: ten colours that stay apart on a dark background (as the legend's).
-constexpr float kPalette[10][3] = {{78, 121, 167},  {242, 142, 43}, {225, 87, 89},  {118, 183, 178}, {89, 161, 79},
-                                   {237, 201, 72},  {176, 122, 161}, {255, 157, 167}, {156, 117, 95}, {186, 176, 172}};
+constexpr float kPalette[10][3] = {{78, 121, 167}, {242, 142, 43},  {225, 87, 89},   {118, 183, 178}, {89, 161, 79},
+                                   {237, 201, 72}, {176, 122, 161}, {255, 157, 167}, {156, 117, 95},  {186, 176, 172}};
 
 const ShaderProgram& scatter_program() {
   static const ShaderProgram program("scatter", shaders::kScatterVert, shaders::kScatterFrag);
@@ -54,10 +54,12 @@ void ScatterRenderer::upload(const std::vector<float>& xy, const std::vector<uin
     vertices[3 * i + 2] = static_cast<float>(labels[i] % 10);
   }
   glBindBuffer(GL_ARRAY_BUFFER, buffer_);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(),
+               GL_STATIC_DRAW);
 }
 
-void ScatterRenderer::draw(ImDrawList* list, ImVec2 origin, ImVec2 size, const DataWindow& window, float point_diameter) {
+void ScatterRenderer::draw(ImDrawList* list, ImVec2 origin, ImVec2 size, const DataWindow& window,
+                           float point_diameter) {
   origin_ = origin;
   size_ = size;
   window_ = window;

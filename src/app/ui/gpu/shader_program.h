@@ -3,9 +3,9 @@
 // a build defect, and the message says which file and line.
 #pragma once
 
-#include <GLES3/gl3.h>
-
 #include <string>
+
+#include <GLES3/gl3.h>
 
 namespace bn_app {
 

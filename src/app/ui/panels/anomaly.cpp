@@ -29,8 +29,8 @@ void histograms(const AnomalyView& view, float high, ImVec2 size) {
     return counts;
   };
   const std::vector<int> normal = bins(view.normal_scores()), anomalous = bins(view.anomaly_scores());
-  const int tallest = std::max(*std::max_element(normal.begin(), normal.end()),
-                               *std::max_element(anomalous.begin(), anomalous.end()));
+  const int tallest =
+      std::max(*std::max_element(normal.begin(), normal.end()), *std::max_element(anomalous.begin(), anomalous.end()));
   const float bar = size.x / kBins;
   for (int i = 0; i < kBins; ++i) {
     const float x = origin.x + i * bar;
@@ -57,22 +57,17 @@ void roc_plot(const AnomalyView& view, float side) {
     points.push_back(ImVec2(origin.x + p.false_positive_rate * side, origin.y + (1.0f - p.true_positive_rate) * side));
   draw->AddPolyline(points.data(), static_cast<int>(points.size()), kAnomalyColour | IM_COL32_A_MASK, 0, 2.0f);
   // Where the threshold sits on the curve.
-  const float fpr = static_cast<float>(count_above(view.normal_scores(), view.threshold())) / view.normal_scores().size();
-  const float tpr = static_cast<float>(count_above(view.anomaly_scores(), view.threshold())) / view.anomaly_scores().size();
-  draw->AddCircleFilled(ImVec2(origin.x + fpr * side, origin.y + (1.0f - tpr) * side), 4.0f, IM_COL32(255, 255, 255, 255));
+  const float fpr =
+      static_cast<float>(count_above(view.normal_scores(), view.threshold())) / view.normal_scores().size();
+  const float tpr =
+      static_cast<float>(count_above(view.anomaly_scores(), view.threshold())) / view.anomaly_scores().size();
+  draw->AddCircleFilled(ImVec2(origin.x + fpr * side, origin.y + (1.0f - tpr) * side), 4.0f,
+                        IM_COL32(255, 255, 255, 255));
   draw->AddRect(origin, ImVec2(origin.x + side, origin.y + side), ImGui::GetColorU32(ImGuiCol_Border));
 }
 
-}  // namespace
-
-void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& dataset, UiTools& tools) {
-  if (!anomalies_in || !view.scored()) {
-    ImGui::TextDisabled(anomalies_in ? "Scoring the test images..." : "The anomaly images are still loading.");
-    return;
-  }
-  const DatasetInfo &normal = dataset, &anomalies = other_dataset(dataset);
-  ImGui::TextWrapped("How badly the model rebuilds each image. It learned %s; %s are anomalies.", normal.items,
-                     anomalies.items);
+// What the colours mean.
+void legend(const AnomalyView& view, const DatasetInfo& normal, const DatasetInfo& anomalies) {
   ImGui::PushStyleColor(ImGuiCol_Text, kNormalColour | IM_COL32_A_MASK);
   ImGui::Text("%s (normal)", normal.items);
   ImGui::PopStyleColor();
@@ -88,6 +83,56 @@ void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& datase
     ImGui::TextUnformatted("green: your drawing");
     ImGui::PopStyleColor();
   }
+}
+
+// How many of each set the threshold calls normal and anomalous.
+void confusion_table(const AnomalyView& view, const DatasetInfo& normal, const DatasetInfo& anomalies) {
+  if (!ImGui::BeginTable("confusion", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
+  ImGui::TableSetupColumn("");
+  ImGui::TableSetupColumn("called normal");
+  ImGui::TableSetupColumn("called anomaly");
+  ImGui::TableHeadersRow();
+  struct Row {
+    const char* what;
+    const std::vector<float>& scores;
+  };
+  for (const Row& row : {Row{normal.items, view.normal_scores()}, Row{anomalies.items, view.anomaly_scores()}}) {
+    const int flagged = count_above(row.scores, view.threshold());
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.what);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", static_cast<int>(row.scores.size()) - flagged);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", flagged);
+  }
+  ImGui::EndTable();
+}
+
+void verdict(const AnomalyView& view, const DatasetInfo& normal) {
+  if (!view.has_drawing()) {
+    ImGui::TextDisabled("Draw something to score it.");
+    return;
+  }
+  const bool anomalous = view.drawing_is_anomaly();
+  ImGui::Text("Your drawing: error %.4f", view.drawing_score());
+  ImGui::PushStyleColor(ImGuiCol_Text, anomalous ? ImVec4(1.0f, 0.6f, 0.3f, 1.0f) : ImVec4(0.5f, 0.9f, 0.5f, 1.0f));
+  if (anomalous) ImGui::Text("Verdict: an anomaly, not like the %s it knows", normal.items);
+  else ImGui::Text("Verdict: looks like a %s", normal.item);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& dataset, UiTools& tools) {
+  if (!anomalies_in || !view.scored()) {
+    ImGui::TextDisabled(anomalies_in ? "Scoring the test images..." : "The anomaly images are still loading.");
+    return;
+  }
+  const DatasetInfo &normal = dataset, &anomalies = other_dataset(dataset);
+  ImGui::TextWrapped("How badly the model rebuilds each image. It learned %s; %s are anomalies.", normal.items,
+                     anomalies.items);
+  legend(view, normal, anomalies);
 
   std::vector<float> all = view.anomaly_scores();
   std::sort(all.begin(), all.end());
@@ -100,8 +145,6 @@ void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& datase
   if (ImGui::SliderFloat("threshold", &threshold, 0.0f, high, "%.4f")) view.set_threshold(threshold);
   tools.probes.probe("thresholdSlider");
 
-  const int caught = count_above(view.anomaly_scores(), view.threshold());
-  const int false_alarms = count_above(view.normal_scores(), view.threshold());
   const float side = std::min(ImGui::GetFontSize() * 9.0f, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2);
   ImGui::BeginGroup();
   ImGui::TextDisabled("ROC (AUROC %.3f)", view.auroc());
@@ -109,39 +152,9 @@ void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& datase
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
-  if (ImGui::BeginTable("confusion", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("");
-    ImGui::TableSetupColumn("called normal");
-    ImGui::TableSetupColumn("called anomaly");
-    ImGui::TableHeadersRow();
-    struct Row {
-      const char* what;
-      int total;
-      int flagged;
-    };
-    for (const Row& row : {Row{normal.items, static_cast<int>(view.normal_scores().size()), false_alarms},
-                           Row{anomalies.items, static_cast<int>(view.anomaly_scores().size()), caught}}) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row.what);
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", row.total - row.flagged);
-      ImGui::TableNextColumn();
-      ImGui::Text("%d", row.flagged);
-    }
-    ImGui::EndTable();
-  }
+  confusion_table(view, normal, anomalies);
   ImGui::Spacing();
-  if (view.has_drawing()) {
-    const bool anomalous = view.drawing_is_anomaly();
-    ImGui::Text("Your drawing: error %.4f", view.drawing_score());
-    ImGui::PushStyleColor(ImGuiCol_Text, anomalous ? ImVec4(1.0f, 0.6f, 0.3f, 1.0f) : ImVec4(0.5f, 0.9f, 0.5f, 1.0f));
-    if (anomalous) ImGui::Text("Verdict: an anomaly, not like the %s it knows", normal.items);
-    else ImGui::Text("Verdict: looks like a %s", normal.item);
-    ImGui::PopStyleColor();
-  } else {
-    ImGui::TextDisabled("Draw something to score it.");
-  }
+  verdict(view, normal);
   ImGui::EndGroup();
 }
 

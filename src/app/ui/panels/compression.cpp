@@ -9,10 +9,11 @@ void compression_tab(const CompressionView& view, const PadReconstruction& rebui
     ImGui::TextDisabled("Measuring...");
     return;
   }
-  ImGui::TextWrapped("The code is a compressed copy of the image: %d numbers instead of 784 one-byte pixels. "
-                     "Store each number with fewer bits and see what the rebuilt images lose (PSNR over the "
-                     "1,000 test images: higher is better).",
-                     view.latent());
+  ImGui::TextWrapped(
+      "The code is a compressed copy of the image: %d numbers instead of 784 one-byte pixels. "
+      "Store each number with fewer bits and see what the rebuilt images lose (PSNR over the "
+      "1,000 test images: higher is better).",
+      view.latent());
   if (ImGui::BeginTable("compression", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
     ImGui::TableSetupColumn("stored as");
     ImGui::TableSetupColumn("bytes");
@@ -48,8 +49,7 @@ void compression_tab(const CompressionView& view, const PadReconstruction& rebui
   ImGui::Spacing();
   if (drawn && std::isfinite(rebuild.psnr_pca()))
     ImGui::Text("Your drawing, rebuilt: this model %.1f dB, PCA %.1f dB.", rebuild.psnr_output(), rebuild.psnr_pca());
-  else if (has_pca)
-    ImGui::TextDisabled("Draw a digit to compare the two on it.");
+  else if (has_pca) ImGui::TextDisabled("Draw a digit to compare the two on it.");
 }
 
 }  // namespace bn_app

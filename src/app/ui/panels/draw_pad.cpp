@@ -8,26 +8,33 @@ namespace {
 
 constexpr ImU32 kHiddenTint = IM_COL32(230, 60, 80, 110);
 
-// Pointer down on the pad: one stroke, one undo step. The right button always erases.
-void handle_pointer(DrawingPad& pad, PadPointer& pointer, BrushTool brush, ImVec2 origin, float side) {
-  ImGuiIO& io = ImGui::GetIO();
-  const bool left = ImGui::IsMouseDown(ImGuiMouseButton_Left), right = ImGui::IsMouseDown(ImGuiMouseButton_Right);
-  if (!ImGui::IsItemActive() || !(left || right)) {
-    pointer.stroking = false;
-    return;
-  }
+// The pen's readings since the last frame: a press that begins on the pad (and not on a window
+// over it) starts a stroke, one undo step; each pressed reading after it inks a segment, until the
+// pen lifts. The right button always erases.
+void handle_pen(DrawingPad& pad, PadPointer& pointer, ImVec2 origin, float side, bool pad_hovered) {
   const float cell = side / kPadSide;
-  const float x = (io.MousePos.x - origin.x) / cell;
-  const float y = (io.MousePos.y - origin.y) / cell;
-  if (!pointer.stroking) {
-    pad.begin_stroke();
+  for (const PenSample& sample : pointer.samples) {
+    const float x = (sample.x - origin.x) / cell, y = (sample.y - origin.y) / cell;
+    const bool pressed_now = sample.down && !pointer.down;
+    pointer.down = sample.down;
+    if (!sample.down) {
+      pointer.stroking = false;
+      continue;
+    }
+    if (pressed_now) {
+      const bool on_pad = x >= 0 && y >= 0 && x < kPadSide && y < kPadSide;
+      pointer.stroking = on_pad && pad_hovered;
+      if (!pointer.stroking) continue;
+      pad.begin_stroke();
+      pointer.x = x;
+      pointer.y = y;
+    }
+    if (!pointer.stroking) continue;
+    pad.stroke(sample.erase ? BrushTool::kErase : pointer.brush, pointer.x, pointer.y, x, y, sample.pressure);
     pointer.x = x;
     pointer.y = y;
-    pointer.stroking = true;
   }
-  pad.stroke(right ? BrushTool::kErase : brush, pointer.x, pointer.y, x, y, pointer.pressure);
-  pointer.x = x;
-  pointer.y = y;
+  pointer.samples.clear();
 }
 
 // The pixels the hiding brush covers, tinted over the drawing.
@@ -59,11 +66,13 @@ void browse_buttons(DrawingPad& pad, const bn::Dataset* test, WidgetProbes& prob
   ImGui::BeginDisabled(!test);
   if (ImGui::ArrowButton("previous", ImGuiDir_Left)) pad.browse(*test, -1);
   probes.probe("previousDigitButton");
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("The previous test image (Left arrow)");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("The previous test image (Left arrow)");
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
   if (ImGui::Button("Random")) pad.random_test_image(*test);
   probes.probe("randomDigitButton");
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("A random image from the test set (R)");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("A random image from the test set (R)");
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
   if (ImGui::ArrowButton("next", ImGuiDir_Right)) pad.browse(*test, 1);
   probes.probe("nextDigitButton");
@@ -96,9 +105,10 @@ void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo&
     WidgetProbes& probes = tools.probes;
     const float side = ImGui::GetContentRegionAvail().x;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("pad", ImVec2(side, side), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    ImGui::InvisibleButton("pad", ImVec2(side, side),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     probes.probe("pad");
-    handle_pointer(pad, pointer, pointer.brush, origin, side);
+    handle_pen(pad, pointer, origin, side, ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     tools.textures.image("pad", kPadSide, kPadSide, pad.drawn(), pad.revision())
         .draw_at(draw, origin, ImVec2(origin.x + side, origin.y + side));
@@ -118,7 +128,8 @@ void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo&
 
     tool_button(pointer, probes, "Pen", "ink", BrushTool::kInk, "Draw in white ink");
     ImGui::SameLine();
-    tool_button(pointer, probes, "Eraser", "erase", BrushTool::kErase, "Rub out ink (E; the right button always erases)");
+    tool_button(pointer, probes, "Eraser", "erase", BrushTool::kErase,
+                "Rub out ink (E; the right button always erases)");
     ImGui::SameLine();
     tool_button(pointer, probes, "Hide", "hide", BrushTool::kHide,
                 "Paint over part of the drawing to hide it from the model (H):\ncan it rebuild what it cannot see?");
@@ -127,7 +138,8 @@ void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo&
     if (ImGui::Checkbox("Frame", &framing)) pad.set_framing(framing);
     probes.probe("framingCheckbox");
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Scale and centre the drawing as MNIST's digits were\n(a 20-pixel box, centre of mass in the middle)");
+      ImGui::SetTooltip(
+          "Scale and centre the drawing as MNIST's digits were\n(a 20-pixel box, centre of mass in the middle)");
     if (pad.hidden_count() > 0) {
       if (ImGui::SmallButton("Show all")) pad.clear_hidden();
       ImGui::SameLine();
@@ -139,6 +151,7 @@ void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo&
     }
   }
   end_panel("Draw");
+  pointer.samples.clear();  // read, or not for the pad while it is scrolled out of sight
 }
 
 }  // namespace bn_app

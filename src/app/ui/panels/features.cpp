@@ -16,7 +16,8 @@ void accuracy_bar(const char* label, float accuracy, ImU32 colour, float width) 
   draw->AddRectFilled(origin, ImVec2(origin.x + width * accuracy, origin.y + height), colour);
   char text[64];
   std::snprintf(text, sizeof text, "%s  %.1f%%", label, 100.0f * accuracy);
-  draw->AddText(ImVec2(origin.x + 6, origin.y + (height - ImGui::GetFontSize()) / 2), IM_COL32(255, 255, 255, 255), text);
+  draw->AddText(ImVec2(origin.x + 6, origin.y + (height - ImGui::GetFontSize()) / 2), IM_COL32(255, 255, 255, 255),
+                text);
 }
 
 // Rows: the true label; columns: the prediction. Brighter cells hold more test images.
@@ -39,9 +40,10 @@ void confusion_matrix(const std::vector<int>& counts, float side) {
 }  // namespace
 
 void features_tab(FeaturesView& features, const DatasetInfo& dataset, UiTools& tools) {
-  ImGui::TextWrapped("A linear classifier trained on only N labelled %s: once on the model's codes, once "
-                     "on the raw pixels. Codes learned without any labels often need fewer of them.",
-                     dataset.items);
+  ImGui::TextWrapped(
+      "A linear classifier trained on only N labelled %s: once on the model's codes, once "
+      "on the raw pixels. Codes learned without any labels often need fewer of them.",
+      dataset.items);
   ImGui::TextUnformatted("labelled examples N:");
   for (int n : {10, 100, 1000}) {
     ImGui::SameLine();

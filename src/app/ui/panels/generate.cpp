@@ -74,22 +74,22 @@ void interpolation(InterpolationView& view, const DrawingPad& pad, const Dataset
 
 }  // namespace
 
-void generate_tab(Session& session, UiTools& tools) {
-  Training& training = session.training();
+bool generate_tab(SamplesView& view, InterpolationView& interpolation_view, Training& training, const DrawingPad& pad,
+                  const DatasetInfo& dataset, UiTools& tools) {
   if (training.config().kind != bn::ModelKind::kVae) {
-    ImGui::TextWrapped("Making new digits needs a variational autoencoder: its codes follow a known "
-                       "distribution, so random codes decode to plausible digits.");
-    if (ImGui::Button("Load the VAE 2-D preset")) session.select_preset("VAE 2-D");
-    return;
+    ImGui::TextWrapped(
+        "Making new digits needs a variational autoencoder: its codes follow a known "
+        "distribution, so random codes decode to plausible digits.");
+    return ImGui::Button("Load the VAE 2-D preset");
   }
-  SamplesView& view = session.samples();
   const int latent = training.config().latent;
   if (ImGui::Button("Resample")) view.resample();
   tools.probes.probe("resampleButton");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
   ImGui::SliderFloat("temperature", &view.temperature, 0.1f, 2.0f, "%.2f");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("How far from the centre of the code space to draw: low is safe, high is wild");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("How far from the centre of the code space to draw: low is safe, high is wild");
   if (latent > 2) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);
@@ -100,8 +100,8 @@ void generate_tab(Session& session, UiTools& tools) {
   const ImVec2 room = ImGui::GetContentRegionAvail();
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float strip_height = (room.x / (InterpolationView::kFrames + 1.4f)) * 1.4f + 3.0f * line;
-  const float side = std::max(96.0f, std::min((room.x - ImGui::GetStyle().ItemSpacing.x) / 2.0f,
-                                              room.y - strip_height - 4.5f * line));
+  const float side =
+      std::max(96.0f, std::min((room.x - ImGui::GetStyle().ItemSpacing.x) / 2.0f, room.y - strip_height - 4.5f * line));
   ImGui::BeginGroup();
   ImGui::TextDisabled("random codes, decoded");
   const int grid = SamplesView::kGrid * kPadSide;
@@ -124,7 +124,8 @@ void generate_tab(Session& session, UiTools& tools) {
   } else {
     ImGui::TextDisabled("Press on the grid and drag to decode any point of the code space.");
   }
-  interpolation(session.interpolation(), session.pad(), session.dataset(), tools);
+  interpolation(interpolation_view, pad, dataset, tools);
+  return false;
 }
 
 }  // namespace bn_app

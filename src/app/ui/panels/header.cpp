@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/ui/panels/panels.h"
 #include "app/session/presets.h"
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
@@ -48,9 +48,10 @@ void header_panel(Session& session, UiState& ui, UiTools& tools, const PanelRect
     const float right = ImGui::GetWindowContentRegionMax().x;
     const float controls = presentation_controls_width();
     char status[64];
-    std::snprintf(status, sizeof status, "%s  |  %.0f fps", session.training().threaded() ? "threaded build" : "single-thread build",
-                  ui.fps);
-    const std::string tagline_text = in_words_of(session.dataset(), "an autoencoder playground: draw a digit, watch the model rebuild it");
+    std::snprintf(status, sizeof status, "%s  |  %.0f fps",
+                  session.training().threaded() ? "threaded build" : "single-thread build", ui.fps);
+    const std::string tagline_text =
+        in_words_of(session.dataset(), "an autoencoder playground: draw a digit, watch the model rebuild it");
     const char* tagline = tagline_text.c_str();
     ImGui::TextUnformatted("Bottleneck");
     const float after_name = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;

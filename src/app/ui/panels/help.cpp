@@ -1,5 +1,5 @@
-#include "app/ui/panels/panels.h"
 #include "app/session/presets.h"
+#include "app/ui/panels/panels.h"
 
 namespace bn_app {
 
@@ -7,8 +7,9 @@ void help_overlay(UiState& ui) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.96f);
-  if (ImGui::Begin("Keyboard shortcuts", &ui.show_help,
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+  if (ImGui::Begin(
+          "Keyboard shortcuts", &ui.show_help,
+          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
       auto row = [](const char* key, const char* what) {
         ImGui::TableNextRow();

@@ -64,7 +64,7 @@ void draw_scatter(ScatterRenderer& renderer, const Scatter& scatter, const PlotF
   const ImVec2 far(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y);
   draw->AddRectFilled(frame.origin, far, IM_COL32(16, 20, 28, 255));
   renderer.draw(draw, frame.origin, frame.size, {scatter.min_x, scatter.min_y, scatter.max_x, scatter.max_y},
-                 ImGui::GetFontSize() * 0.3f);
+                ImGui::GetFontSize() * 0.3f);
   draw->AddRect(frame.origin, far, ImGui::GetColorU32(ImGuiCol_Border));
 }
 
@@ -73,8 +73,7 @@ uint64_t hovered_revision(const bn::Dataset& test, int index) {
   return (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&test)) << 16) ^ static_cast<uint64_t>(index);
 }
 
-void show_hovered(const bn::Dataset& test, const DatasetInfo& dataset, TextureCache& textures, int index,
-                  float thumb) {
+void show_hovered(const bn::Dataset& test, const DatasetInfo& dataset, TextureCache& textures, int index, float thumb) {
   const bn::Matrix image = test.batch({index});
   const std::vector<float> pixels(image.data(), image.data() + image.size());
   ImGui::BeginTooltip();
@@ -83,12 +82,8 @@ void show_hovered(const bn::Dataset& test, const DatasetInfo& dataset, TextureCa
   ImGui::EndTooltip();
 }
 
-}  // namespace
-
-void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const bn::Dataset& test,
-                const DatasetInfo& dataset, UiTools& tools) {
-  WidgetProbes& probes = tools.probes;
-  const int latent = training.config().latent;
+// The directions shown (codes wider than 2), the PCA comparison, and the legend.
+void latent_controls(LatentView& view, int latent, bool has_pca, const DatasetInfo& dataset, WidgetProbes& probes) {
   if (latent > 2) {
     ImGui::TextWrapped("The test set's %d-number codes, flattened onto two of their main directions (PCA).", latent);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
@@ -99,63 +94,91 @@ void latent_tab(LatentView& view, Training& training, const bn::Model* pca, cons
   } else {
     ImGui::TextWrapped("The test set's codes: each of its %s is a point at its %d-number code.", dataset.items, latent);
   }
-  ImGui::BeginDisabled(!pca);
+  ImGui::BeginDisabled(!has_pca);
   ImGui::Checkbox("beside linear PCA", &view.beside_pca);
   probes.probe("besidePcaCheckbox");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("The same %s through PCA with 32 components: the linear baseline", dataset.items);
   legend(dataset);
+}
 
+// The drawing's code on the plot: a white cross in a circle.
+void draw_marker(const LatentView& view, const PlotFrame& frame, WidgetProbes& probes) {
+  probes.forget("latentMarker");
+  const auto& marker = view.marker();
+  if (!marker) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 m = frame.to_screen(marker->x, marker->y);
+  draw->PushClipRect(frame.origin, ImVec2(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y), true);
+  draw->AddCircle(m, 9.0f, IM_COL32(255, 255, 255, 255), 20, 2.5f);
+  draw->AddLine(ImVec2(m.x - 13, m.y), ImVec2(m.x + 13, m.y), IM_COL32(255, 255, 255, 255), 1.5f);
+  draw->AddLine(ImVec2(m.x, m.y - 13), ImVec2(m.x, m.y + 13), IM_COL32(255, 255, 255, 255), 1.5f);
+  draw->PopClipRect();
+  probes.set("latentMarker", {m.x, m.y, 0, 0});
+}
+
+// The same images through linear PCA, beside the model's plot.
+void pca_plot(const LatentView& view, ImVec2 size, const bn::Dataset& test, const DatasetInfo& dataset, UiTools& tools,
+              float thumb) {
+  ImGui::BeginGroup();
+  ImGui::TextDisabled("linear PCA-32: MSE %.4f", view.pca_mse());
+  const Scatter& points = view.pca_points();
+  const PlotFrame frame{ImGui::GetCursorScreenPos(), size, &points};
+  ImGui::InvisibleButton("pca plot", frame.size);
+  tools.probes.probe("pcaPlot");
+  draw_scatter(tools.textures.scatter("pca", points.xy, view.labels(), points.revision), points, frame);
+  if (ImGui::IsItemHovered()) {
+    const int hovered = nearest_point(points, frame, ImGui::GetIO().MousePos);
+    if (hovered >= 0) show_hovered(test, dataset, tools.textures, hovered, thumb);
+  }
+  ImGui::EndGroup();
+}
+
+// What a click on empty space decoded, or how to use the plot.
+void decoded_spot(const LatentView& view, TextureCache& textures, float thumb) {
+  if (view.decoded().empty()) {
+    ImGui::TextDisabled("Hover a point to see its image. Click an empty spot to decode it.");
+    ImGui::TextDisabled("The white cross is your drawing.");
+    return;
+  }
+  textures.image("decoded", kPadSide, kPadSide, view.decoded(), view.decoded_revision()).draw(ImVec2(thumb, thumb));
+  ImGui::SameLine();
+  ImGui::TextWrapped("The spot you clicked, decoded: the model's idea of what lives there.");
+}
+
+}  // namespace
+
+void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const bn::Dataset& test,
+                const DatasetInfo& dataset, UiTools& tools) {
+  latent_controls(view, training.config().latent, pca != nullptr, dataset, tools.probes);
   const bool with_pca = view.beside_pca && pca && !view.pca_points().xy.empty();
   const ImVec2 room = ImGui::GetContentRegionAvail();
   const float thumb = ImGui::GetFontSize() * 4.5f;
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float plot_width = with_pca ? (room.x - gap) / 2.0f : room.x;
   const float caption = with_pca ? ImGui::GetTextLineHeightWithSpacing() : 0.0f;
-  const float side = std::max(120.0f, std::min(plot_width * (with_pca ? 1.0f : 10.0f),
-                                               room.y - thumb - ImGui::GetTextLineHeightWithSpacing() * 2.0f - caption));
+  const float side =
+      std::max(120.0f, std::min(plot_width * (with_pca ? 1.0f : 10.0f),
+                                room.y - thumb - ImGui::GetTextLineHeightWithSpacing() * 2.0f - caption));
   if (with_pca) {
     ImGui::BeginGroup();
     ImGui::TextDisabled("this model: MSE %.4f", view.model_mse());
   }
-  const PlotFrame frame{ImGui::GetCursorScreenPos(), ImVec2(plot_width, side), &view.points()};
-  ImGui::InvisibleButton("latent plot", frame.size);
-  probes.probe("latentPlot");
-  const bool plot_hovered = ImGui::IsItemHovered(), plot_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   const Scatter& points = view.points();
+  const PlotFrame frame{ImGui::GetCursorScreenPos(), ImVec2(plot_width, side), &points};
+  ImGui::InvisibleButton("latent plot", frame.size);
+  tools.probes.probe("latentPlot");
+  const bool plot_hovered = ImGui::IsItemHovered(), plot_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
   draw_scatter(tools.textures.scatter("latent", points.xy, view.labels(), points.revision), points, frame);
-  probes.forget("latentMarker");
-  if (const auto& marker = view.marker()) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 m = frame.to_screen(marker->x, marker->y);
-    draw->PushClipRect(frame.origin, ImVec2(frame.origin.x + frame.size.x, frame.origin.y + frame.size.y), true);
-    draw->AddCircle(m, 9.0f, IM_COL32(255, 255, 255, 255), 20, 2.5f);
-    draw->AddLine(ImVec2(m.x - 13, m.y), ImVec2(m.x + 13, m.y), IM_COL32(255, 255, 255, 255), 1.5f);
-    draw->AddLine(ImVec2(m.x, m.y - 13), ImVec2(m.x, m.y + 13), IM_COL32(255, 255, 255, 255), 1.5f);
-    draw->PopClipRect();
-    probes.set("latentMarker", {m.x, m.y, 0, 0});
-  }
+  draw_marker(view, frame, tools.probes);
   if (with_pca) {
     ImGui::EndGroup();
     ImGui::SameLine();
-    ImGui::BeginGroup();
-    ImGui::TextDisabled("linear PCA-32: MSE %.4f", view.pca_mse());
-    const Scatter& pca_points = view.pca_points();
-    const PlotFrame pca_frame{ImGui::GetCursorScreenPos(), ImVec2(plot_width, side), &pca_points};
-    ImGui::InvisibleButton("pca plot", pca_frame.size);
-    probes.probe("pcaPlot");
-    draw_scatter(tools.textures.scatter("pca", pca_points.xy, view.labels(), pca_points.revision), pca_points,
-                 pca_frame);
-    if (ImGui::IsItemHovered()) {
-      const int hovered = nearest_point(pca_points, pca_frame, ImGui::GetIO().MousePos);
-      if (hovered >= 0) show_hovered(test, dataset, tools.textures, hovered, thumb);
-    }
-    ImGui::EndGroup();
+    pca_plot(view, ImVec2(plot_width, side), test, dataset, tools, thumb);
   } else {
-    probes.forget("pcaPlot");
+    tools.probes.forget("pcaPlot");
   }
-
   // Hover a point to see its image; click empty space to decode that spot.
   if (plot_hovered) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -168,15 +191,7 @@ void latent_tab(LatentView& view, Training& training, const bn::Model* pca, cons
       view.decode_at(training.viewer(), spot);
     }
   }
-  if (!view.decoded().empty()) {
-    tools.textures.image("decoded", kPadSide, kPadSide, view.decoded(), view.decoded_revision())
-        .draw(ImVec2(thumb, thumb));
-    ImGui::SameLine();
-    ImGui::TextWrapped("The spot you clicked, decoded: the model's idea of what lives there.");
-  } else {
-    ImGui::TextDisabled("Hover a point to see its image. Click an empty spot to decode it.");
-    ImGui::TextDisabled("The white cross is your drawing.");
-  }
+  decoded_spot(view, tools.textures, thumb);
 }
 
 }  // namespace bn_app

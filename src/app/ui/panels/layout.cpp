@@ -63,7 +63,8 @@ PanelLayout lay_out(ImVec2 page, float header_height, const Sizes& s) {
   }
   const float images_width = two ? 2 * image_panel_width + kMargin : image_panel_width;
   // Beside the tabs the noise strip spans the two images; below them, the whole page.
-  layout.noise = {{kMargin, below}, {three ? images_width : std::max(images_width, page.x - 2 * kMargin), s.noise_height}};
+  layout.noise = {{kMargin, below},
+                  {three ? images_width : std::max(images_width, page.x - 2 * kMargin), s.noise_height}};
   if (three) {
     const float x = 3 * kMargin + 2 * image_panel_width;
     const float height = std::max(available_height, below + s.noise_height - top);
@@ -72,9 +73,11 @@ PanelLayout lay_out(ImVec2 page, float header_height, const Sizes& s) {
     const float y = below + s.noise_height + kMargin;
     layout.side = {{kMargin, y}, {page.x - 2 * kMargin, std::max(s.min_side_panel, page.y - y - kMargin)}};
   }
-  layout.page_height = std::max({layout.noise.pos.y + layout.noise.size.y, layout.side.pos.y + layout.side.size.y}) + kMargin;
+  layout.page_height =
+      std::max({layout.noise.pos.y + layout.noise.size.y, layout.side.pos.y + layout.side.size.y}) + kMargin;
   layout.page_width = std::max({layout.header.size.x, layout.noise.pos.x + layout.noise.size.x,
-                                layout.side.pos.x + layout.side.size.x}) + kMargin;
+                                layout.side.pos.x + layout.side.size.x}) +
+                      kMargin;
   return layout;
 }
 

@@ -1,9 +1,10 @@
 // The Training tab's model editor: the kind, the architecture and the hyper-parameters of a new,
 // untrained model. It edits a draft; "Build" hands the draft to the trainer, which validates it, so
 // a bad value (a 25,600-unit layer, a learning rate of 0) gets a message here and changes nothing.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <new>
+#include <optional>
 #include <string>
 
 #include "app/ui/panels/panels.h"
@@ -70,18 +71,9 @@ bool track(ModelDraft& draft, T changed) {
   return changed;
 }
 
-}  // namespace
-
-void model_editor(Session& session, ModelDraft& draft, UiTools& tools) {
-  const Training& training = session.training();
-  WidgetProbes& probes = tools.probes;
-  if (draft.synced_model != training.model_revision() && !draft.edited) {
-    copy_from(draft, training.config());
-    draft.synced_model = training.model_revision();
-  }
+// The kind, and the architecture: channels (conv) or hidden widths, the code size, the activation.
+void architecture_fields(ModelDraft& draft, float field, WidgetProbes& probes) {
   bn::ModelConfig& c = draft.config;
-  const float field = ImGui::GetFontSize() * 9.0f;
-
   ImGui::SetNextItemWidth(field);
   if (ImGui::BeginCombo("kind", kind_label(c.kind))) {
     for (const KindChoice& k : kKinds)
@@ -107,6 +99,11 @@ void model_editor(Session& session, ModelDraft& draft, UiTools& tools) {
       if (track(draft, ImGui::Selectable(bn::activation_name(a), a == c.activation))) c.activation = a;
     ImGui::EndCombo();
   }
+}
+
+// What only some kinds have: the VAE's beta, the sparse penalty, the denoiser's training noise.
+void kind_fields(ModelDraft& draft, float field) {
+  bn::ModelConfig& c = draft.config;
   if (c.kind == bn::ModelKind::kVae) {
     ImGui::SetNextItemWidth(field);
     track(draft, ImGui::SliderFloat("beta", &c.beta, 0.0f, 10.0f, "%.2f"));
@@ -132,15 +129,20 @@ void model_editor(Session& session, ModelDraft& draft, UiTools& tools) {
     ImGui::SetNextItemWidth(field);
     if (ImGui::BeginCombo("training noise", bn::noise_type_name(c.noise.type))) {
       for (bn::NoiseType t : kTrainingNoises)
-        if (track(draft, ImGui::Selectable(bn::noise_type_name(t), t == c.noise.type)))
-          c.noise = bn::typical_noise(t);
+        if (track(draft, ImGui::Selectable(bn::noise_type_name(t), t == c.noise.type))) c.noise = bn::typical_noise(t);
       ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(field);
     track(draft, ImGui::InputFloat("noise level", &c.noise.level, 0.0f, 0.0f, "%.3g"));
   }
+}
+
+// The learning rate, the batch and the seed.
+void optimisation_fields(ModelDraft& draft, float field, WidgetProbes& probes) {
+  bn::ModelConfig& c = draft.config;
   ImGui::SetNextItemWidth(field);
-  track(draft, ImGui::SliderFloat("learning rate", &c.learning_rate, 1e-5f, 1e-1f, "%.0e", ImGuiSliderFlags_Logarithmic));
+  track(draft,
+        ImGui::SliderFloat("learning rate", &c.learning_rate, 1e-5f, 1e-1f, "%.0e", ImGuiSliderFlags_Logarithmic));
   probes.probe("editorLearningRateField");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Ctrl+click to type any rate up to 10 (and see what a rate too high does)");
@@ -149,19 +151,28 @@ void model_editor(Session& session, ModelDraft& draft, UiTools& tools) {
   int seed = static_cast<int>(c.seed);
   ImGui::SetNextItemWidth(field);
   if (track(draft, ImGui::InputInt("seed", &seed, 0, 0))) c.seed = static_cast<uint64_t>(std::max(seed, 0));
+}
 
+}  // namespace
+
+std::optional<bn::ModelConfig> model_editor(const Training& training, ModelDraft& draft, UiTools& tools) {
+  if (draft.synced_model != training.model_revision() && !draft.edited) {
+    copy_from(draft, training.config());
+    draft.synced_model = training.model_revision();
+  }
+  const float field = ImGui::GetFontSize() * 9.0f;
+  architecture_fields(draft, field, tools.probes);
+  kind_fields(draft, field);
+  optimisation_fields(draft, field, tools.probes);
+  std::optional<bn::ModelConfig> build;
   if (ImGui::Button("Build untrained model")) {
     try {
-      session.build_model(parse_draft(draft));
-      draft.error.clear();
-      draft.edited = false;
-    } catch (const std::bad_alloc&) {
-      draft.error = "not enough memory for this model: try fewer or narrower layers.";
+      build = parse_draft(draft);
     } catch (const std::exception& e) {
       draft.error = e.what();
     }
   }
-  probes.probe("editorBuildButton");
+  tools.probes.probe("editorBuildButton");
   ImGui::SameLine();
   if (ImGui::Button("Revert")) copy_from(draft, training.config());
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the model that is training now");
@@ -170,6 +181,7 @@ void model_editor(Session& session, ModelDraft& draft, UiTools& tools) {
     ImGui::TextWrapped("Not built: %s", draft.error.c_str());
     ImGui::PopStyleColor();
   }
+  return build;
 }
 
 }  // namespace bn_app

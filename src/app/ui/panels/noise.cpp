@@ -65,10 +65,8 @@ void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& re
     ImGui::BeginDisabled(noise.type == bn::NoiseType::kNone);
     float level = noise.level;
     char format[48];
-    if (noise.type == bn::NoiseType::kMaskBlock)
-      std::snprintf(format, sizeof format, "%.0f x %.0f px", level, level);
-    else
-      std::snprintf(format, sizeof format, "%s", current.level_format);
+    if (noise.type == bn::NoiseType::kMaskBlock) std::snprintf(format, sizeof format, "%.0f x %.0f px", level, level);
+    else std::snprintf(format, sizeof format, "%s", current.level_format);
     const bool changed = ImGui::SliderFloat("##level", &level, 0.0f, std::max(current.max_level, 0.01f), format);
     tools.probes.probe("noiseSlider");
     if (changed) {

@@ -15,6 +15,8 @@
 //     compression_tab  the code as a compressed image: bytes and PSNR, the model against PCA
 #pragma once
 
+#include <optional>
+
 #include "app/ui/ui.h"
 #include "imgui.h"
 
@@ -32,9 +34,9 @@ struct PanelLayout {
   PanelRect reconstruction;
   PanelRect noise;
   PanelRect side;
-  float image_side = 280.0f;   // the pad and the reconstruction are drawn this large
+  float image_side = 280.0f;  // the pad and the reconstruction are drawn this large
   float page_width = 0, page_height = 0;
-  bool scrolls = false;        // the page is larger than the display (a big UI scale, a small screen)
+  bool scrolls = false;  // the page is larger than the display (a big UI scale, a small screen)
 };
 
 // Three columns on a laptop (draw and rebuild side by side, the noise strip under them, the tabs
@@ -54,17 +56,21 @@ void framed_image(const DigitTexture& texture, ImVec2 size);
 void header_panel(Session& session, UiState& ui, UiTools& tools, const PanelRect& rect);
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
                     UiTools& tools, const PanelRect& rect);
-void reconstruction_panel(const Session& session, UiTools& tools, const PanelRect& rect);
+void reconstruction_panel(const PadReconstruction& rebuild, const DatasetHub& datasets, const Training& training,
+                          UiTools& tools, const PanelRect& rect);
 void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& rect);
 void side_panel(Session& session, Ui& ui, const PanelRect& rect);
 // The `?` overlay: every keyboard shortcut.
 void help_overlay(UiState& ui);
 
 void training_tab(Session& session, Ui& ui);
-void model_editor(Session& session, ModelDraft& draft, UiTools& tools);
+// Returns the config to build when Build was pressed and the draft is valid (else the draft says why).
+std::optional<bn::ModelConfig> model_editor(const Training& training, ModelDraft& draft, UiTools& tools);
 void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const bn::Dataset& test,
                 const DatasetInfo& dataset, UiTools& tools);
-void generate_tab(Session& session, UiTools& tools);
+// Returns true when the user asks for the VAE preset (the tab needs a VAE).
+bool generate_tab(SamplesView& view, InterpolationView& interpolation, Training& training, const DrawingPad& pad,
+                  const DatasetInfo& dataset, UiTools& tools);
 void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& dataset, UiTools& tools);
 void features_tab(FeaturesView& view, const DatasetInfo& dataset, UiTools& tools);
 void compression_tab(const CompressionView& view, const PadReconstruction& rebuild, bool drawn, bool has_pca);

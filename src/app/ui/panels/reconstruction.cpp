@@ -4,23 +4,24 @@
 
 namespace bn_app {
 
-void reconstruction_panel(const Session& session, UiTools& tools, const PanelRect& rect) {
+void reconstruction_panel(const PadReconstruction& rebuild, const DatasetHub& datasets, const Training& training,
+                          UiTools& tools, const PanelRect& rect) {
   if (begin_panel("Reconstruction", rect)) {
-    const PadReconstruction& rebuild = session.rebuild();
     const float side = ImGui::GetContentRegionAvail().x;
     framed_image(tools.textures.image("reconstruction", kPadSide, kPadSide, rebuild.output(), rebuild.revision()),
                  ImVec2(side, side));
-    const DatasetHub::FirstLoad& loading = session.datasets().first_load();
+    const DatasetHub::FirstLoad& loading = datasets.first_load();
     if (!loading.error.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
       ImGui::TextWrapped("%s", loading.error.c_str());
       ImGui::PopStyleColor();
-    } else if (!session.ready()) {
+    } else if (!training.started()) {
       char label[64];
-      std::snprintf(label, sizeof label, "Loading %s: %.0f%%", session.dataset().title, 100.0f * loading.progress);
+      std::snprintf(label, sizeof label, "Loading %s: %.0f%%", dataset_or_default(datasets.wanted()).title,
+                    100.0f * loading.progress);
       ImGui::ProgressBar(loading.progress, ImVec2(-1, 0), label);
     } else {
-      const int latent = session.training().config().latent;
+      const int latent = training.config().latent;
       ImGui::TextWrapped("The drawing squeezed through a code of %d numbers, then rebuilt.", latent);
     }
   }

@@ -39,7 +39,11 @@ void side_panel(Session& session, Ui& ui, const PanelRect& rect) {
             latent_tab(session.latent(), session.training(), session.pca(), *session.test_set(), session.dataset(),
                        tools);
             break;
-          case SideTab::kGenerate: generate_tab(session, tools); break;
+          case SideTab::kGenerate:
+            if (generate_tab(session.samples(), session.interpolation(), session.training(), session.pad(),
+                             session.dataset(), tools))
+              session.select_preset("VAE 2-D");
+            break;
           case SideTab::kAnomaly:
             anomaly_tab(session.anomaly(), session.anomalies() != nullptr, session.dataset(), tools);
             break;

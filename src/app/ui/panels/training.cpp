@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cmath>
+#include <new>
+#include <optional>
 #include <string>
 
 #include "app/ui/panels/panels.h"
@@ -10,10 +12,8 @@ namespace bn_app {
 namespace {
 
 void loss_text(const char* label, float value) {
-  if (std::isfinite(value))
-    ImGui::Text("%s %.4f", label, value);
-  else
-    ImGui::Text("%s -", label);
+  if (std::isfinite(value)) ImGui::Text("%s %.4f", label, value);
+  else ImGui::Text("%s -", label);
 }
 
 // Sixteen test digits beside the model's current rebuild of them, refreshed as it trains.
@@ -39,19 +39,19 @@ void training_grid(const TrainingGridView& grid, const DatasetInfo& dataset, UiT
 
 // What the model learns from: a choice between the data sets, with the download's progress while
 // the wanted one comes in (the current one keeps training meanwhile).
-void dataset_choice(Session& session, WidgetProbes& probes) {
-  const DatasetHub& datasets = session.datasets();
+void dataset_choice(DatasetHub& datasets, WidgetProbes& probes) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Data:");
   for (const DatasetInfo& info : kDatasets) {
     ImGui::SameLine();
     const std::string label = std::string(info.title) + " " + info.items;
-    if (ImGui::RadioButton(label.c_str(), datasets.wanted() == info.id)) session.choose_dataset(info.id);
+    if (ImGui::RadioButton(label.c_str(), datasets.wanted() == info.id)) datasets.choose(info.id);
     probes.probe(std::string("datasetButtons.") + info.id);
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Train on %s: the presets load models trained on them, and the other set's\n"
-                        "test images become the anomalies",
-                        info.items);
+      ImGui::SetTooltip(
+          "Train on %s: the presets load models trained on them, and the other set's\n"
+          "test images become the anomalies",
+          info.items);
   }
   if (datasets.wanted() != datasets.current()) {
     ImGui::SameLine();
@@ -59,70 +59,89 @@ void dataset_choice(Session& session, WidgetProbes& probes) {
   }
 }
 
+// Train / Pause, Step, Reset, and back to the preset's pretrained weights (true when pressed).
+bool training_buttons(Training& training, bool has_preset, WidgetProbes& probes) {
+  const ImVec2 button(ImGui::CalcTextSize("Pause").x * 2.2f, 0.0f);
+  if (ImGui::Button(training.snapshot().training ? "Pause###train" : "Train###train", button))
+    training.post(bn::TrainerCommand::kToggle);
+  probes.probe("trainButton");
+  ImGui::SameLine();
+  if (ImGui::Button("Step", button)) training.post(bn::TrainerCommand::kStep);
+  ImGui::SameLine();
+  if (ImGui::Button("Reset", button)) training.post(bn::TrainerCommand::kReset);
+  probes.probe("resetButton");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from random weights (the seed's)");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!has_preset);
+  const bool load_pretrained = ImGui::Button("Load pretrained");
+  probes.probe("loadPretrainedButton");
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Back to this preset's pretrained weights");
+  return load_pretrained;
+}
+
+// The model, where training is, and its losses.
+void training_progress(const Training& training) {
+  const bn::TrainingSnapshot& snapshot = training.snapshot();
+  const bn::TrainingMetrics& metrics = snapshot.metrics;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", bn::describe(*snapshot.config).c_str());
+  ImGui::PopStyleColor();
+  ImGui::Text("step %lld   epoch %d (%.0f%%)", static_cast<long long>(metrics.step), metrics.epoch + 1,
+              100.0f * metrics.epoch_progress);
+  const std::string train_label = "train loss (" + training.viewer().loss_unit() + ")";
+  loss_text(train_label.c_str(), metrics.train_loss);
+  loss_text("test loss", metrics.test_loss);
+  if (metrics.samples_per_second > 0) ImGui::Text("%.0f images per second", metrics.samples_per_second);
+  if (!snapshot.message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
+    ImGui::TextWrapped("%s", snapshot.message.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
 }  // namespace
 
 void training_tab(Session& session, Ui& ui) {
-  {
-    if (!session.ready()) {
-      ImGui::TextDisabled("The model is built once the data set has loaded.");
-      return;
-    }
-    Training& training = session.training();
-    WidgetProbes& probes = ui.probes;
-    const bn::TrainingSnapshot& snapshot = training.snapshot();
-    const bn::TrainingMetrics& metrics = snapshot.metrics;
-    const ImVec2 button(ImGui::CalcTextSize("Pause").x * 2.2f, 0.0f);
-
-    if (ImGui::Button(snapshot.training ? "Pause###train" : "Train###train", button))
-      training.post(bn::TrainerCommand::kToggle);
-    probes.probe("trainButton");
-    ImGui::SameLine();
-    if (ImGui::Button("Step", button)) training.post(bn::TrainerCommand::kStep);
-    ImGui::SameLine();
-    if (ImGui::Button("Reset", button)) training.post(bn::TrainerCommand::kReset);
-    probes.probe("resetButton");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from random weights (the seed's)");
-    ImGui::SameLine();
-    ImGui::BeginDisabled(session.preset().empty());
-    if (ImGui::Button("Load pretrained")) session.load_pretrained();
-    probes.probe("loadPretrainedButton");
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("Back to this preset's pretrained weights");
-
-    dataset_choice(session, probes);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", bn::describe(*snapshot.config).c_str());
-    ImGui::PopStyleColor();
-    ImGui::Text("step %lld   epoch %d (%.0f%%)", static_cast<long long>(metrics.step), metrics.epoch + 1,
-                100.0f * metrics.epoch_progress);
-    const std::string train_label = "train loss (" + training.viewer().loss_unit() + ")";
-    loss_text(train_label.c_str(), metrics.train_loss);
-    loss_text("test loss", metrics.test_loss);
-    if (metrics.samples_per_second > 0) ImGui::Text("%.0f images per second", metrics.samples_per_second);
-    if (!snapshot.message.empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
-      ImGui::TextWrapped("%s", snapshot.message.c_str());
-      ImGui::PopStyleColor();
-    }
-    ImGui::Checkbox("log scale", &ui.state.loss_log_scale);
-    ImGui::SameLine();
-    bool slow_motion = training.slow_motion();
-    if (ImGui::Checkbox("slow motion", &slow_motion)) {
-      training.set_slow_motion(slow_motion);
-      if (slow_motion) training.post(bn::TrainerCommand::kPause);
-    }
-    probes.probe("slowMotionCheckbox");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A few steps a second, to watch the reconstruction change");
-    UiTools tools{ui.textures, probes};
-    training_grid(session.grid(), session.dataset(), tools);
-    const bool editing = ImGui::CollapsingHeader("New model: kind, layers, hyper-parameters");
-    probes.probe("editorHeader");
-    if (editing) model_editor(session, ui.draft, tools);
-    ImVec2 plot = ImGui::GetContentRegionAvail();
-    plot.y = std::max(120.0f, std::min(plot.y, plot.x * 0.75f));
-    loss_plot("losses", metrics.train_curve, metrics.test_curve, plot, ui.state.loss_log_scale);
+  if (!session.ready()) {
+    ImGui::TextDisabled("The model is built once the data set has loaded.");
+    return;
   }
+  Training& training = session.training();
+  WidgetProbes& probes = ui.probes;
+  if (training_buttons(training, !session.preset().empty(), probes)) session.load_pretrained();
+  dataset_choice(session.datasets(), probes);
+  training_progress(training);
+  ImGui::Checkbox("log scale", &ui.state.loss_log_scale);
+  ImGui::SameLine();
+  bool slow_motion = training.slow_motion();
+  if (ImGui::Checkbox("slow motion", &slow_motion)) {
+    training.set_slow_motion(slow_motion);
+    if (slow_motion) training.post(bn::TrainerCommand::kPause);
+  }
+  probes.probe("slowMotionCheckbox");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A few steps a second, to watch the reconstruction change");
+  UiTools tools{ui.textures, probes};
+  training_grid(session.grid(), session.dataset(), tools);
+  const bool editing = ImGui::CollapsingHeader("New model: kind, layers, hyper-parameters");
+  probes.probe("editorHeader");
+  // The editor's Build: the session refuses what the core refuses, and the draft says why.
+  if (const auto config = editing ? model_editor(training, ui.draft, tools) : std::nullopt) {
+    try {
+      session.build_model(*config);
+      ui.draft.error.clear();
+      ui.draft.edited = false;
+    } catch (const std::bad_alloc&) {
+      ui.draft.error = "not enough memory for this model: try fewer or narrower layers.";
+    } catch (const std::exception& e) {
+      ui.draft.error = e.what();
+    }
+  }
+  const bn::TrainingMetrics& metrics = training.snapshot().metrics;
+  ImVec2 plot = ImGui::GetContentRegionAvail();
+  plot.y = std::max(120.0f, std::min(plot.y, plot.x * 0.75f));
+  loss_plot("losses", metrics.train_curve, metrics.test_curve, plot, ui.state.loss_log_scale);
 }
 
 }  // namespace bn_app
