@@ -57,10 +57,11 @@ int run_bench(const std::vector<std::string>& args) {
   model->train_step(batch);
   const double step_seconds = median_seconds(repeats, [&] { model->train_step(batch); });
 
-  std::printf("{\"simd\": \"%s\", \"hardware_threads\": %u, \"gemm_256x784x256_gflops\": %.2f, "
-              "\"ae32_train_step_b64_ms\": %.3f, \"repeats\": %d}\n",
-              Eigen::SimdInstructionSetsInUse(), std::thread::hardware_concurrency(),
-              2.0 * m * k * n / gemm_seconds * 1e-9, step_seconds * 1e3, repeats);
+  std::printf(
+      "{\"simd\": \"%s\", \"hardware_threads\": %u, \"gemm_256x784x256_gflops\": %.2f, "
+      "\"ae32_train_step_b64_ms\": %.3f, \"repeats\": %d}\n",
+      Eigen::SimdInstructionSetsInUse(), std::thread::hardware_concurrency(), 2.0 * m * k * n / gemm_seconds * 1e-9,
+      step_seconds * 1e3, repeats);
   return 0;
 }
 

@@ -59,8 +59,8 @@ const char* const kModelOptionsHelp =
 
 const std::set<std::string>& model_option_names() {
   static const std::set<std::string> names = {
-      "kind", "hidden", "latent", "channels", "activation", "loss", "beta", "sparsity", "lambda", "rho", "noise",
-      "noise-level", "optimizer", "lr", "momentum", "batch", "init", "seed", "threads"};
+      "kind",  "hidden",      "latent",    "channels", "activation", "loss",  "beta", "sparsity", "lambda", "rho",
+      "noise", "noise-level", "optimizer", "lr",       "momentum",   "batch", "init", "seed",     "threads"};
   return names;
 }
 
@@ -125,7 +125,8 @@ ProbeScores probe_scores(bn::Model& model, const Split& split, int labels, uint6
   const bn::Matrix test_pixels = split.test.batch_range(0, split.test.count());
   ProbeScores scores;
   scores.codes = bn::linear_probe(bn::encode_all(model, train_pixels), labelled.labels,
-                                  bn::encode_all(model, test_pixels), split.test.labels).accuracy;
+                                  bn::encode_all(model, test_pixels), split.test.labels)
+                     .accuracy;
   scores.pixels = bn::linear_probe(train_pixels, labelled.labels, test_pixels, split.test.labels).accuracy;
   return scores;
 }

@@ -30,8 +30,8 @@ int run_export(const std::vector<std::string>& args) {
   const Split split = load_split(options.text("dataset", "mnist"));
   bn::ModelConfig pca_config;
   pca_config.kind = bn::ModelKind::kPca;
-  const std::vector<Recipe> recipes = {ae32(), sparse(kSparseLambda), denoising_gaussian(), vae(2), conv(),
-                                       Recipe{"pca32", pca_config, 1}};
+  const std::vector<Recipe> recipes = {ae32(), sparse(kSparseLambda),         denoising_gaussian(), vae(2),
+                                       conv(), Recipe{"pca32", pca_config, 1}};
   for (const Recipe& recipe : recipes) {
     auto model = bn::make_model(recipe.config);
     const int epochs = std::max(1, static_cast<int>(recipe.epochs * scale + 0.5));

@@ -29,7 +29,10 @@ class JsonLine {
     return *this;
   }
   std::string str() const { return "{" + body_ + "}"; }
-  void print() const { std::printf("%s\n", str().c_str()); std::fflush(stdout); }
+  void print() const {
+    std::printf("%s\n", str().c_str());
+    std::fflush(stdout);
+  }
 
  private:
   std::string body_;

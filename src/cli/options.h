@@ -46,9 +46,11 @@ class Options {
     } catch (const std::exception&) {
       used = 0;
     }
-    if (used != it->second.size()) throw std::invalid_argument("--" + name + " expects a whole number, got '" + it->second + "'");
+    if (used != it->second.size())
+      throw std::invalid_argument("--" + name + " expects a whole number, got '" + it->second + "'");
     if (value < low || value > high)
-      throw std::invalid_argument("--" + name + " must be between " + std::to_string(low) + " and " + std::to_string(high));
+      throw std::invalid_argument("--" + name + " must be between " + std::to_string(low) + " and " +
+                                  std::to_string(high));
     return value;
   }
 
@@ -62,7 +64,8 @@ class Options {
     } catch (const std::exception&) {
       used = 0;
     }
-    if (used != it->second.size()) throw std::invalid_argument("--" + name + " expects a number, got '" + it->second + "'");
+    if (used != it->second.size())
+      throw std::invalid_argument("--" + name + " expects a number, got '" + it->second + "'");
     return value;
   }
 

@@ -22,7 +22,8 @@ int run_probe(const std::vector<std::string>& args) {
   const std::string path = options.text("model", "");
   const Split split = load_split(options.text("dataset", "mnist"));
   const int labels = static_cast<int>(options.integer("labels", 100, 10, 60000));
-  const ProbeScores scores = probe_scores(*model, split, labels, static_cast<uint64_t>(options.integer("seed", 0, 0, 1LL << 53)));
+  const ProbeScores scores =
+      probe_scores(*model, split, labels, static_cast<uint64_t>(options.integer("seed", 0, 0, 1LL << 53)));
   JsonLine line;
   line.text("model", path).text("dataset", split.name).number("labels", labels);
   line.number("codes_accuracy", scores.codes).number("pixels_accuracy", scores.pixels);

@@ -29,7 +29,8 @@ std::unique_ptr<bn::Model> train_recipe(const Context& context, const Recipe& re
   train_with_progress(*model, context.split, epochs, context.split.name + " " + recipe.name);
   if (!context.save_dir.empty())
     bn::save_model(*model, context.save_dir + "/" + context.split.name + "-" + recipe.name + ".safetensors",
-                   bn::WeightType::kF32, {{"bottleneck.trained", context.split.name + ", " + std::to_string(epochs) + " epochs"}});
+                   bn::WeightType::kF32,
+                   {{"bottleneck.trained", context.split.name + ", " + std::to_string(epochs) + " epochs"}});
   return model;
 }
 

@@ -10,7 +10,7 @@
 namespace bn_cli {
 
 struct Recipe {
-  std::string name;     // the quality table's row stem, e.g. "ae32", "dae_gauss", "vae16"
+  std::string name;  // the quality table's row stem, e.g. "ae32", "dae_gauss", "vae16"
   bn::ModelConfig config;
   int epochs = 20;
 };

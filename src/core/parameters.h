@@ -30,7 +30,7 @@ struct ParameterInfo {
   std::string name;
   std::vector<int> shape;  // PyTorch's shape, e.g. {out, in} for a Linear weight, {out} for a bias
   ParameterRef ref;
-  int fan_in = 0;          // for initialisation
+  int fan_in = 0;  // for initialisation
 };
 
 class ParameterArena {

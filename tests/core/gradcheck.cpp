@@ -6,13 +6,13 @@
 //
 // For a layer, the scalar checked is L = Σ R ⊙ layer(x) for a fixed random R, so the analytic
 // gradients are backward(R); both the input gradient and every parameter gradient are compared.
-#include <catch2/catch.hpp>
-
 #include <cmath>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "core/layers/conv2d.h"
 #include "core/layers/conv_transpose2d.h"
@@ -95,7 +95,10 @@ const std::vector<LayerCase>& layer_cases() {
       {"sigmoid", 6, [](bn::ParameterArena&) { return std::make_unique<bn::Sigmoid>(); }},
       {"leaky_relu", 6, [](bn::ParameterArena&) { return std::make_unique<bn::LeakyReLU>(0.1f); }},
       {"tanh", 6, [](bn::ParameterArena&) { return std::make_unique<bn::Tanh>(); }},
-      {"reshape", 12, [](bn::ParameterArena&) { return std::make_unique<bn::Reshape>(std::vector<int>{3, 2, 2}); }},
+      {"reshape", 12,
+       [](bn::ParameterArena&) {
+         return std::make_unique<bn::Reshape>(std::vector<int>{3, 2, 2});
+       }},
       // Odd sizes, stride 2 and padding, so the borders and the skipped positions are exercised.
       {"conv2d", 2 * 5 * 5,
        [](bn::ParameterArena& a) {

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "core/random.h"
+
+#include <catch2/catch.hpp>
 
 TEST_CASE("random: the same seed gives the same numbers, and the draws are well spread", "[random]") {
   bn::Random a(42);

@@ -9,7 +9,8 @@ namespace bn {
 BatchIterator::BatchIterator(int count, int batch_size, uint64_t seed)
     : count_(count), batch_size_(batch_size), rng_(seed, /*stream=*/0xB47C5) {
   if (count <= 0) throw std::invalid_argument("BatchIterator: empty data set");
-  if (batch_size <= 0) throw std::invalid_argument("BatchIterator: batch size must be positive, got " + std::to_string(batch_size));
+  if (batch_size <= 0)
+    throw std::invalid_argument("BatchIterator: batch size must be positive, got " + std::to_string(batch_size));
   order_.resize(static_cast<size_t>(count));
   for (int i = 0; i < count; ++i) order_[i] = i;
   shuffle();

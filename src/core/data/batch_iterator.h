@@ -18,7 +18,7 @@ class BatchIterator {
   BatchIterator(int count, int batch_size, uint64_t seed);
   // Fills `indices` with the next batch; returns true when that batch is the last of its epoch.
   bool next(std::vector<int>& indices);
-  int epoch() const { return epoch_; }                 // completed epochs
+  int epoch() const { return epoch_; }  // completed epochs
   int batches_per_epoch() const { return (count_ + batch_size_ - 1) / batch_size_; }
   float epoch_progress() const { return static_cast<float>(position_) / static_cast<float>(count_); }
 

@@ -45,13 +45,15 @@ void blur(Matrix& images, float sigma, int side) {
     for (int r = 0; r < side; ++r)
       for (int c = 0; c < side; ++c) {
         float sum = 0.0f;
-        for (int k = -radius; k <= radius; ++k) sum += kernel[k + radius] * image[r * side + std::clamp(c + k, 0, side - 1)];
+        for (int k = -radius; k <= radius; ++k)
+          sum += kernel[k + radius] * image[r * side + std::clamp(c + k, 0, side - 1)];
         pass[r * side + c] = sum;
       }
     for (int r = 0; r < side; ++r)
       for (int c = 0; c < side; ++c) {
         float sum = 0.0f;
-        for (int k = -radius; k <= radius; ++k) sum += kernel[k + radius] * pass[std::clamp(r + k, 0, side - 1) * side + c];
+        for (int k = -radius; k <= radius; ++k)
+          sum += kernel[k + radius] * pass[std::clamp(r + k, 0, side - 1) * side + c];
         image[r * side + c] = sum;
       }
   }
@@ -99,12 +101,19 @@ void validate(const Noise& noise, int side) {
   if (!std::isfinite(level)) fail("a finite number");
   switch (noise.type) {
     case NoiseType::kNone: break;
-    case NoiseType::kGaussian: if (level < 0.0f || level > 10.0f) fail("in [0, 10]"); break;
-    case NoiseType::kSaltPepper: if (level < 0.0f || level > 1.0f) fail("in [0, 1]"); break;
-    case NoiseType::kMaskBlock:
-      if (level < 0.0f || level > side || level != std::floor(level)) fail("a whole number of pixels in [0, " + std::to_string(side) + "]");
+    case NoiseType::kGaussian:
+      if (level < 0.0f || level > 10.0f) fail("in [0, 10]");
       break;
-    case NoiseType::kBlur: if (level < 0.0f || level > 10.0f) fail("in [0, 10]"); break;
+    case NoiseType::kSaltPepper:
+      if (level < 0.0f || level > 1.0f) fail("in [0, 1]");
+      break;
+    case NoiseType::kMaskBlock:
+      if (level < 0.0f || level > side || level != std::floor(level))
+        fail("a whole number of pixels in [0, " + std::to_string(side) + "]");
+      break;
+    case NoiseType::kBlur:
+      if (level < 0.0f || level > 10.0f) fail("in [0, 10]");
+      break;
   }
 }
 
@@ -116,8 +125,12 @@ void corrupt(Matrix& images, const Noise& noise, Random& rng, int side) {
     case NoiseType::kNone: break;
     case NoiseType::kGaussian: add_gaussian(images, noise.level, rng); break;
     case NoiseType::kSaltPepper: salt_and_pepper(images, noise.level, rng); break;
-    case NoiseType::kMaskBlock: if (noise.level >= 1.0f) mask_block(images, static_cast<int>(noise.level), side, rng); break;
-    case NoiseType::kBlur: if (noise.level > 0.0f) blur(images, noise.level, side); break;
+    case NoiseType::kMaskBlock:
+      if (noise.level >= 1.0f) mask_block(images, static_cast<int>(noise.level), side, rng);
+      break;
+    case NoiseType::kBlur:
+      if (noise.level > 0.0f) blur(images, noise.level, side);
+      break;
   }
 }
 

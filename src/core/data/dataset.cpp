@@ -25,8 +25,7 @@ Dataset parse_dataset(const uint8_t* bytes, size_t size, const std::string& name
     throw DatasetError(name + ": too short to be a data set (" + std::to_string(size) + " bytes)");
   if (std::memcmp(bytes, "BNDS", 4) != 0) throw DatasetError(name + ": not a Bottleneck data set (bad magic)");
   uint32_t version = read_u32(bytes + 4);
-  if (version != kVersion)
-    throw DatasetError(name + ": unsupported data set version " + std::to_string(version));
+  if (version != kVersion) throw DatasetError(name + ": unsupported data set version " + std::to_string(version));
   uint64_t count = read_u32(bytes + 8);
   uint64_t rows = read_u32(bytes + 12);
   uint64_t cols = read_u32(bytes + 16);

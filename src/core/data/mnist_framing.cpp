@@ -26,7 +26,8 @@ float sample(const std::vector<float>& image, int side, float x, float y) {
   auto at = [&](int col, int row) {
     return (col < 0 || row < 0 || col >= side || row >= side) ? 0.0f : image[static_cast<size_t>(row) * side + col];
   };
-  return (1 - ay) * ((1 - ax) * at(x0, y0) + ax * at(x0 + 1, y0)) + ay * ((1 - ax) * at(x0, y0 + 1) + ax * at(x0 + 1, y0 + 1));
+  return (1 - ay) * ((1 - ax) * at(x0, y0) + ax * at(x0 + 1, y0)) +
+         ay * ((1 - ax) * at(x0, y0 + 1) + ax * at(x0 + 1, y0 + 1));
 }
 
 }  // namespace

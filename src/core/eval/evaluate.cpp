@@ -65,7 +65,8 @@ Evaluation evaluate(Model& model, const Dataset& data) {
     penalty += static_cast<double>(terms.penalty) * count;
   }
   const double n = std::max(1, data.count());
-  result.loss = {static_cast<float>(total / n), static_cast<float>(reconstruction / n), static_cast<float>(penalty / n)};
+  result.loss = {static_cast<float>(total / n), static_cast<float>(reconstruction / n),
+                 static_cast<float>(penalty / n)};
   const Matrix output = reconstruct_all(model, images);
   result.mse = mean_squared_error(output, images);
   result.bce = binary_cross_entropy(output, images);

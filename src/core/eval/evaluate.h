@@ -15,10 +15,10 @@
 namespace bn {
 
 struct Evaluation {
-  LossTerms loss;   // the model's own training loss, averaged over the images
-  float mse = 0;    // per pixel, of the reconstruction (PCA: its linear reconstruction)
-  float bce = 0;    // per pixel, of the reconstruction
-  float psnr = 0;   // 10·log10(1 / mse)
+  LossTerms loss;  // the model's own training loss, averaged over the images
+  float mse = 0;   // per pixel, of the reconstruction (PCA: its linear reconstruction)
+  float bce = 0;   // per pixel, of the reconstruction
+  float psnr = 0;  // 10·log10(1 / mse)
 };
 
 struct DenoisingResult {

@@ -27,8 +27,8 @@ struct ProbeOptions {
 };
 
 struct ProbeResult {
-  float accuracy = 0;                 // on the test set
-  std::vector<int> confusion;         // classes × classes, row = true label, column = predicted
+  float accuracy = 0;          // on the test set
+  std::vector<int> confusion;  // classes × classes, row = true label, column = predicted
 };
 
 // Indices of `count` examples, count / classes of each class, chosen by a seeded shuffle.
@@ -39,7 +39,8 @@ std::vector<int> pick_labelled(const std::vector<uint8_t>& labels, int count, ui
 // frames); linear_probe() below is this, run to the end in one go.
 class SoftmaxProbe {
  public:
-  SoftmaxProbe(const Matrix& train_features, const std::vector<uint8_t>& train_labels, const ProbeOptions& options = {});
+  SoftmaxProbe(const Matrix& train_features, const std::vector<uint8_t>& train_labels,
+               const ProbeOptions& options = {});
   // Up to `iterations` more full-batch Adam steps; returns true once all options.iterations are done.
   bool train(int iterations);
   bool done() const { return iterations_done_ >= options_.iterations; }

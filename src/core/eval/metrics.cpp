@@ -17,7 +17,8 @@ float mean_squared_error(const Matrix& a, const Matrix& b) {
 std::vector<float> per_image_mse(const Matrix& a, const Matrix& b) {
   if (a.rows() != b.rows() || a.cols() != b.cols()) throw std::invalid_argument("per_image_mse: shapes differ");
   std::vector<float> errors(a.rows());
-  for (Eigen::Index i = 0; i < a.rows(); ++i) errors[i] = (a.row(i) - b.row(i)).squaredNorm() / static_cast<float>(a.cols());
+  for (Eigen::Index i = 0; i < a.rows(); ++i)
+    errors[i] = (a.row(i) - b.row(i)).squaredNorm() / static_cast<float>(a.cols());
   return errors;
 }
 
@@ -53,7 +54,8 @@ double auroc(const std::vector<float>& normal, const std::vector<float>& anomalo
 }
 
 std::vector<RocPoint> roc_curve(const std::vector<float>& normal, const std::vector<float>& anomalous) {
-  if (normal.empty() || anomalous.empty()) throw std::invalid_argument("roc_curve needs both normal and anomalous scores");
+  if (normal.empty() || anomalous.empty())
+    throw std::invalid_argument("roc_curve needs both normal and anomalous scores");
   std::vector<std::pair<float, bool>> all;
   for (float s : normal) all.push_back({s, false});
   for (float s : anomalous) all.push_back({s, true});

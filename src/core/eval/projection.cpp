@@ -6,9 +6,7 @@
 
 namespace bn {
 
-Matrix Projection2d::project(const Matrix& codes) const {
-  return (codes.rowwise() - mean) * basis.transpose();
-}
+Matrix Projection2d::project(const Matrix& codes) const { return (codes.rowwise() - mean) * basis.transpose(); }
 
 Matrix Projection2d::unproject(float x, float y) const {
   Matrix code = x * basis.row(0) + y * basis.row(1);
@@ -22,8 +20,8 @@ Projection2d fit_projection_2d(const Matrix& codes, int x_component, int y_compo
   if (latent > 2)
     for (int component : {x_component, y_component})
       if (component < 0 || component >= latent)
-        throw std::invalid_argument("principal direction " + std::to_string(component) + " does not exist: the code has " +
-                                    std::to_string(latent) + " numbers");
+        throw std::invalid_argument("principal direction " + std::to_string(component) +
+                                    " does not exist: the code has " + std::to_string(latent) + " numbers");
   Projection2d view;
   if (latent <= 2) {
     // Already at most 2-D: show the codes as they are (a 1-D code lies on the x axis).

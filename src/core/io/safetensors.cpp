@@ -101,7 +101,8 @@ float half_to_float(uint16_t half) {
   return bits_float(sign | ((exponent + 112) << 23) | (mantissa << 13));
 }
 
-std::vector<uint8_t> encode_safetensors(Model& model, WeightType type, const std::map<std::string, std::string>& metadata) {
+std::vector<uint8_t> encode_safetensors(Model& model, WeightType type,
+                                        const std::map<std::string, std::string>& metadata) {
   const ParameterArena& arena = model.parameters();
   const size_t element = type == WeightType::kF32 ? 4 : 2;
   json header = json::object();
@@ -140,7 +141,8 @@ std::vector<uint8_t> encode_safetensors(Model& model, WeightType type, const std
   return out;
 }
 
-void save_model(Model& model, const std::string& path, WeightType type, const std::map<std::string, std::string>& metadata) {
+void save_model(Model& model, const std::string& path, WeightType type,
+                const std::map<std::string, std::string>& metadata) {
   const std::vector<uint8_t> bytes = encode_safetensors(model, type, metadata);
   // Write to a temporary name and rename, so a failed write never leaves half a file behind.
   const std::string temporary = path + ".partial";
@@ -219,7 +221,8 @@ void load_weights(Model& model, const std::vector<uint8_t>& bytes, const std::st
       if (element == 4) value = bits_float(p[0] | p[1] << 8 | p[2] << 16 | static_cast<uint32_t>(p[3]) << 24);
       else if (dtype == "F16") value = half_to_float(static_cast<uint16_t>(p[0] | p[1] << 8));
       else value = bits_float(static_cast<uint32_t>(p[0] | p[1] << 8) << 16);  // BF16: the high half of an F32
-      if (!std::isfinite(value)) throw SafetensorsError(who + " holds a non-finite value at element " + std::to_string(i));
+      if (!std::isfinite(value))
+        throw SafetensorsError(who + " holds a non-finite value at element " + std::to_string(i));
       out[i] = value;
     }
   }

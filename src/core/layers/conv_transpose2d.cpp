@@ -9,12 +9,13 @@ void conv_transpose2d_forward(const ConvGeometry& g, const Matrix& x, ConstMatri
                               Matrix& x_by_channel, Matrix& y) {
   const int batch = static_cast<int>(x.rows());
   rows_to_channel_blocks(x, static_cast<int>(weight.rows()), x_by_channel);  // [C_in, batch·P]
-  Matrix cols(weight.cols(), x_by_channel.cols());  // [C_out·K·K, batch·P]
+  Matrix cols(weight.cols(), x_by_channel.cols());                           // [C_out·K·K, batch·P]
   gemm(weight, true, cview(x_by_channel), false, view(cols));
   col2im(g, cols, batch, y);
   const int area = g.height * g.width;
   for (int n = 0; n < batch; ++n)
-    for (int c = 0; c < g.channels; ++c) y.row(n).segment(static_cast<Eigen::Index>(c) * area, area).array() += bias(0, c);
+    for (int c = 0; c < g.channels; ++c)
+      y.row(n).segment(static_cast<Eigen::Index>(c) * area, area).array() += bias(0, c);
 }
 
 void conv_transpose2d_backward(const ConvGeometry& g, const Matrix& x_by_channel, ConstMatrixMap weight,
@@ -22,7 +23,8 @@ void conv_transpose2d_backward(const ConvGeometry& g, const Matrix& x_by_channel
   const int batch = static_cast<int>(dy.rows());
   const int area = g.height * g.width;
   for (int n = 0; n < batch; ++n)
-    for (int c = 0; c < g.channels; ++c) dbias(0, c) += dy.row(n).segment(static_cast<Eigen::Index>(c) * area, area).sum();
+    for (int c = 0; c < g.channels; ++c)
+      dbias(0, c) += dy.row(n).segment(static_cast<Eigen::Index>(c) * area, area).sum();
   Matrix dcols;
   im2col(g, dy, dcols);  // [C_out·K·K, batch·P]
   gemm(cview(x_by_channel), false, cview(dcols), true, dweight, kAccumulate);

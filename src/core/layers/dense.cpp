@@ -1,9 +1,9 @@
 #include "core/layers/dense.h"
 
+#include <stdexcept>
+
 #include "core/layers/init.h"
 #include "core/parallel/gemm.h"
-
-#include <stdexcept>
 
 namespace bn {
 
@@ -13,8 +13,8 @@ void dense_forward(const Matrix& x, ConstMatrixMap weight, ConstMatrixMap bias, 
   y.rowwise() += bias.row(0);
 }
 
-void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Matrix& dx,
-                    MatrixMap dweight, MatrixMap dbias) {
+void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Matrix& dx, MatrixMap dweight,
+                    MatrixMap dbias) {
   gemm(cview(dy), true, cview(x), false, dweight, kAccumulate);
   dbias.row(0) += dy.colwise().sum();
   dx.resize(dy.rows(), weight.cols());
@@ -24,8 +24,8 @@ void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Ma
 Dense::Dense(ParameterArena& arena, const std::string& name, int in_features, int out_features)
     : in_features_(in_features), out_features_(out_features) {
   if (in_features <= 0 || out_features <= 0)
-    throw std::invalid_argument("Dense " + name + ": sizes must be positive (got " +
-                                std::to_string(in_features) + " -> " + std::to_string(out_features) + ")");
+    throw std::invalid_argument("Dense " + name + ": sizes must be positive (got " + std::to_string(in_features) +
+                                " -> " + std::to_string(out_features) + ")");
   weight_ = arena.reserve(name + ".weight", {out_features, in_features}, in_features);
   bias_ = arena.reserve(name + ".bias", {out_features}, in_features);
   // A bias of shape {out} is viewed as one row.

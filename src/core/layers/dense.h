@@ -8,8 +8,8 @@ namespace bn {
 // x: [batch, in], weight: [out, in], bias: [1, out] -> y: [batch, out]
 void dense_forward(const Matrix& x, ConstMatrixMap weight, ConstMatrixMap bias, Matrix& y);
 // dy: [batch, out] -> dx: [batch, in]; dweight [out, in] and dbias [1, out] are accumulated into.
-void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Matrix& dx,
-                    MatrixMap dweight, MatrixMap dbias);
+void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Matrix& dx, MatrixMap dweight,
+                    MatrixMap dbias);
 
 class Dense : public Layer {
  public:

@@ -23,8 +23,8 @@ struct ConvGeometry {
   int patch() const { return channels * kernel * kernel; }
   int image_size() const { return channels * height * width; }
   void validate(const std::string& who) const {
-    if (channels <= 0 || height <= 0 || width <= 0 || kernel <= 0 || stride <= 0 || padding < 0 ||
-        out_height() <= 0 || out_width() <= 0)
+    if (channels <= 0 || height <= 0 || width <= 0 || kernel <= 0 || stride <= 0 || padding < 0 || out_height() <= 0 ||
+        out_width() <= 0)
       throw std::invalid_argument(who + ": impossible geometry (" + std::to_string(channels) + "x" +
                                   std::to_string(height) + "x" + std::to_string(width) + ", kernel " +
                                   std::to_string(kernel) + ", stride " + std::to_string(stride) + ", padding " +

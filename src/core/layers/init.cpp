@@ -13,7 +13,8 @@ void initialize_weight_and_bias(MatrixMap weight, MatrixMap bias, int fan_in, in
     case Init::kGlorot: weight_bound = std::sqrt(6.0f / (in + out)); break;
   }
   for (Eigen::Index i = 0; i < weight.size(); ++i) weight.data()[i] = rng.uniform(-weight_bound, weight_bound);
-  for (Eigen::Index i = 0; i < bias.size(); ++i) bias.data()[i] = bias_bound > 0 ? rng.uniform(-bias_bound, bias_bound) : 0.0f;
+  for (Eigen::Index i = 0; i < bias.size(); ++i)
+    bias.data()[i] = bias_bound > 0 ? rng.uniform(-bias_bound, bias_bound) : 0.0f;
 }
 
 }  // namespace bn

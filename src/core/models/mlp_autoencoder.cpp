@@ -12,10 +12,8 @@ MlpAutoencoder::MlpAutoencoder(const ModelConfig& config) : SequentialAutoencode
   widths.push_back(config_.latent);
   add_dense_stack(arena_, encoder_, "encoder", widths, config_.activation);
   if (config_.kind == ModelKind::kSparse) {
-    if (config_.sparsity == SparsityPenalty::kL1)
-      encoder_.add(std::make_unique<ReLU>());
-    else
-      encoder_.add(std::make_unique<Sigmoid>());
+    if (config_.sparsity == SparsityPenalty::kL1) encoder_.add(std::make_unique<ReLU>());
+    else encoder_.add(std::make_unique<Sigmoid>());
   }
   const std::vector<int> mirrored(widths.rbegin(), widths.rend());
   add_dense_stack(arena_, decoder_, "decoder", mirrored, config_.activation);

@@ -46,10 +46,8 @@ LossTerms SequentialAutoencoder::forward_backward(const Matrix& x, Random& noise
   reconstruction_backward(config_.loss, decoder_.output(), x, 1.0f, grad_logits_);
   grad_code_ = decoder_.backward(arena_, grad_logits_);
   if (config_.kind == ModelKind::kSparse) {
-    if (config_.sparsity == SparsityPenalty::kL1)
-      l1_penalty_backward(code, config_.lambda, penalty_grad_);
-    else
-      kl_sparsity_backward(code, config_.rho, config_.lambda, penalty_grad_);
+    if (config_.sparsity == SparsityPenalty::kL1) l1_penalty_backward(code, config_.lambda, penalty_grad_);
+    else kl_sparsity_backward(code, config_.rho, config_.lambda, penalty_grad_);
     grad_code_ += penalty_grad_;
   }
   encoder_.backward(arena_, grad_code_);

@@ -3,10 +3,8 @@
 namespace bn {
 
 Optimizer::Optimizer(OptimizerKind kind, size_t parameter_count, float learning_rate, float momentum) {
-  if (kind == OptimizerKind::kAdam)
-    adam_ = std::make_unique<Adam>(parameter_count, AdamOptions{learning_rate});
-  else
-    sgd_ = std::make_unique<Sgd>(parameter_count, SgdOptions{learning_rate, momentum});
+  if (kind == OptimizerKind::kAdam) adam_ = std::make_unique<Adam>(parameter_count, AdamOptions{learning_rate});
+  else sgd_ = std::make_unique<Sgd>(parameter_count, SgdOptions{learning_rate, momentum});
 }
 
 void Optimizer::step(FloatBuffer& values, const FloatBuffer& gradients) {

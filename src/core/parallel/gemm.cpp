@@ -65,16 +65,12 @@ void blocked_product(const Lhs& lhs, const Rhs& rhs, MatrixMap c, GemmMode mode)
     const Eigen::Index count = std::min(split.block, extent - first);
     if (split.by_rows) {
       auto out = c.middleRows(first, count);
-      if (mode == GemmMode::kAccumulate)
-        out.noalias() += lhs.middleRows(first, count) * rhs;
-      else
-        out.noalias() = lhs.middleRows(first, count) * rhs;
+      if (mode == GemmMode::kAccumulate) out.noalias() += lhs.middleRows(first, count) * rhs;
+      else out.noalias() = lhs.middleRows(first, count) * rhs;
     } else {
       auto out = c.middleCols(first, count);
-      if (mode == GemmMode::kAccumulate)
-        out.noalias() += lhs * rhs.middleCols(first, count);
-      else
-        out.noalias() = lhs * rhs.middleCols(first, count);
+      if (mode == GemmMode::kAccumulate) out.noalias() += lhs * rhs.middleCols(first, count);
+      else out.noalias() = lhs * rhs.middleCols(first, count);
     }
   });
 }

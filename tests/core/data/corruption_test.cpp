@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
+#include "core/data/corruption.h"
 
 #include <cmath>
 
-#include "core/data/corruption.h"
+#include <catch2/catch.hpp>
 
 namespace {
 

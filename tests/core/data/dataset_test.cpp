@@ -1,11 +1,12 @@
-#include <catch2/catch.hpp>
+#include "core/data/dataset.h"
 
 #include <cstring>
 #include <set>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "core/data/batch_iterator.h"
-#include "core/data/dataset.h"
 #include "core/test_data_dir.h"
 
 namespace {

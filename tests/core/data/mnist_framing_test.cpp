@@ -1,8 +1,8 @@
-#include <catch2/catch.hpp>
+#include "core/data/mnist_framing.h"
 
 #include <vector>
 
-#include "core/data/mnist_framing.h"
+#include <catch2/catch.hpp>
 
 namespace {
 

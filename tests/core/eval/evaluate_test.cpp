@@ -1,10 +1,11 @@
 // Whole data sets go through a model in chunks (kInferenceChunk rows at a time) so that its working
 // memory stays bounded: the results must be those of one big batch.
-#include <catch2/catch.hpp>
+#include "core/eval/evaluate.h"
 
 #include <stdexcept>
 
-#include "core/eval/evaluate.h"
+#include <catch2/catch.hpp>
+
 #include "core/models/model.h"
 
 namespace {

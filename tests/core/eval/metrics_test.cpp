@@ -1,11 +1,12 @@
 // The analysis metrics on cases worked by hand.
-#include <catch2/catch.hpp>
+#include "core/eval/metrics.h"
 
 #include <algorithm>
 #include <cmath>
 
+#include <catch2/catch.hpp>
+
 #include "core/eval/linear_probe.h"
-#include "core/eval/metrics.h"
 #include "core/random.h"
 
 TEST_CASE("PSNR is 10·log10(1/MSE)", "[metrics]") {

@@ -1,7 +1,8 @@
 // The latent scatter's 2-D view: identity for 2-D codes, principal directions otherwise.
+#include "core/eval/projection.h"
+
 #include <catch2/catch.hpp>
 
-#include "core/eval/projection.h"
 #include "core/random.h"
 
 TEST_CASE("2-D projection: codes of two numbers are shown as they are", "[projection]") {

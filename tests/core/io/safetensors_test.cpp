@@ -1,14 +1,15 @@
 // Safetensors: a round trip is exact in float32 and close in float16, PyTorch's names and shapes
 // are used, and every kind of damaged file is refused with a message that says what is wrong,
 // leaving the model untouched.
-#include <catch2/catch.hpp>
+#include "core/io/safetensors.h"
 
 #include <cmath>
 #include <cstring>
 #include <string>
 
+#include <catch2/catch.hpp>
+
 #include "core/io/config_json.h"
-#include "core/io/safetensors.h"
 #include "core/random.h"
 
 namespace {
@@ -102,7 +103,8 @@ TEST_CASE("safetensors: names, shapes and offsets follow PyTorch's state dict", 
   conv.kind = bn::ModelKind::kConv;
   auto model = bn::make_model(conv);
   const std::string header = header_text(bn::encode_safetensors(*model));
-  CHECK_THAT(header, Catch::Contains(R"("encoder.0.weight":{"data_offsets":[0,576],"dtype":"F32","shape":[16,1,3,3]})"));
+  CHECK_THAT(header,
+             Catch::Contains(R"("encoder.0.weight":{"data_offsets":[0,576],"dtype":"F32","shape":[16,1,3,3]})"));
   CHECK_THAT(header, Catch::Contains(R"("encoder.5.weight":{"data_offsets")"));
   CHECK_THAT(header, Catch::Contains(R"("shape":[32,1568])"));
   // nn.ConvTranspose2d stores [in, out, kh, kw].
@@ -128,10 +130,10 @@ TEST_CASE("half precision conversion rounds to nearest even and keeps special va
   CHECK(bn::float_to_half(1.0f) == 0x3c00);
   CHECK(bn::float_to_half(-2.0f) == 0xc000);
   CHECK(bn::float_to_half(65504.0f) == 0x7bff);
-  CHECK(bn::float_to_half(1e6f) == 0x7c00);                 // overflow: infinity
-  CHECK(bn::float_to_half(1.0f + 1.0f / 2048) == 0x3c00);   // a tie rounds to even
+  CHECK(bn::float_to_half(1e6f) == 0x7c00);                // overflow: infinity
+  CHECK(bn::float_to_half(1.0f + 1.0f / 2048) == 0x3c00);  // a tie rounds to even
   CHECK(bn::float_to_half(1.0f + 3.0f / 2048) == 0x3c02);
-  CHECK(bn::float_to_half(5.960464e-8f) == 0x0001);         // the smallest subnormal
+  CHECK(bn::float_to_half(5.960464e-8f) == 0x0001);  // the smallest subnormal
   CHECK(bn::half_to_float(0x0001) == Approx(5.960464e-8f));
   CHECK(bn::half_to_float(0x3555) == Approx(0.33325195f));
   for (float v : {0.0f, 0.5f, -0.125f, 3.140625f, 1024.0f, -0.0009765625f})
@@ -208,7 +210,8 @@ TEST_CASE("model config JSON: round trip, and errors that name the key", "[io]")
   CHECK(bn::config_from_json("{}").latent == 32);
   CHECK_THROWS_WITH(bn::config_from_json("{\"latent\": \"big\"}"), Catch::Contains("'latent'"));
   CHECK_THROWS_WITH(bn::config_from_json("{\"latnet\": 3}"), Catch::Contains("'latnet' is not a model setting"));
-  CHECK_THROWS_WITH(bn::config_from_json("{\"kind\": \"gan\"}"), Catch::Contains("ae, sparse, denoise, vae, conv, pca"));
+  CHECK_THROWS_WITH(bn::config_from_json("{\"kind\": \"gan\"}"),
+                    Catch::Contains("ae, sparse, denoise, vae, conv, pca"));
   CHECK_THROWS_WITH(bn::config_from_json("{\"hidden\": [100000]}"), Catch::Contains("out of range"));
   CHECK_THROWS_WITH(bn::config_from_json("[1"), Catch::Contains("not valid JSON"));
 }

@@ -83,7 +83,8 @@ TEST_CASE("conv_transpose2d: is the adjoint of conv2d with the same weights", "[
 
 TEST_CASE("conv layers: impossible shapes get a clear error", "[layers][conv]") {
   bn::ParameterArena arena;
-  CHECK_THROWS_WITH(bn::Conv2d(arena, "enc.0", bn::ConvShape{1, 2, 2, 4, 5, 1, 0}), Catch::Contains("impossible geometry"));
+  CHECK_THROWS_WITH(bn::Conv2d(arena, "enc.0", bn::ConvShape{1, 2, 2, 4, 5, 1, 0}),
+                    Catch::Contains("impossible geometry"));
   CHECK_THROWS_WITH(bn::ConvTranspose2d(arena, "dec.0", bn::ConvShape{1, 7, 7, 1, 3, 2, 1, 2}),
                     Catch::Contains("output_padding"));
 }

@@ -1,7 +1,7 @@
 // Known values, so a formula that is wrong but consistently differentiated still fails.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "core/losses/gaussian_kl.h"
 #include "core/losses/kl_sparsity.h"
@@ -11,11 +11,11 @@
 TEST_CASE("gaussian KL: zero at the prior, ½μ² per unit-variance dimension", "[losses]") {
   bn::Matrix at_prior = bn::Matrix::Zero(3, 4);  // μ = 0, log σ² = 0
   REQUIRE(bn::gaussian_kl_forward(at_prior) == Approx(0.0f).margin(1e-7));
-  bn::Matrix shifted = bn::Matrix::Zero(2, 4);   // K = 2; μ = (1, 2), σ = 1 for both samples
+  bn::Matrix shifted = bn::Matrix::Zero(2, 4);  // K = 2; μ = (1, 2), σ = 1 for both samples
   shifted(0, 0) = shifted(1, 0) = 1.0f;
   shifted(0, 1) = shifted(1, 1) = 2.0f;
   REQUIRE(bn::gaussian_kl_forward(shifted) == Approx(0.5 * (1 + 4)));
-  bn::Matrix narrow = bn::Matrix::Zero(1, 2);    // K = 1; σ² = e⁻¹: −½ (1 − 1 − e⁻¹) = ½ e⁻¹
+  bn::Matrix narrow = bn::Matrix::Zero(1, 2);  // K = 1; σ² = e⁻¹: −½ (1 − 1 − e⁻¹) = ½ e⁻¹
   narrow(0, 1) = -1.0f;
   REQUIRE(bn::gaussian_kl_forward(narrow) == Approx(0.5 * std::exp(-1.0)));
 }

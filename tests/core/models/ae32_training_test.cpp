@@ -1,9 +1,9 @@
 // The reference recipe of PRODUCT.md, trained for real: AE-32 on the MNIST-10k train split,
 // 2 epochs, seed 0, Adam 1e-3, batch 64. PyTorch reaches a test BCE of 0.193 per pixel after
 // 2 epochs (0.252 after 1). build.sh also compares the printed figure between native and WASM.
-#include <catch2/catch.hpp>
-
 #include <cstdio>
+
+#include <catch2/catch.hpp>
 
 #include "core/data/batch_iterator.h"
 #include "core/data/dataset.h"

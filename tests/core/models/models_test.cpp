@@ -1,8 +1,8 @@
 // Every kind of model from its config: shapes, what each kind promises (a linear AE-32 code, a
 // sparse code that is non-negative, a VAE that samples, PCA's maths), and clear refusals.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "core/models/model.h"
 #include "core/models/pca.h"

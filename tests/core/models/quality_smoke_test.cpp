@@ -2,13 +2,13 @@
 // fails CI: each recipe trains for real, for a couple of epochs on the MNIST-10k train split, and
 // must reach a bound set from our own runs of exactly these tests (the measured figure is in each
 // comment; bounds leave a few percent for the WASM build's different rounding).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
 #include <string>
 #include <vector>
+
+#include <catch2/catch.hpp>
 
 #include "core/data/dataset.h"
 #include "core/eval/evaluate.h"
@@ -92,8 +92,8 @@ TEST_CASE("quality smoke: a denoiser beats its noisy input, the mean image and a
     const std::string name = bn::noise_type_name(row.noise.type);
     report((name + "_denoiser").c_str(), d.output_psnr);
     report((name + "_plain_ae").c_str(), p.output_psnr);
-    INFO(name << ": denoiser " << d.output_psnr << " dB, plain AE " << p.output_psnr << " dB, input "
-              << d.noisy_psnr << " dB, mean image " << mean_image_psnr << " dB");
+    INFO(name << ": denoiser " << d.output_psnr << " dB, plain AE " << p.output_psnr << " dB, input " << d.noisy_psnr
+              << " dB, mean image " << mean_image_psnr << " dB");
     CHECK(d.noisy_psnr == Approx(row.noisy_psnr).margin(0.01));
     CHECK(d.output_psnr >= row.min_psnr);
     CHECK(d.output_psnr >= d.noisy_psnr + 0.2f);
@@ -109,7 +109,7 @@ TEST_CASE("quality smoke: VAE latent 16, 3 epochs", "[quality]") {
   const bn::Evaluation e = bn::evaluate(*trained(config, 3), mnist().test);
   report("vae16_neg_elbo_3ep", e.loss.total);
   CHECK(e.loss.total <= 170.0f);  // measured 164.3 nats (30 epochs: 112.3)
-  CHECK(e.loss.penalty > 1.0f);  // the code is used, not collapsed onto the prior
+  CHECK(e.loss.penalty > 1.0f);   // the code is used, not collapsed onto the prior
 }
 
 TEST_CASE("quality smoke: convolutional AE, 2 epochs", "[quality]") {

@@ -1,7 +1,7 @@
 // The optimizers' first steps against values worked out by hand from PyTorch's update rules.
-#include <catch2/catch.hpp>
-
 #include <cmath>
+
+#include <catch2/catch.hpp>
 
 #include "core/optim/adam.h"
 #include "core/optim/sgd.h"

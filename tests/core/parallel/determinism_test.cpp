@@ -2,12 +2,12 @@
 // gives bit-identical weights with 1, 2 or 3 threads. Checked on the two kinds with the most
 // parallel code paths: the MLP (row-split GEMMs) and the conv AE (column splits, split-K weight
 // gradients, im2col by samples).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <new>
 #include <tuple>
+
+#include <catch2/catch.hpp>
 
 #include "core/models/model.h"
 #include "core/parallel/gemm.h"
