@@ -110,6 +110,15 @@ void validate(const ModelConfig& config) {
   check_range("batch size", config.batch_size, 1, kMaxBatchSize);
 }
 
+// Field by field: a field added to ModelConfig needs a line here (and a key in the app's Settings).
+bool operator==(const ModelConfig& a, const ModelConfig& b) {
+  return a.kind == b.kind && a.image_side == b.image_side && a.hidden == b.hidden && a.channels == b.channels &&
+         a.latent == b.latent && a.activation == b.activation && a.loss == b.loss && a.beta == b.beta &&
+         a.sparsity == b.sparsity && a.lambda == b.lambda && a.rho == b.rho && a.noise.type == b.noise.type &&
+         a.noise.level == b.noise.level && a.optimizer == b.optimizer && a.learning_rate == b.learning_rate &&
+         a.momentum == b.momentum && a.batch_size == b.batch_size && a.init == b.init && a.seed == b.seed;
+}
+
 std::string describe(const ModelConfig& config) {
   std::ostringstream text;
   const char* label = "AE";

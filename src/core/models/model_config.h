@@ -57,6 +57,10 @@ constexpr int kMaxChannels = 256;
 constexpr int kMaxBatchSize = 4096;
 constexpr int kMaxImageSide = 128;
 
+// Every field: two equal configs build the same model from the same seed.
+bool operator==(const ModelConfig& a, const ModelConfig& b);
+inline bool operator!=(const ModelConfig& a, const ModelConfig& b) { return !(a == b); }
+
 // Throws std::invalid_argument naming the field and the allowed range.
 void validate(const ModelConfig& config);
 // One line for the UI and logs, e.g. "AE-32: 784-256-128-[32]-128-256-784, Adam 0.001, batch 64, seed 0".
