@@ -6,6 +6,8 @@
 #                        Eigen copy for WASM SIMD, npm packages, converted data sets
 #   ./build.sh native    core, CLI, unit tests and the desktop window, natively (build/native/)
 #   ./build.sh web       the two WebAssembly builds and the page (build/web/)
+#   ./build.sh dist      web, then dist/site/ to copy to any static host: a service worker makes it
+#                        threaded after one reload and offline after one visit
 #   ./build.sh serve     web, then serve build/web on 127.0.0.1:$PORT (8080) with COOP/COEP;
 #                        --no-isolation serves without them, which selects the single-thread build
 #   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
@@ -227,13 +229,23 @@ cmd_web() {
   log "assembling build/web"
   local web=$BUILD/web
   mkdir -p "$web/data"
-  cp "$ROOT/web/index.html" "$ROOT/web/loader.js" "$web/"
+  cp "$ROOT/web/index.html" "$ROOT/web/loader.js" "$ROOT/web/isolation.js" "$ROOT/web/sw.js" "$web/"
+  # The embed example, which the server sends like a blog page: without isolation (web/serve.mjs).
+  rm -rf "$web/examples"
+  cp -r "$ROOT/web/examples" "$web/"
   cp "$BUILD"/wasm-mt/bottleneck-mt.{js,wasm,worker.js,data} "$BUILD"/wasm-st/bottleneck-st.{js,wasm,data} "$web/"
   # Fashion-MNIST (fashion10k) is downloaded only when the Training tab asks for it.
   cp "$DEPS/data/mnist10k.bnds" "$DEPS/data/fashion10k.bnds" "$DEPS/data/fashion-test-1k.bnds" "$web/data/"
   # Pretrained weights, made by `bottleneck export` (see README) and kept in the repository.
   mkdir -p "$web/pretrained"
   cp "$ROOT"/web/pretrained/{mnist,fashion}-*.safetensors "$web/pretrained/"
+}
+
+# What to copy to a static host; web/sw.js says what the service worker adds there.
+cmd_dist() {
+  cmd_web
+  log "assembling dist/site"
+  node "$ROOT/scripts/make_site.mjs" --from "$BUILD/web" --to "$ROOT/dist/site"
 }
 
 cmd_serve() {
@@ -428,12 +440,13 @@ main() {
     deps) cmd_deps ;;
     native) cmd_native ;;
     web) cmd_web ;;
+    dist) cmd_dist ;;
     serve) cmd_serve "$@" ;;
     test) cmd_test ;;
     bench) cmd_bench ;;
     quality) cmd_quality "$@" ;;
     check-relocation) cmd_check_relocation ;;
-    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
+    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
   esac
 }
 main "$@"

@@ -2,8 +2,11 @@
 // and exposes `window.bottleneck` for tests and tutorials.
 //
 // Two builds, chosen at run time: "mt" (pthreads + SIMD; the trainer has its own thread) needs a
-// cross-origin isolated page, which plain static hosts and most embedding pages are not; "st"
-// (SIMD, one thread; training runs in slices between frames) works everywhere.
+// cross-origin isolated page: our server's headers give that, and on a plain static host dist/site's
+// service worker does (isolation.js), but an iframe in someone else's page never is. "st" (SIMD,
+// one thread; training runs in slices between frames) works everywhere.
+
+import { becomeIsolated } from './isolation.js';
 
 const build = self.crossOriginIsolated ? 'mt' : 'st';
 const status = document.getElementById('status');
@@ -114,6 +117,47 @@ function serveDatasetRequests(app) {
   };
 }
 
+// The address's hash holds the playground's settings (src/app/session/settings.h lists the keys),
+// as TensorFlow Playground's does, and nothing goes in the query string. Opened or edited, the
+// hash puts the playground there; the hash follows the user's changes through replaceState, so a
+// session of clicks does not flood the history.
+function keepHashInStep(app) {
+  app.setPageAddress(location.href.split('#')[0]);
+  let shown = location.hash.slice(1);  // the settings the hash holds now
+  if (shown) app.applyLink(shown);
+  window.addEventListener('hashchange', (event) => {
+    // The event's own address: the interval below may have replaced the hash since it was edited.
+    const text = new URL(event.newURL).hash.slice(1);
+    if (text === shown) return;
+    shown = text;
+    app.applyLink(text);
+  });
+  setInterval(() => {
+    const text = app.linkText();  // null while a link or preset is still loading
+    if (text === null || text === shown) return;
+    shown = text;
+    history.replaceState(history.state, '', text ? `#${text}` : location.pathname + location.search);
+  }, 250);
+}
+
+// "Copy link" and "Embed" put text on the clipboard. The app asks from its frame, a moment after
+// the click, which browsers still count as the user's gesture; where the clipboard API is refused
+// (an iframe without clipboard-write, say), a selected text area and execCommand do it.
+function copyText(text) {
+  const fallback = () => {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.cssText = 'position: fixed; opacity: 0;';
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+    document.getElementById('canvas').focus();
+  };
+  if (navigator.clipboard?.writeText) navigator.clipboard.writeText(text).catch(fallback);
+  else fallback();
+}
+
 async function start() {
   if (!document.createElement('canvas').getContext('webgl2')) {
     showStatus('Bottleneck needs WebGL 2, which this browser does not offer.', true);
@@ -127,8 +171,10 @@ async function start() {
     printErr: (text) => console.warn(text),
   });
   status.hidden = true;
+  app.copyText = copyText;
   exposeAutomation(app);
   serveDatasetRequests(app);
+  keepHashInStep(app);
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());  // right-drag stays ours
   // The pad draws from the pointer events themselves, every coalesced one, with a pen's pressure:
@@ -149,7 +195,10 @@ async function start() {
   canvas.focus();
 }
 
-start().catch((error) => {
-  console.error(error);
-  showStatus(`Bottleneck could not start: ${error.message}`, true);
-});
+// On a static host the page reloads once to become cross-origin isolated: nothing starts before.
+if (!(await becomeIsolated())) {
+  start().catch((error) => {
+    console.error(error);
+    showStatus(`Bottleneck could not start: ${error.message}`, true);
+  });
+}

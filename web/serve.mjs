@@ -6,6 +6,9 @@
 // threaded ("mt") build. --no-isolation drops those three headers, which makes the loader pick the
 // single-thread ("st") build: the same page a plain static host would give you.
 //
+// Files under /examples/ never get those three headers, isolation or not: the embed example stands
+// for a typical blog, which is not isolated, so the playground in its iframes runs the st build.
+//
 // Tests start it in-process instead (port 0 picks a free port):
 //
 //   import { startServer } from '../../web/serve.mjs';
@@ -34,6 +37,8 @@ const CONTENT_TYPES = {
   '.bnds': 'application/octet-stream',
 };
 const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
+
+const EXAMPLES_PREFIX = '/examples/';
 
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -100,7 +105,7 @@ function handleRequest(root, isolation, verbose, request, response) {
       console.log(`${request.method} ${request.url} ${response.statusCode} ${ms.toFixed(1)} ms`);
     });
   }
-  const headers = commonHeaders(isolation);
+  const headers = commonHeaders(isolation && !(request.url ?? '/').startsWith(EXAMPLES_PREFIX));
   const isHead = request.method === 'HEAD';
   if (request.method !== 'GET' && !isHead) {
     sendText(response, 405, 'Method not allowed', { ...headers, Allow: 'GET, HEAD' }, false);

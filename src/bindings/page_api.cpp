@@ -14,6 +14,11 @@
 //   pen(x, y, pressure, buttons)       one pointer reading over the canvas: what the pad draws from
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
+// Links (web/loader.js keeps the address's hash and the playground in step):
+//   applyLink(text)                    a hash's settings (see Settings), as a link opened
+//   linkText()                         the hash of what is on screen; null while the session is
+//                                      still getting there (a link or preset waiting for data)
+//   setPageAddress(address)            the page's address without its hash, for Copy link / Embed
 // What the app shows:
 //   automationState()                  build, threads, memory, then what each part of the session
 //                                      (Session::describe) and the UI (describe_ui) report
@@ -66,7 +71,6 @@ void receive_anomalies(std::string name, val bytes) { session().receive_anomalie
 // The download of the data set being fetched: the first one's fills the loading screen, a later
 // one's the Training tab's data set line.
 void set_load_progress(double fraction) { session().datasets().set_progress(static_cast<float>(fraction)); }
-void set_load_error(std::string message) { session().datasets().set_first_load_error(message); }
 
 val pretrained_kinds() {
   val out = val::array();
@@ -99,6 +103,17 @@ void pen(double x, double y, double pressure, int buttons) {
   sample.erase = (buttons & 2) != 0;
   bn_app::web_app().add_pen_sample(sample);
 }
+
+// [SECTION] Links
+
+void apply_link(std::string text) { bn_app::apply_link(session(), ui(), text); }
+
+val link_text() {
+  if (!session().settled()) return val::null();
+  return val(bn_app::to_text(bn_app::current_settings(session(), ui())));
+}
+
+void set_page_address(std::string address) { ui().state.page_address = address; }
 
 // [SECTION] The automation state: each part of the session and the UI describes itself
 
@@ -150,7 +165,7 @@ val automation_state() {
   out.number("threads", threaded ? 1 + bn::compute_threads() : 1);
   describe_memory(out);
   session().describe(out);
-  bn_app::describe_ui(ui(), session().pad(), session().test_set(), out);
+  bn_app::describe_ui(ui(), session(), out);
   return out.result();
 }
 
@@ -194,11 +209,13 @@ EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("datasetFailed", &dataset_failed);
   emscripten::function("receiveAnomalies", &receive_anomalies);
   emscripten::function("setLoadProgress", &set_load_progress);
-  emscripten::function("setLoadError", &set_load_error);
   emscripten::function("pretrainedKinds", &pretrained_kinds);
   emscripten::function("selectPreset", &select_preset);
   emscripten::function("setNoise", &set_noise);
   emscripten::function("pen", &pen);
+  emscripten::function("applyLink", &apply_link);
+  emscripten::function("linkText", &link_text);
+  emscripten::function("setPageAddress", &set_page_address);
   emscripten::function("automationState", &automation_state);
   emscripten::function("drawPad", &draw_pad);
   emscripten::function("reconstruction", &reconstruction);

@@ -14,13 +14,13 @@ import { startServer } from '../../web/serve.mjs';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webRoot = path.resolve(repoRoot, process.env.BOTTLENECK_WEB ?? 'build/web');
 export const screenshotDir = path.resolve(repoRoot, process.env.BOTTLENECK_E2E_OUT ?? 'build/e2e');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // Software WebGL (SwiftShader): CI has no GPU. Compositing in software too, as Chromium does on a
 // machine without a usable GPU (SwiftShader compositing the page as well costs a 2-core machine
 // about 5 ms a frame). The rest keeps Chromium from talking to anything but our server, so the
 // off-origin request check below sees only what the page itself asks for.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-quic',
@@ -34,8 +34,8 @@ const CHROMIUM_ARGS = [
 ];
 
 // Starts a server on a free port and a browser page on it, and records what a test must not see:
-// uncaught page errors and requests that leave the origin.
-export async function openPlayground({ isolation }) {
+// uncaught page errors and requests that leave the origin. `hash` opens a link (see settings.h).
+export async function openPlayground({ isolation, hash = '' }) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`${webRoot}/index.html is missing: run ./build.sh web first`);
   }
@@ -53,7 +53,7 @@ export async function openPlayground({ isolation }) {
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
     if (new URL(url).origin !== origin) offOriginRequests.push(url);
   });
-  await page.goto(server.url);
+  await page.goto(hash ? `${server.url}#${hash}` : server.url);
   // Ready means the data is in and the first preset (pretrained weights) has been applied.
   await page.waitForFunction(() => window.bottleneck?.state().ready === true && window.bottleneck.state().preset !== '',
     null, { timeout: 60_000 })

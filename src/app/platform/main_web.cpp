@@ -3,20 +3,47 @@
 // and /fonts/ui.ttf, preloaded into the virtual file system; the browser calls the frame function
 // on every animation frame.
 #ifdef __EMSCRIPTEN__
+#include <cstdint>
+#include <string>
+
 #include <emscripten.h>
 
 #include "app/platform/web_app.h"
 
 namespace bn_app {
 
-App& web_app() {
+namespace {
+
 #ifdef __EMSCRIPTEN_PTHREADS__
-  constexpr bool kThreaded = true;  // the trainer has its own thread
+constexpr bool kThreaded = true;  // the trainer has its own thread
+// Of the fixed 256 MB heap (CMakeLists.txt), the data sets take up to 70 MB and the interface and
+// the views about 40: a model gets the rest, with room to spare for a second one being swapped in.
+constexpr uint64_t kModelBudget = uint64_t{96} << 20;
 #else
-  constexpr bool kThreaded = false;
+constexpr bool kThreaded = false;
+// The single-thread heap grows on demand (to 2 GB): the budget keeps a tab from taking gigabytes.
+constexpr uint64_t kModelBudget = uint64_t{512} << 20;
 #endif
+
+// The page's clipboard (web/loader.js: navigator.clipboard, or a fallback where it is refused).
+void copy_to_page(const std::string& text) {
+  // clang-format off
+  EM_ASM({
+    if (typeof Module.copyText === 'function') Module.copyText(UTF8ToString($0));
+  }, text.c_str());
+  // clang-format on
+}
+
+}  // namespace
+
+App& web_app() {
   // It lives as long as the page does: the browser never returns from the main loop.
-  static App* app = new App(kThreaded);
+  static App* app = [] {
+    App* made = new App(kThreaded);
+    made->session().set_memory_budget(kModelBudget);
+    made->ui().copy_text = copy_to_page;
+    return made;
+  }();
   return *app;
 }
 

@@ -2,8 +2,10 @@
 
 #include <iterator>
 #include <new>
+#include <stdexcept>
 
 #include "core/io/safetensors.h"
+#include "core/models/memory_estimate.h"
 
 namespace bn_app {
 
@@ -33,6 +35,17 @@ void Session::receive_dataset(const std::string& id, const std::vector<uint8_t>&
 
 void Session::dataset_failed(const std::string& id, const std::string& why) {
   const std::string message = datasets_.failed(id, why);
+  // A link's data set that cannot be had: the rest of the link applies to the one there is, or to
+  // MNIST on a first visit, and the link's note says so.
+  if (pending_link_ && pending_link_->settings.dataset == id && id != kDatasets[0].id) {
+    const std::string instead = datasets_.has_current() ? datasets_.current() : kDatasets[0].id;
+    pending_link_->settings.dataset = instead;
+    datasets_.choose(instead);
+    std::string& note = pending_link_->ignored;
+    const std::string loading = std::string(" Loading ") + dataset_or_default(instead).title + " instead.";
+    note += (note.empty() ? "" : " ") + message + (ready() ? "" : loading);
+    return;
+  }
   if (message.empty()) return;
   if (ready()) notice_ = message;
   else datasets_.set_first_load_error(message);
@@ -103,6 +116,12 @@ void Session::load_pretrained_model(bn::ModelKind kind) {
   notice_.clear();
   try {
     if (const std::vector<uint8_t>* weights = datasets_.weights(dataset, name)) {
+      // A file's config is checked against the budget before its model is built, as a link's is.
+      const std::string refusal = memory_refusal(bn::read_config(*weights, "pretrained " + dataset + " " + name));
+      if (!refusal.empty()) {
+        notice_ = refusal + " The current model stays.";
+        return;
+      }
       auto model = bn::load_model_bytes(*weights, "pretrained " + dataset + " " + name);
       training_.post_model(model->config(), model->parameters().values());
       return;
@@ -124,13 +143,15 @@ bool Session::select_preset(const std::string& name) {
     notice_ = "There is no preset called '" + name + "'.";
     return false;
   }
-  if (!ready()) {  // the data is still loading: apply it as soon as it is in
+  pending_link_.reset();  // the user's click wins over a link still waiting for its data
+  if (!ready()) {         // the data is still loading: apply it as soon as it is in
     pending_preset_ = name;
     return true;
   }
   load_pretrained_model(preset->kind);
   preset_ = name;
   pending_preset_.clear();
+  chosen_ = true;
   anomaly_.reset_threshold();
   set_noise(preset->noise);
   show_tab(preset->tab);
@@ -152,7 +173,11 @@ void Session::apply_pending_preset() {
 
 void Session::build_model(const bn::ModelConfig& config) {
   bn::validate(config);
+  const std::string refusal = memory_refusal(config);
+  if (!refusal.empty()) throw std::invalid_argument(refusal + " The current model stays.");
+  pending_link_.reset();
   training_.post_model(config);
+  chosen_ = true;
   preset_.clear();  // the pretrained weights of a preset no longer apply
 }
 
@@ -169,6 +194,114 @@ void Session::cycle_noise() {
 void Session::show_tab(SideTab tab) {
   open_tab_ = tab;
   ++tab_requests_;
+}
+
+// [SECTION] Links and the memory budget
+
+std::string Session::memory_refusal(const bn::ModelConfig& config) const {
+  const bn::MemoryEstimate estimate = bn::estimate_memory(config);
+  const uint64_t views = 2 * estimate.parameters;
+  if (estimate.total() + views <= memory_budget_) return "";
+  return "Not enough memory for " + bn::describe(config) + ": it needs about " +
+         bn::format_bytes(estimate.total() + views) + " (" + bn::describe(estimate, config) +
+         ", two copies of the weights for the views " + bn::format_bytes(views) + "), and this page has " +
+         bn::format_bytes(memory_budget_) + " for a model.";
+}
+
+void Session::fill_settings(Settings& settings) const {
+  if (pending_link_) {
+    const Settings& link = pending_link_->settings;
+    settings.preset = link.preset;
+    settings.dataset = link.dataset;
+    settings.model = link.model;
+    settings.noise = link.noise;
+    settings.tab = link.tab;
+    return;
+  }
+  settings.preset = pending_preset_.empty() ? preset_ : pending_preset_;
+  settings.dataset = datasets_.wanted();
+  if (ready()) settings.model = training_.latest_config();
+  settings.noise = rebuild_.noise();
+  settings.tab = open_tab_;
+}
+
+bool Session::settled() const {
+  return ready() && !pending_link_ && pending_preset_.empty() && !datasets_.pending_switch() && training_.settled();
+}
+
+void Session::apply_settings(const Settings& settings, bool model_given, const std::string& ignored) {
+  pending_link_ = PendingLink{settings, model_given, ignored};
+  pending_preset_.clear();  // a first visit's preset: the link says what to show instead
+  datasets_.choose(settings.dataset);
+  apply_pending_link();
+}
+
+std::optional<bn::ModelConfig> Session::pretrained_config(bn::ModelKind kind) const {
+  const std::vector<uint8_t>* weights = datasets_.weights(datasets_.current(), bn::kind_name(kind));
+  if (!weights) return std::nullopt;
+  try {
+    return bn::read_config(*weights);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+void Session::apply_pending_link() {
+  if (!pending_link_ || !ready()) return;
+  const std::string& dataset = pending_link_->settings.dataset;
+  if (datasets_.current() != dataset || !datasets_.all_weights_in(dataset)) return;
+  const PendingLink link = std::move(*pending_link_);
+  pending_link_.reset();
+  std::string outcome = apply_link_model(link.settings, link.model_given);
+  try {
+    set_noise(link.settings.noise);
+  } catch (const std::exception& e) {
+    outcome += std::string(" The noise stays: ") + e.what();
+  }
+  show_tab(link.settings.tab);
+  std::string notice;
+  for (const std::string& part : {link.ignored, notice_, outcome})
+    if (!part.empty()) notice += (notice.empty() ? "" : " ") + part;
+  notice_ = notice;
+}
+
+// The link's model, and what the notice should say about it.
+std::string Session::apply_link_model(const Settings& settings, bool model_given) {
+  const bn::ModelConfig& model = settings.model;
+  const Preset* preset = find_preset(settings.preset);
+  // A hash edited on an open page (its noise, say) keeps the model and what it has learned.
+  const bool same_model = !model_given || model == training_.latest_config();
+  if (chosen_ && settings.preset == preset_ && same_model) return "";
+  if (preset && (!model_given || pretrained_config(preset->kind) == model)) {
+    select_preset(preset->name);  // its pretrained weights, or its notice when there are none
+    return "";
+  }
+  if (pretrained_config(model.kind) == model) {
+    load_pretrained_model(model.kind);
+    preset_.clear();
+    chosen_ = true;
+    return "";
+  }
+  notice_.clear();
+  std::string refusal = memory_refusal(model);
+  if (refusal.empty()) {
+    try {
+      training_.post_model(model);
+    } catch (const std::exception& e) {
+      refusal = "Could not build the linked model: " + error_text(e) + ".";
+    }
+  }
+  if (!refusal.empty()) {
+    if (chosen_) return refusal + " The current model stays.";
+    // A first visit has no model of its own yet: it gets a preset's.
+    const std::string fallback = preset ? preset->name : kDefaultPreset;
+    select_preset(fallback);
+    return refusal + " The " + fallback + " preset is shown instead.";
+  }
+  chosen_ = true;
+  preset_.clear();
+  anomaly_.reset_threshold();
+  return "Weights do not travel in links: this model starts untrained, from seed " + std::to_string(model.seed) + ".";
 }
 
 // [SECTION] The frame
@@ -199,6 +332,7 @@ void Session::update(double now, float frame_ms) {
   // A different model is not training progress: the views must not wait out their throttle.
   if (changes.model) invalidate_views();
   apply_pending_preset();
+  apply_pending_link();
   // A posted model the trainer has not swapped in yet (in mt, it does so on its own thread a
   // moment later): anything computed now would be of, and sized for, the old one. A preset click
   // from the conv model to the Anomaly tab once ran 2,000 conv reconstructions.
@@ -246,6 +380,7 @@ void Session::describe(StateWriter& out) const {
   out.flag("ready", ready());
   out.text("preset", preset_);
   out.text("notice", notice_);
+  out.number("memoryBudget", static_cast<double>(memory_budget_));
   out.begin_array("panels");
   for (const char* panel : {"Draw", "Reconstruction", "Noise", tab_name(open_tab_)}) out.text(nullptr, panel);
   out.end_array();

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@
 #include "app/session/dataset_hub.h"
 #include "app/session/pad.h"
 #include "app/session/presets.h"
+#include "app/session/settings.h"
 #include "app/session/tabs.h"
 #include "app/session/training.h"
 #include "app/session/views/anomaly.h"
@@ -66,7 +68,8 @@ class Session {
   void load_pretrained();
   // The Training tab's data set: asks the platform for it, or switches at the next update.
   bool choose_dataset(const std::string& id);
-  // The model editor's model, untrained. Throws std::invalid_argument for a config the core refuses.
+  // The model editor's model, untrained. Throws std::invalid_argument for a config the core refuses
+  // or one over the memory budget.
   void build_model(const bn::ModelConfig& config);
   // Throws std::invalid_argument for a level the noise type does not allow.
   void set_noise(const bn::Noise& noise) { rebuild_.set_noise(noise); }
@@ -78,6 +81,26 @@ class Session {
   void look_at(SideTab tab) { open_tab_ = tab; }
   SideTab open_tab() const { return open_tab_; }
   uint64_t tab_requests() const { return tab_requests_; }
+
+  // [links] The session's part of a link's Settings: preset, data set, model, noise and open tab.
+  // Before the first data set and preset are in (or while a link waits), what they will be.
+  void fill_settings(Settings& settings) const;
+  // The session is where its commands put it: no link or preset waits for data or weights, and
+  // the trainer has the model last handed to it. Until then fill_settings may not be the truth.
+  bool settled() const;
+  // Puts the session where a link says, as soon as the link's data set and its weights are in:
+  // the named preset, with its pretrained weights, when the link names no model or the preset's
+  // own; a preset's pretrained weights when the model is one; else the link's model, untrained
+  // from its seed, or (over the memory budget) the current model. Then the link's noise and tab.
+  // `ignored` (what parse_settings left out) goes into the notice with what happened.
+  void apply_settings(const Settings& settings, bool model_given, const std::string& ignored = "");
+
+  // [memory] What a model may take, in bytes: its training (bn::estimate_memory) and the two
+  // copies of its weights the views hold. The platform sets it to fit its heap.
+  void set_memory_budget(uint64_t bytes) { memory_budget_ = bytes; }
+  uint64_t memory_budget() const { return memory_budget_; }
+  // Why `config` does not fit the budget, with the numbers; "" when it fits.
+  std::string memory_refusal(const bn::ModelConfig& config) const;
 
   // [parts] The UI draws these.
   Training& training() { return training_; }
@@ -121,6 +144,9 @@ class Session {
   void load_pretrained_model(bn::ModelKind kind);
   void load_pca_baseline();
   void apply_pending_preset();
+  void apply_pending_link();
+  std::optional<bn::ModelConfig> pretrained_config(bn::ModelKind kind) const;
+  std::string apply_link_model(const Settings& settings, bool model_given);
   void invalidate_views();
   void refresh_open_tab(double now);
 
@@ -139,6 +165,15 @@ class Session {
   std::string preset_;
   std::string pending_preset_ = kDefaultPreset;  // applied once the data (and its weights) are in
   std::string notice_;
+  // A link's settings, waiting for their data set and its weights.
+  struct PendingLink {
+    Settings settings;
+    bool model_given = false;
+    std::string ignored;
+  };
+  std::optional<PendingLink> pending_link_;
+  uint64_t memory_budget_ = uint64_t{4} << 30;
+  bool chosen_ = false;  // a preset or a model has been applied: a refused link keeps it
   SideTab open_tab_ = SideTab::kTraining;
   uint64_t tab_requests_ = 0;
   uint64_t out_of_memory_revision_ = ~0ull;  // the open tab's view did not fit the heap for these weights

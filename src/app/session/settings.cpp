@@ -309,8 +309,6 @@ const char* theme_name(Theme theme) {
   return "?";
 }
 
-std::string tab_key(SideTab tab) { return lower_case(tab_name(tab)); }
-
 Verdict read_tab(const std::string& text, SideTab& tab) {
   if (std::optional<SideTab> found = find_tab(text)) {
     tab = *found;
@@ -481,6 +479,16 @@ const Field kFields[] = {
      }},
 };
 
+// The keys of the model's config: "model" to "seed" in kFields.
+bool is_model_key(const std::string& key) {
+  const auto at = [](const char* name) {
+    return std::find_if(std::begin(kFields), std::end(kFields),
+                        [&](const Field& f) { return name == std::string(f.key); });
+  };
+  const auto field = at(key.c_str());
+  return field >= at("model") && field <= at("seed");
+}
+
 // Applies one key, unless the result is something the core refuses (a denoising model trained
 // without noise): then `settings` stays as it was, and the verdict says why.
 Verdict apply_field(Settings& settings, const Field& field, const std::string& value) {
@@ -536,17 +544,8 @@ bn::ModelConfig first_visit_model() {
   return model;
 }
 
-// Field by field: a field added to bn::ModelConfig needs a line here and a key in kFields.
 bool operator==(const Settings& a, const Settings& b) {
-  const bn::ModelConfig& m = a.model;
-  const bn::ModelConfig& n = b.model;
-  const bool same_model =
-      m.kind == n.kind && m.image_side == n.image_side && m.hidden == n.hidden && m.channels == n.channels &&
-      m.latent == n.latent && m.activation == n.activation && m.loss == n.loss && m.beta == n.beta &&
-      m.sparsity == n.sparsity && m.lambda == n.lambda && m.rho == n.rho && m.noise.type == n.noise.type &&
-      m.noise.level == n.noise.level && m.optimizer == n.optimizer && m.learning_rate == n.learning_rate &&
-      m.momentum == n.momentum && m.batch_size == n.batch_size && m.init == n.init && m.seed == n.seed;
-  return same_model && a.preset == b.preset && a.dataset == b.dataset && a.noise.type == b.noise.type &&
+  return a.model == b.model && a.preset == b.preset && a.dataset == b.dataset && a.noise.type == b.noise.type &&
          a.noise.level == b.noise.level && a.tab == b.tab && a.brush == b.brush && a.theme == b.theme &&
          a.ui_scale == b.ui_scale && a.embed == b.embed && a.panels == b.panels && a.controls == b.controls &&
          a.lesson == b.lesson;
@@ -586,6 +585,7 @@ ParsedSettings parse_settings(const std::string& text) {
   for (size_t i = 0; i < given.size(); ++i) {
     if (!given[i]) continue;
     const Verdict verdict = apply_field(parsed.settings, kFields[i], *given[i]->value);
+    parsed.model_given = parsed.model_given || (verdict.taken && is_model_key(kFields[i].key));
     if (!verdict.note.empty()) notes.emplace_back(given[i]->at, given[i]->shown + ": " + verdict.note);
   }
   std::stable_sort(notes.begin(), notes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -84,6 +84,8 @@ std::string to_text(const Settings& settings);
 struct ParsedSettings {
   Settings settings;                 // always passes bn::validate (its model, and its noise at 28)
   std::vector<std::string> ignored;  // what was refused or changed, and why: "scale=9: clamped to 3"
+  bool model_given = false;          // a key of the model's config was taken: "#preset=Sparse" names
+                                     // a preset, "#preset=Sparse&latent=64" a model of its own
 };
 
 // Reads any text, never throwing: a first visit's settings, with each key applied. A leading '?'

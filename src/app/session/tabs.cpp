@@ -11,13 +11,20 @@ const char* tab_name(SideTab tab) {
   return "?";
 }
 
+namespace {
+
+std::string lower_case(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+}  // namespace
+
+std::string tab_key(SideTab tab) { return lower_case(tab_name(tab)); }
+
 std::optional<SideTab> find_tab(const std::string& name) {
-  auto lower = [](std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text;
-  };
   for (const TabInfo& info : kTabs)
-    if (lower(info.name) == lower(name)) return info.tab;
+    if (lower_case(info.name) == lower_case(name)) return info.tab;
   return std::nullopt;
 }
 

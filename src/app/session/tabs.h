@@ -19,6 +19,8 @@ inline constexpr TabInfo kTabs[] = {{SideTab::kTraining, "Training"}, {SideTab::
                                     {SideTab::kFeatures, "Features"}, {SideTab::kCompression, "Compression"}};
 
 const char* tab_name(SideTab tab);
+// The name in a link: "training".
+std::string tab_key(SideTab tab);
 // The tab called `name`, in any letter case; nothing for an unknown name.
 std::optional<SideTab> find_tab(const std::string& name);
 

@@ -50,6 +50,7 @@ void Training::start(const LoadedDataset& data, const bn::ModelConfig& config) {
   trainer_ = std::move(trainer);
   viewer_ = std::move(viewer);
   snapshot_ = trainer_->snapshot();
+  latest_config_ = config;
   viewer_model_ = snapshot_->model_revision;
   viewer_weights_ = ~0ull;  // the new trainer counts from the start again: take its weights
   ++weights_revision_;
@@ -66,6 +67,7 @@ void Training::start(const LoadedDataset& data, const bn::ModelConfig& config) {
 
 void Training::post_model(const bn::ModelConfig& config, bn::FloatBuffer weights) {
   trainer_->post_model(config, std::move(weights));
+  latest_config_ = config;
 }
 
 Training::Changes Training::update(double now, float frame_ms) {

@@ -50,6 +50,8 @@ class Training {
 
   const bn::TrainingSnapshot& snapshot() const { return *snapshot_; }
   const bn::ModelConfig& config() const { return *snapshot_->config; }
+  // The model last handed to the trainer: config() once it is settled.
+  const bn::ModelConfig& latest_config() const { return latest_config_; }
   // The snapshot's weights, in a model of its own for the views (never the trained one).
   bn::Model& viewer() { return *viewer_; }
   const bn::Model& viewer() const { return *viewer_; }
@@ -86,6 +88,7 @@ class Training {
   uint64_t viewer_weights_ = 0;  // the snapshot's revision it holds
   uint64_t weights_revision_ = 0;
   uint64_t model_revision_ = 0;
+  bn::ModelConfig latest_config_;
   bool slow_motion_ = false;
   double last_slow_step_ = -1e9;
   double rest_adjusted_at_ = 0.0;

@@ -51,13 +51,17 @@ void draw_ui(Session& session, Ui& ui) {
   handle_shortcuts(session, ui);
 
   UiTools tools{ui.textures, ui.probes};
-  const PanelLayout layout = compute_panel_layout(io.DisplaySize, ui.state.header_height);
+  const PanelChoice shown = panels_shown(ui.state.mode);
+  // Embedded, the header shows only a notice, and only while there is one.
+  const bool header = !ui.state.mode.embed || !session.notice().empty();
+  const PanelLayout layout = compute_panel_layout(io.DisplaySize, header ? ui.state.header_height : 0.0f, shown);
   begin_page(io.DisplaySize);
-  header_panel(session, ui.state, tools, layout.header);
-  draw_pad_panel(session.pad(), session.test_set(), session.dataset(), ui.pointer, tools, layout.draw);
-  reconstruction_panel(session.rebuild(), session.datasets(), session.training(), tools, layout.reconstruction);
-  noise_panel(session.rebuild(), tools, layout.noise);
-  side_panel(session, ui, layout.side);
+  if (header) header_panel(session, ui, tools, layout.header);
+  if (shown.draw) draw_pad_panel(session.pad(), session.test_set(), session.dataset(), ui.pointer, tools, layout.draw);
+  if (shown.reconstruction)
+    reconstruction_panel(session.rebuild(), session.datasets(), session.training(), tools, layout.reconstruction);
+  if (shown.noise) noise_panel(session.rebuild(), tools, layout.noise);
+  if (shown.side) side_panel(session, ui, layout.side, shown);
   end_page(layout);
   if (ui.state.show_help) help_overlay(ui.state);
 }
@@ -81,7 +85,7 @@ void describe_times(const char* key, const TimeHistory& history, StateWriter& ou
 
 }  // namespace
 
-void describe_ui(const Ui& ui, const DrawingPad& pad, const bn::Dataset* test, StateWriter& out) {
+void describe_ui(const Ui& ui, const Session& session, StateWriter& out) {
   out.number("fps", ui.state.fps);
   out.number("frame", static_cast<double>(ui.state.frames));
   // Frame times over the last few seconds, and the main thread's own work in them.
@@ -102,7 +106,21 @@ void describe_ui(const Ui& ui, const DrawingPad& pad, const bn::Dataset* test, S
   out.end_object();
   out.begin_object("drawing");
   out.text("tool", brush_name(ui.pointer.brush));
-  pad.describe(out, test);
+  session.pad().describe(out, session.test_set());
+  out.end_object();
+  out.begin_object("link");
+  out.text("text", to_text(current_settings(session, ui)));
+  out.flag("settled", session.settled());
+  out.text("copied", ui.state.copied);
+  out.end_object();
+  const PageMode& mode = ui.state.mode;
+  out.begin_object("page");
+  out.flag("embed", mode.embed);
+  out.begin_array("panels");
+  for (const std::string& panel : mode.panels) out.text(nullptr, panel);
+  out.end_array();
+  out.flag("controls", mode.controls);
+  out.text("lesson", mode.lesson);
   out.end_object();
 }
 

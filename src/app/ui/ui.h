@@ -6,6 +6,7 @@
 //   ui.textures.clear();      // at exit, while the context is current
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -56,13 +57,27 @@ struct Ui {
   WidgetProbes probes;
   ModelDraft draft;
   PadPointer pointer;
+  // Puts text on the system clipboard: the platform's (the page asks the browser).
+  std::function<void(const std::string&)> copy_text;
 };
+
+// [links] Everything on screen as one Settings: the session's part, the brush, the look and the
+// page's mode.
+Settings current_settings(const Session& session, const Ui& ui);
+// Applies a link's text (a URL's hash): the interface's part at once, the session's when its data
+// is in. What the text had that was ignored or changed goes into the session's notice.
+void apply_link(Session& session, Ui& ui, const std::string& text);
+// The page's address with `settings` as its hash; "" where there is no page (the desktop).
+std::string link_address(const Ui& ui, const Settings& settings);
+// An <iframe> of `settings` in embed mode, for a blog post or a tutorial.
+std::string embed_code(const Ui& ui, Settings settings);
 
 // Counts the frame, handles the keyboard shortcuts and draws every panel.
 void draw_ui(Session& session, Ui& ui);
 // The interface's part of the automation state: fps, frame, frameMs and workMs ({median, p95,
 // count}), helpOpen, typing, ui: {scale, theme}, editor: {error, hidden, latent, learningRate},
-// and drawing: the brush's tool with the pad's own report.
-void describe_ui(const Ui& ui, const DrawingPad& pad, const bn::Dataset* test, StateWriter& out);
+// and drawing: the brush's tool with the pad's own report; link: {text, settled, copied} and page:
+// {embed, panels, controls, lesson}.
+void describe_ui(const Ui& ui, const Session& session, StateWriter& out);
 
 }  // namespace bn_app

@@ -3,10 +3,20 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "app/session/time_history.h"
 
 namespace bn_app {
+
+// How the page shows the playground: a link's embed fields (see Settings).
+struct PageMode {
+  bool embed = false;               // inside another page: no header, only the chosen panels
+  std::vector<std::string> panels;  // draw, reconstruction, noise, tabs, or a tab's name; empty: all
+  bool controls = true;             // the training controls (train, the data set, the model editor)
+  std::string lesson;               // a lesson's id, carried by links for the lessons
+};
 
 struct UiState {
   static constexpr float kMinScale = 1.0f, kMaxScale = 3.0f;
@@ -19,6 +29,12 @@ struct UiState {
   bool loss_log_scale = false;     // the Training tab's loss axis
   uint64_t tab_requests_seen = 0;  // the session's last tab request the tab bar has selected
   uint64_t frames = 0;             // drawn since start: tests wait on frames, not milliseconds
+  PageMode mode;
+  // The page's address without its hash (the platform's; "" on the desktop, which has no links).
+  std::string page_address;
+  std::string copied;            // the last link or embed code put on the clipboard
+  const char* copied_what = "";  // "link" or "embed"
+  double copied_at = -1e9;       // when (ImGui's clock): its button says "Copied" for a moment
   float fps = 0.0f;
   TimeHistory frame_ms;  // from one frame's start to the next's
   // The main thread's own share of each frame (update, UI, GL submission), measured by the

@@ -32,6 +32,41 @@ float presentation_controls_width() {
          4.0f * style.ItemSpacing.x;
 }
 
+constexpr double kCopiedShownFor = 2.0;  // seconds "copied" stays on the button
+
+// "Copy link" and "Embed": the page's address with the settings in its hash, or an <iframe> of it.
+void link_buttons(const Session& session, Ui& ui, WidgetProbes& probes) {
+  const bool recent = ImGui::GetTime() - ui.state.copied_at < kCopiedShownFor;
+  const auto copy = [&](const std::string& text, const char* what) {
+    if (ui.copy_text) ui.copy_text(text);
+    ui.state.copied = text;
+    ui.state.copied_what = what;
+    ui.state.copied_at = ImGui::GetTime();
+  };
+  const bool link_copied = recent && ui.state.copied_what == std::string("link");
+  if (ImGui::Button(link_copied ? "Copied###copyLink" : "Copy link###copyLink"))
+    copy(link_address(ui, current_settings(session, ui)), "link");
+  probes.probe("copyLinkButton");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link to the playground as it is now (the weights stay here)");
+  ImGui::SameLine();
+  const bool code_copied = recent && ui.state.copied_what == std::string("embed");
+  if (ImGui::Button(code_copied ? "Copied###copyEmbed" : "Embed###copyEmbed"))
+    copy(embed_code(ui, current_settings(session, ui)), "embed");
+  probes.probe("copyEmbedButton");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy an <iframe> of the playground as it is now, for a web page");
+}
+
+float link_buttons_width() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  return ImGui::CalcTextSize("Copy linkEmbed").x + 4.0f * style.FramePadding.x + 2.0f * style.ItemSpacing.x;
+}
+
+void notice_line(const Session& session) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
+  ImGui::TextWrapped("%s", session.notice().c_str());
+  ImGui::PopStyleColor();
+}
+
 // Puts the next item on this line if `width` still fits, else on a new one.
 void same_line_if_room(float width) {
   const float right = ImGui::GetWindowContentRegionMax().x;
@@ -41,12 +76,23 @@ void same_line_if_room(float width) {
 
 }  // namespace
 
-void header_panel(Session& session, UiState& ui, UiTools& tools, const PanelRect& rect) {
+void header_panel(Session& session, Ui& whole_ui, UiTools& tools, const PanelRect& rect) {
+  UiState& ui = whole_ui.state;
+  if (ui.mode.embed) {
+    if (begin_panel("##header", rect)) {
+      notice_line(session);
+      ui.header_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+    }
+    end_panel("##header");
+    return;
+  }
   if (begin_panel("##header", rect)) {
-    // The title row: the name, then (room permitting) the tag line and the status, then the
-    // presentation controls at the right.
+    // The title row: the name, then (room permitting) the tag line and the status, then the link
+    // buttons (on a page) and the presentation controls at the right.
     const float right = ImGui::GetWindowContentRegionMax().x;
-    const float controls = presentation_controls_width();
+    const bool links = !ui.page_address.empty();
+    const float controls =
+        presentation_controls_width() + (links ? link_buttons_width() + ImGui::GetStyle().ItemSpacing.x : 0.0f);
     char status[64];
     std::snprintf(status, sizeof status, "%s  |  %.0f fps",
                   session.training().threaded() ? "threaded build" : "single-thread build", ui.fps);
@@ -67,6 +113,10 @@ void header_panel(Session& session, UiState& ui, UiTools& tools, const PanelRect
       ImGui::TextDisabled("%s", status);
     }
     ImGui::SameLine(std::max(after_name + spacing, right - controls));
+    if (links) {
+      link_buttons(session, whole_ui, tools.probes);
+      ImGui::SameLine();
+    }
     presentation_controls(ui, tools.probes);
 
     // One button per preset, wrapping onto more rows when narrow; the active one is highlighted.
@@ -84,9 +134,7 @@ void header_panel(Session& session, UiState& ui, UiTools& tools, const PanelRect
     }
     ImGui::EndDisabled();
     if (!session.notice().empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
-      ImGui::TextWrapped("%s", session.notice().c_str());
-      ImGui::PopStyleColor();
+      notice_line(session);
     } else if (const Preset* preset = find_preset(session.preset())) {
       ImGui::TextWrapped("%s", in_words_of(session.dataset(), preset->caption).c_str());
     } else {

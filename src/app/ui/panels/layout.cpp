@@ -16,7 +16,7 @@ struct Sizes {
   float line, title, chrome, noise_height, buttons_rows, min_image_side, max_image_side, min_side_panel, min_side_width;
 };
 
-Sizes measure() {
+Sizes measure(const PanelChoice& shown) {
   const ImGuiStyle& style = ImGui::GetStyle();
   Sizes s;
   s.line = ImGui::GetFrameHeightWithSpacing();
@@ -29,67 +29,121 @@ Sizes measure() {
                                           6.0f * style.FramePadding.x + 4.0f * style.ItemSpacing.x);
   s.max_image_side = 560.0f;
   s.min_side_panel = 12.0f * s.line;
-  s.min_side_width = 24.0f * ImGui::GetFontSize();  // the six tab names, unclipped
+  // The six tab names, unclipped; a link's few tabs need less (one tab: about what its content needs).
+  const float tabs = shown.tabs.empty() ? 6.0f : static_cast<float>(shown.tabs.size());
+  s.min_side_width = std::max(14.0f, 4.0f * tabs) * ImGui::GetFontSize();
   return s;
 }
 
-PanelLayout lay_out(ImVec2 page, float header_height, const Sizes& s) {
+PanelLayout lay_out(ImVec2 page, float header_height, const Sizes& s, const PanelChoice& shown) {
   PanelLayout layout;
   layout.header = {{kMargin, kMargin}, {page.x - 2 * kMargin, header_height}};
-  const float top = kMargin + header_height + kMargin;
+  const float top = header_height > 0.0f ? kMargin + header_height + kMargin : kMargin;
   const float available_height = page.y - top - kMargin;
   const float smallest_image_panel = s.min_image_side + s.chrome;
-  // Three columns (draw, rebuild, tabs) when the tabs keep a usable width beside the two images;
-  // two (the images side by side, everything else below) when the images still fit side by side;
-  // else one, everything stacked (a phone, or a big UI scale on a small screen).
-  const bool three = page.x >= 1000.0f && page.x - 4 * kMargin - 2 * smallest_image_panel >= s.min_side_width;
-  const bool two = three || page.x - 3 * kMargin >= 2 * smallest_image_panel;
-  const float columns = three ? 3.0f : two ? 2.0f : 1.0f;
-  float column_width = (page.x - (columns + 1) * kMargin) / columns;
-  if (three) column_width = std::min(column_width, (page.x - 4 * kMargin - s.min_side_width) / 2.0f);
-  const float fitting_height = available_height - s.noise_height - kMargin - s.title - s.buttons_rows - s.chrome;
-  layout.image_side = std::clamp(std::min(column_width - s.chrome, two ? fitting_height : column_width),
+  const int images = int{shown.draw} + int{shown.reconstruction};
+  // Three columns (draw, rebuild, tabs) when the tabs keep a usable width beside the images (on a
+  // page of its own, from 1000 pixels: a tablet held upright shows the tabs below); the images side
+  // by side, everything else below, when they still fit side by side; else one column, everything
+  // stacked (a phone, or a big UI scale on a small screen).
+  const float wide_page = shown.embedded ? 0.0f : 1000.0f;
+  const bool beside = shown.side && images > 0 && page.x >= wide_page &&
+                      page.x - (images + 2) * kMargin - images * smallest_image_panel >= s.min_side_width;
+  const bool pair = images == 2 && (beside || page.x - 3 * kMargin >= 2 * smallest_image_panel);
+  const int image_columns = pair ? 2 : std::min(images, 1);
+  const float columns = static_cast<float>(image_columns + (beside ? 1 : 0));
+  float column_width = columns > 0.0f ? (page.x - (columns + 1) * kMargin) / columns : page.x;
+  if (beside)
+    column_width = std::min(column_width, (page.x - (image_columns + 2) * kMargin - s.min_side_width) / image_columns);
+  const float noise_room = shown.noise ? s.noise_height + kMargin : 0.0f;
+  const float fitting_height = available_height - noise_room - s.title - s.buttons_rows - s.chrome;
+  layout.image_side = std::clamp(std::min(column_width - s.chrome, pair || beside ? fitting_height : column_width),
                                  s.min_image_side, s.max_image_side);
   const float image_panel_height = layout.image_side + s.title + s.buttons_rows + s.chrome;
   const float image_panel_width = layout.image_side + s.chrome;
 
-  layout.draw = {{kMargin, top}, {image_panel_width, image_panel_height}};
-  float below = top + image_panel_height + kMargin;  // the first free row under the images
-  if (two) {
+  float below = top;  // the first free row under what is placed so far
+  if (pair) {
+    layout.draw = {{kMargin, top}, {image_panel_width, image_panel_height}};
     layout.reconstruction = {{2 * kMargin + image_panel_width, top}, {image_panel_width, image_panel_height}};
-  } else {
-    layout.reconstruction = {{kMargin, below}, {image_panel_width, image_panel_height}};
     below += image_panel_height + kMargin;
-  }
-  const float images_width = two ? 2 * image_panel_width + kMargin : image_panel_width;
-  // Beside the tabs the noise strip spans the two images; below them, the whole page.
-  layout.noise = {{kMargin, below},
-                  {three ? images_width : std::max(images_width, page.x - 2 * kMargin), s.noise_height}};
-  if (three) {
-    const float x = 3 * kMargin + 2 * image_panel_width;
-    const float height = std::max(available_height, below + s.noise_height - top);
-    layout.side = {{x, top}, {page.x - x - kMargin, std::max(s.min_side_panel, height)}};
   } else {
-    const float y = below + s.noise_height + kMargin;
-    layout.side = {{kMargin, y}, {page.x - 2 * kMargin, std::max(s.min_side_panel, page.y - y - kMargin)}};
+    for (PanelRect* rect :
+         {shown.draw ? &layout.draw : nullptr, shown.reconstruction ? &layout.reconstruction : nullptr}) {
+      if (!rect) continue;
+      *rect = {{kMargin, below}, {image_panel_width, image_panel_height}};
+      below += image_panel_height + kMargin;
+    }
   }
-  layout.page_height =
-      std::max({layout.noise.pos.y + layout.noise.size.y, layout.side.pos.y + layout.side.size.y}) + kMargin;
-  layout.page_width = std::max({layout.header.size.x, layout.noise.pos.x + layout.noise.size.x,
-                                layout.side.pos.x + layout.side.size.x}) +
-                      kMargin;
+  const float images_width = pair ? 2 * image_panel_width + kMargin : images > 0 ? image_panel_width : 0.0f;
+  // Beside the tabs the noise strip spans the images; below them, the whole page.
+  if (shown.noise) {
+    layout.noise = {{kMargin, below},
+                    {beside ? images_width : std::max(images_width, page.x - 2 * kMargin), s.noise_height}};
+    below += s.noise_height + kMargin;
+  }
+  if (beside) {
+    const float x = 2 * kMargin + images_width;
+    const float height = std::max(available_height, below - kMargin - top);
+    layout.side = {{x, top}, {page.x - x - kMargin, std::max(s.min_side_panel, height)}};
+  } else if (shown.side) {
+    layout.side = {{kMargin, below}, {page.x - 2 * kMargin, std::max(s.min_side_panel, page.y - below - kMargin)}};
+  }
+  layout.page_height = kMargin;
+  layout.page_width = layout.header.size.x + kMargin;
+  for (const PanelRect* rect : {&layout.draw, &layout.reconstruction, &layout.noise, &layout.side}) {
+    if (rect->size.x <= 0.0f) continue;  // not shown
+    layout.page_height = std::max(layout.page_height, rect->pos.y + rect->size.y + kMargin);
+    layout.page_width = std::max(layout.page_width, rect->pos.x + rect->size.x + kMargin);
+  }
   return layout;
 }
 
 }  // namespace
 
-PanelLayout compute_panel_layout(ImVec2 display, float header_height) {
-  const Sizes sizes = measure();
-  PanelLayout layout = lay_out(display, header_height, sizes);
+// [SECTION] Which panels
+
+const std::vector<std::string>& panel_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all = {"draw", "reconstruction", "noise", "tabs"};
+    for (const TabInfo& tab : kTabs) all.push_back(tab_key(tab.tab));
+    return all;
+  }();
+  return names;
+}
+
+bool is_panel_name(const std::string& name) {
+  return std::find(panel_names().begin(), panel_names().end(), name) != panel_names().end();
+}
+
+bool PanelChoice::shows(SideTab tab) const {
+  return tabs.empty() || std::find(tabs.begin(), tabs.end(), tab) != tabs.end();
+}
+
+PanelChoice panels_shown(const PageMode& mode) {
+  PanelChoice shown;
+  shown.embedded = mode.embed;
+  if (mode.panels.empty()) return shown;
+  const auto chosen = [&](const std::string& name) {
+    return std::find(mode.panels.begin(), mode.panels.end(), name) != mode.panels.end();
+  };
+  shown.draw = chosen("draw");
+  shown.reconstruction = chosen("reconstruction");
+  shown.noise = chosen("noise");
+  for (const TabInfo& tab : kTabs)
+    if (chosen(tab_key(tab.tab))) shown.tabs.push_back(tab.tab);
+  shown.side = chosen("tabs") || !shown.tabs.empty();
+  if (chosen("tabs")) shown.tabs.clear();
+  return shown;
+}
+
+PanelLayout compute_panel_layout(ImVec2 display, float header_height, const PanelChoice& shown) {
+  const Sizes sizes = measure(shown);
+  PanelLayout layout = lay_out(display, header_height, sizes, shown);
   // What does not fit scrolls: lay out again beside the page's scrollbar.
   layout.scrolls = layout.page_height > display.y + 0.5f || layout.page_width > display.x + 0.5f;
   if (layout.scrolls) {
-    layout = lay_out(ImVec2(display.x - ImGui::GetStyle().ScrollbarSize, display.y), header_height, sizes);
+    layout = lay_out(ImVec2(display.x - ImGui::GetStyle().ScrollbarSize, display.y), header_height, sizes, shown);
     layout.scrolls = true;
   }
   return layout;

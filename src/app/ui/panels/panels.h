@@ -16,6 +16,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "app/ui/ui.h"
 #include "imgui.h"
@@ -39,10 +41,23 @@ struct PanelLayout {
   bool scrolls = false;  // the page is larger than the display (a big UI scale, a small screen)
 };
 
+// The panels on the page: all of them, unless a link's `panels` chose some (an embedded page).
+struct PanelChoice {
+  bool draw = true, reconstruction = true, noise = true, side = true;
+  std::vector<SideTab> tabs;  // the side panel's tabs; empty: all
+  bool embedded = false;      // in another page: the tabs go beside the images whenever they fit
+  bool shows(SideTab tab) const;
+};
+// The names `panels=` takes: draw, reconstruction, noise, tabs (every tab), and each tab's.
+const std::vector<std::string>& panel_names();
+bool is_panel_name(const std::string& name);
+PanelChoice panels_shown(const PageMode& mode);
+
 // Three columns on a laptop (draw and rebuild side by side, the noise strip under them, the tabs
-// on the right); when narrow, the tabs go below everything. No panel shrinks below what its
-// controls need: what does not fit scrolls. `header_height` is the header's measured height.
-PanelLayout compute_panel_layout(ImVec2 display, float header_height);
+// on the right); when narrow, the tabs go below everything. Panels not chosen take no room. No
+// panel shrinks below what its controls need: what does not fit scrolls. `header_height` is the
+// header's measured height, 0 for none.
+PanelLayout compute_panel_layout(ImVec2 display, float header_height, const PanelChoice& shown);
 // One scrolling page holds every panel; begin_page / end_page wrap the panels each frame.
 void begin_page(ImVec2 display);
 void end_page(const PanelLayout& layout);
@@ -53,13 +68,14 @@ void end_panel(const char* title);
 // A square image with a border, at the cursor.
 void framed_image(const DigitTexture& texture, ImVec2 size);
 
-void header_panel(Session& session, UiState& ui, UiTools& tools, const PanelRect& rect);
+// In embed mode, only the notice.
+void header_panel(Session& session, Ui& ui, UiTools& tools, const PanelRect& rect);
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
                     UiTools& tools, const PanelRect& rect);
 void reconstruction_panel(const PadReconstruction& rebuild, const DatasetHub& datasets, const Training& training,
                           UiTools& tools, const PanelRect& rect);
 void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& rect);
-void side_panel(Session& session, Ui& ui, const PanelRect& rect);
+void side_panel(Session& session, Ui& ui, const PanelRect& rect, const PanelChoice& shown);
 // The `?` overlay: every keyboard shortcut.
 void help_overlay(UiState& ui);
 

@@ -13,7 +13,7 @@ void before_the_data(SideTab tab, bool anomalies_in) {
 
 }  // namespace
 
-void side_panel(Session& session, Ui& ui, const PanelRect& rect) {
+void side_panel(Session& session, Ui& ui, const PanelRect& rect, const PanelChoice& shown) {
   UiTools tools{ui.textures, ui.probes};
   ui.probes.set("sidePanel", {rect.pos.x, rect.pos.y, rect.size.x, rect.size.y});
   if (begin_panel("Model", rect) && ImGui::BeginTabBar("side tabs")) {
@@ -23,6 +23,7 @@ void side_panel(Session& session, Ui& ui, const PanelRect& rect) {
     const bool requested = ui.state.tab_requests_seen != session.tab_requests();
     ui.state.tab_requests_seen = session.tab_requests();
     for (const TabInfo& tab : kTabs) {
+      if (!shown.shows(tab.tab)) continue;
       const bool select = requested && session.open_tab() == tab.tab;
       const bool open = ImGui::BeginTabItem(tab.name, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
       ui.probes.probe(std::string("tabs.") + tab.name);

@@ -101,6 +101,16 @@ void training_progress(const Training& training) {
   }
 }
 
+void slow_motion_checkbox(Training& training, WidgetProbes& probes) {
+  bool slow_motion = training.slow_motion();
+  if (ImGui::Checkbox("slow motion", &slow_motion)) {
+    training.set_slow_motion(slow_motion);
+    if (slow_motion) training.post(bn::TrainerCommand::kPause);
+  }
+  probes.probe("slowMotionCheckbox");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A few steps a second, to watch the reconstruction change");
+}
+
 }  // namespace
 
 void training_tab(Session& session, Ui& ui) {
@@ -110,22 +120,20 @@ void training_tab(Session& session, Ui& ui) {
   }
   Training& training = session.training();
   WidgetProbes& probes = ui.probes;
-  if (training_buttons(training, !session.preset().empty(), probes)) session.load_pretrained();
-  dataset_choice(session.datasets(), probes);
+  // controls=0 (a link's): the model trains on its own or not at all, as the page that embeds it chose.
+  const bool controls = ui.state.mode.controls;
+  if (controls && training_buttons(training, !session.preset().empty(), probes)) session.load_pretrained();
+  if (controls) dataset_choice(session.datasets(), probes);
   training_progress(training);
   ImGui::Checkbox("log scale", &ui.state.loss_log_scale);
-  ImGui::SameLine();
-  bool slow_motion = training.slow_motion();
-  if (ImGui::Checkbox("slow motion", &slow_motion)) {
-    training.set_slow_motion(slow_motion);
-    if (slow_motion) training.post(bn::TrainerCommand::kPause);
+  if (controls) {
+    ImGui::SameLine();
+    slow_motion_checkbox(training, probes);
   }
-  probes.probe("slowMotionCheckbox");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A few steps a second, to watch the reconstruction change");
   UiTools tools{ui.textures, probes};
   training_grid(session.grid(), session.dataset(), tools);
-  const bool editing = ImGui::CollapsingHeader("New model: kind, layers, hyper-parameters");
-  probes.probe("editorHeader");
+  const bool editing = controls && ImGui::CollapsingHeader("New model: kind, layers, hyper-parameters");
+  if (controls) probes.probe("editorHeader");
   // The editor's Build: the session refuses what the core refuses, and the draft says why.
   if (const auto config = editing ? model_editor(training, ui.draft, tools) : std::nullopt) {
     try {
