@@ -90,6 +90,20 @@ describePlayground('presets and noise', { isolation: true }, (session) => {
     await saveScreenshot(page, 'noise-heavy.png');
   });
 
+  test('the 3x3 median filter shows beside the model, and beats the noisy input on salt and pepper', async () => {
+    const { page } = session;
+    await page.keyboard.press('r');  // a test digit
+    await page.evaluate(() => window.bottleneck.setNoise('salt_pepper', 0.3));
+    await clickRect(page, (await layout(page)).medianCheckbox);
+    const s = await pollUntil(() => state(page), (x) => x.medianShown && x.noise.type === 'salt_pepper',
+      { timeoutMs: 5_000 });
+    assert.equal(s.medianShown, true);
+    assert.ok(s.psnr.median > s.psnr.noisy + 5, `median ${s.psnr.median} dB, noisy input ${s.psnr.noisy} dB`);
+    await saveScreenshot(page, 'noise-median.png');
+    await clickRect(page, (await layout(page)).medianCheckbox);
+    assert.equal((await pollUntil(() => state(page), (x) => !x.medianShown, { timeoutMs: 5_000 })).medianShown, false);
+  });
+
   test('bad settings are refused with a reason, and nothing changes', async () => {
     const { page } = session;
     const before = await state(page);

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iterator>
+#include <vector>
 
 #include <GLES3/gl3.h>
 
@@ -9,6 +11,7 @@
 #include <emscripten/html5.h>
 #endif
 
+#include "app/ui/glyph_ranges.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
@@ -27,10 +30,13 @@ constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.t
 // text stays sharp on high-DPI screens and on a projector at 3x, while layouts keep working in CSS
 // pixels.
 void load_fonts(float scale, float ratio) {
+  // The atlas keeps a pointer to the ranges: they must outlive it.
+  static const std::vector<ImWchar> ranges(std::begin(kGlyphRanges), std::end(kGlyphRanges));
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
   config.OversampleH = 2;
+  config.GlyphRanges = ranges.data();
   if (!io.Fonts->AddFontFromFileTTF(kFontPath, 16.0f * ratio * scale, &config)) {
     std::fprintf(stderr, "bottleneck: %s is missing; using ImGui's built-in font\n", kFontPath);
     io.Fonts->AddFontDefault();

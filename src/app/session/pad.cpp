@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/data/mnist_framing.h"
+#include "core/eval/median_filter.h"
 #include "core/eval/metrics.h"
 #include "core/random.h"
 
@@ -111,7 +112,8 @@ void DrawingPad::random_test_image(const bn::Dataset& test) {
 
 // [SECTION] PadReconstruction
 
-PadReconstruction::PadReconstruction() : noisy_(kPixels, 0.0f), output_(kPixels, 0.0f), error_map_(kPixels, 0.0f) {}
+PadReconstruction::PadReconstruction()
+    : noisy_(kPixels, 0.0f), output_(kPixels, 0.0f), error_map_(kPixels, 0.0f), median_(kPixels, 0.0f) {}
 
 void PadReconstruction::set_noise(const bn::Noise& noise) {
   bn::validate(noise, kPadSide);
@@ -131,6 +133,9 @@ void PadReconstruction::update(const DrawingPad& pad, bn::Model& model, uint64_t
   noisy_.assign(noisy.data(), noisy.data() + noisy.size());
   output_.assign(output.data(), output.data() + output.size());
   for (size_t i = 0; i < kPixels; ++i) error_map_[i] = std::abs(output_[i] - pad.pixels()[i]);
+  const bn::Matrix median = bn::median_filter_3x3(noisy, kPadSide);
+  median_.assign(median.data(), median.data() + median.size());
+  psnr_median_ = bn::psnr(bn::mean_squared_error(median, clean));
   psnr_noisy_ = bn::psnr(bn::mean_squared_error(noisy, clean));
   psnr_output_ = bn::psnr(bn::mean_squared_error(output, clean));
   psnr_pca_ =
@@ -164,7 +169,9 @@ void PadReconstruction::describe(StateWriter& out) const {
   out.begin_object("psnr");
   out.number("noisy", psnr_noisy_);
   out.number("output", psnr_output_);
+  out.number("median", psnr_median_);
   out.end_object();
+  out.flag("medianShown", show_median_);
 }
 
 }  // namespace bn_app

@@ -98,20 +98,27 @@ class PadReconstruction {
   const std::vector<float>& noisy() const { return noisy_; }
   const std::vector<float>& output() const { return output_; }
   const std::vector<float>& error_map() const { return error_map_; }  // |output − pad|
-  float psnr_noisy() const { return psnr_noisy_; }                    // against the clean pad, in dB (inf: identical)
+  // The classical baseline beside the model: a 3×3 median filter of the same noisy input.
+  const std::vector<float>& median() const { return median_; }
+  float psnr_median() const { return psnr_median_; }
+  // The Noise panel shows the median filter beside the model.
+  bool show_median() const { return show_median_; }
+  void set_show_median(bool show) { show_median_ = show; }
+  float psnr_noisy() const { return psnr_noisy_; }  // against the clean pad, in dB (inf: identical)
   float psnr_output() const { return psnr_output_; }
   float psnr_pca() const { return psnr_pca_; }  // NaN without a PCA
   // Moves on with every new output.
   uint64_t revision() const { return revision_; }
 
-  // noise: {type, level} and psnr: {noisy, output}.
+  // noise: {type, level}, psnr: {noisy, output, median} and medianShown.
   void describe(StateWriter& out) const;
 
  private:
   bn::Noise noise_;
   uint64_t noise_revision_ = 1;
-  std::vector<float> noisy_, output_, error_map_;
-  float psnr_noisy_ = 0.0f, psnr_output_ = 0.0f, psnr_pca_ = 0.0f;
+  std::vector<float> noisy_, output_, error_map_, median_;
+  float psnr_noisy_ = 0.0f, psnr_output_ = 0.0f, psnr_pca_ = 0.0f, psnr_median_ = 0.0f;
+  bool show_median_ = false;
   uint64_t computed_pad_ = 0, computed_noise_ = 0, computed_weights_ = ~0ull;
   uint64_t revision_ = 0;
 };

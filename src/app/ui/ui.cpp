@@ -59,7 +59,8 @@ void draw_ui(Session& session, Ui& ui) {
   if (header) header_panel(session, ui, tools, layout.header);
   if (shown.draw) draw_pad_panel(session.pad(), session.test_set(), session.dataset(), ui.pointer, tools, layout.draw);
   if (shown.reconstruction)
-    reconstruction_panel(session.rebuild(), session.datasets(), session.training(), tools, layout.reconstruction);
+    reconstruction_panel(session.rebuild(), session.pad().empty(), session.datasets(), session.training(), tools,
+                         layout.reconstruction);
   if (shown.noise) noise_panel(session.rebuild(), tools, layout.noise);
   if (shown.side) side_panel(session, ui, layout.side, shown);
   end_page(layout);

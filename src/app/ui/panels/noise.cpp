@@ -46,12 +46,9 @@ void thumbnail(const char* label, const DigitTexture& texture, float side) {
 
 void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& rect) {
   if (begin_panel("Noise", rect)) {
-    // Three square thumbnails to the right of the controls, as large as the panel allows.
     const ImVec2 room = ImGui::GetContentRegionAvail();
     const float controls_width = ImGui::GetFontSize() * 12.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float side = std::max(
-        40.0f, std::min(room.y - ImGui::GetTextLineHeightWithSpacing(), (room.x - controls_width - 3.0f * gap) / 3.0f));
     const bn::Noise noise = rebuild.noise();
     const NoiseChoice& current = choice_of(noise.type);
     ImGui::BeginGroup();
@@ -74,19 +71,34 @@ void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& re
       rebuild.set_noise({noise.type, level});
     }
     ImGui::EndDisabled();
-    ImGui::Spacing();
+    bool median = rebuild.show_median();
+    if (ImGui::Checkbox("3x3 median filter", &median)) rebuild.set_show_median(median);
+    tools.probes.probe("medianCheckbox");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "The classical denoiser: each pixel becomes the middle value of its 3x3 neighbourhood.\n"
+          "Compare it with the model, on salt & pepper noise especially.");
     psnr_label("noisy input", rebuild.psnr_noisy());
     psnr_label("model output", rebuild.psnr_output());
-    ImGui::TextDisabled("(PSNR vs. your drawing:");
-    ImGui::TextDisabled("higher is closer)");
+    if (median) psnr_label("median filter", rebuild.psnr_median());
+    else ImGui::TextDisabled("(PSNR vs. your drawing)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("In dB: higher is closer to what you drew");
     ImGui::EndGroup();
 
+    // Square thumbnails to the right of the controls, as large as the panel allows.
+    const float count = median ? 4.0f : 3.0f;
+    const float side = std::max(40.0f, std::min(room.y - ImGui::GetTextLineHeightWithSpacing(),
+                                                (room.x - controls_width - count * gap) / count));
     const uint64_t revision = rebuild.revision();
     TextureCache& textures = tools.textures;
     ImGui::SameLine(controls_width + ImGui::GetStyle().WindowPadding.x);
     thumbnail("model input", textures.image("noisy", kPadSide, kPadSide, rebuild.noisy(), revision), side);
     ImGui::SameLine();
     thumbnail("rebuilt", textures.image("rebuilt", kPadSide, kPadSide, rebuild.output(), revision), side);
+    if (median) {
+      ImGui::SameLine();
+      thumbnail("median filter", textures.image("median", kPadSide, kPadSide, rebuild.median(), revision), side);
+    }
     ImGui::SameLine();
     thumbnail("error map",
               textures.image("error map", kPadSide, kPadSide, rebuild.error_map(), revision, ColorMap::kHeat), side);
