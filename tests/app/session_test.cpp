@@ -320,3 +320,63 @@ TEST_CASE("pad reconstruction: the median filter's PSNR is the direct computatio
   // Salt and pepper is what a median filter is for: it beats the noisy input by far.
   CHECK(session.rebuild().psnr_median() > session.rebuild().psnr_noisy() + 5.0f);
 }
+
+TEST_CASE("pad reconstruction: the code is the encoder's, and an edit of it is undone bit for bit", "[session][code]") {
+  Session session(false);
+  start_on_mnist(session);
+  session.pad().random_test_image(*session.test_set());
+  session.update(1.0, 16.0f);
+  const bn_app::CodeReadout& code = session.rebuild().code();
+  const std::vector<float>& noisy = session.rebuild().noisy();
+  const bn::Matrix encoded = session.training().viewer().encode(bn::ConstMatrixMap(noisy.data(), 1, 784));
+  REQUIRE(code.values.size() == static_cast<size_t>(session.training().config().latent));
+  for (size_t i = 0; i < code.values.size(); ++i) CHECK(code.values[i] == encoded(0, static_cast<Eigen::Index>(i)));
+  CHECK(code.spread.empty());
+  CHECK(code.active.empty());
+
+  const std::vector<float> before = session.rebuild().output();
+  session.rebuild().set_code_value(3, code.values[3] + 8.0f);
+  session.update(1.1, 16.0f);
+  CHECK(session.rebuild().code().edited);
+  const std::vector<float>& edited = session.rebuild().output();
+  float changed = 0.0f;
+  for (size_t i = 0; i < before.size(); ++i) changed += std::abs(edited[i] - before[i]);
+  CHECK(changed > 1.0f);
+  session.rebuild().restore_code();
+  session.update(1.2, 16.0f);
+  CHECK_FALSE(session.rebuild().code().edited);
+  CHECK(session.rebuild().output() == before);
+  // A new drawing starts from its own code.
+  session.rebuild().set_code_value(0, 4.0f);
+  session.pad().clear();
+  session.update(1.3, 16.0f);
+  CHECK_FALSE(session.rebuild().code().edited);
+}
+
+TEST_CASE("pad reconstruction: a sparse code's firing units and a VAE's spread", "[session][code]") {
+  Session session(false);
+  start_on_mnist(session);
+  session.pad().random_test_image(*session.test_set());
+  bn::ModelConfig sparse;
+  sparse.kind = bn::ModelKind::kSparse;
+  sparse.latent = 128;
+  session.build_model(sparse);
+  for (int frame = 0; frame < 50 && !session.training().settled(); ++frame) session.update(2.0, 16.0f);
+  session.update(2.1, 16.0f);
+  const bn_app::CodeReadout& code = session.rebuild().code();
+  REQUIRE(code.active.size() == 128);
+  int firing = 0;
+  for (float value : code.values) firing += std::abs(value) > 0.01f;
+  CHECK(code.active_count() == firing);
+  CHECK(firing > 0);
+
+  bn::ModelConfig vae;
+  vae.kind = bn::ModelKind::kVae;
+  vae.latent = 8;
+  session.build_model(vae);
+  for (int frame = 0; frame < 50 && !session.training().settled(); ++frame) session.update(3.0, 16.0f);
+  session.update(3.1, 16.0f);
+  REQUIRE(session.rebuild().code().spread.size() == 8);
+  for (float sigma : session.rebuild().code().spread) CHECK(sigma > 0.0f);
+  CHECK(session.rebuild().code().active.empty());
+}

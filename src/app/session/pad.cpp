@@ -122,14 +122,17 @@ void PadReconstruction::set_noise(const bn::Noise& noise) {
 }
 
 void PadReconstruction::update(const DrawingPad& pad, bn::Model& model, uint64_t weights_revision, bn::Model* pca) {
-  if (computed_pad_ == pad.revision() && computed_noise_ == noise_revision_ && computed_weights_ == weights_revision)
-    return;
+  const bool drawing_moved = computed_pad_ != pad.revision() || computed_noise_ != noise_revision_;
+  const bool input_moved = drawing_moved || computed_weights_ != weights_revision;
+  if (!input_moved && computed_code_ == code_revision_) return;
   const bn::Matrix clean = bn::ConstMatrixMap(pad.pixels().data(), 1, kPixels);
   bn::Matrix noisy = clean;
   bn::Random rng(kPadNoiseSeed, noise_revision_);
   bn::corrupt(noisy, noise_, rng, kPadSide);
   if (pad.hidden_count() > 0) bn::apply_mask(noisy, pad.hidden());
-  const bn::Matrix output = model.reconstruct(noisy);
+  if (input_moved) read_code(model, noisy, /*keep_edit=*/!drawing_moved);
+  const bn::Matrix output = code_.edited ? model.decode(bn::ConstMatrixMap(code_.values.data(), 1, code_.values.size()))
+                                         : model.reconstruct(noisy);
   noisy_.assign(noisy.data(), noisy.data() + noisy.size());
   output_.assign(output.data(), output.data() + output.size());
   for (size_t i = 0; i < kPixels; ++i) error_map_[i] = std::abs(output_[i] - pad.pixels()[i]);
@@ -143,8 +146,44 @@ void PadReconstruction::update(const DrawingPad& pad, bn::Model& model, uint64_t
   computed_pad_ = pad.revision();
   computed_noise_ = noise_revision_;
   computed_weights_ = weights_revision;
+  computed_code_ = code_revision_;
   ++revision_;
 }
+
+// The code of the input. An edit outlives new weights of the same model (training goes on while a
+// student drags a bar), but not a new drawing, noise or code size: it means nothing for those.
+void PadReconstruction::read_code(bn::Model& model, const bn::Matrix& noisy, bool keep_edit) {
+  const bn::Matrix code = model.encode(noisy);
+  const bn::Matrix spread = model.code_spread(noisy);
+  code_.encoded.assign(code.data(), code.data() + code.size());
+  code_.spread.assign(spread.data(), spread.data() + spread.size());
+  if (!(keep_edit && code_.edited && code_.values.size() == code_.encoded.size())) {
+    code_.values = code_.encoded;
+    code_.edited = false;
+  }
+  const bn::ModelConfig& config = model.config();
+  code_.penalty = config.sparsity;
+  code_.active.clear();
+  if (config.kind == bn::ModelKind::kSparse)
+    for (float value : code_.values) code_.active.push_back(bn::unit_fires(config.sparsity, value));
+}
+
+void PadReconstruction::set_code_value(int unit, float value) {
+  if (unit < 0 || unit >= static_cast<int>(code_.values.size()) || !std::isfinite(value)) return;
+  code_.values[unit] = value;
+  code_.edited = true;
+  if (!code_.active.empty()) code_.active[unit] = bn::unit_fires(code_.penalty, value);
+  ++code_revision_;
+}
+
+void PadReconstruction::restore_code() {
+  if (!code_.edited) return;
+  code_.values = code_.encoded;
+  code_.edited = false;
+  ++code_revision_;
+}
+
+int CodeReadout::active_count() const { return static_cast<int>(std::count(active.begin(), active.end(), true)); }
 
 void DrawingPad::describe(StateWriter& out, const bn::Dataset* test) const {
   out.flag("framing", framing_);
@@ -172,6 +211,14 @@ void PadReconstruction::describe(StateWriter& out) const {
   out.number("median", psnr_median_);
   out.end_object();
   out.flag("medianShown", show_median_);
+  out.begin_object("code");
+  out.begin_array("values");
+  for (float value : code_.values) out.number(nullptr, value);
+  out.end_array();
+  if (code_.active.empty()) out.null("active");
+  else out.number("active", code_.active_count());
+  out.flag("edited", code_.edited);
+  out.end_object();
 }
 
 }  // namespace bn_app

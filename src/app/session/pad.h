@@ -80,6 +80,18 @@ class DrawingPad {
   uint32_t random_draws_ = 0;
 };
 
+// The code the noisy drawing becomes: what the Code strip under the reconstruction shows, and what
+// a student can change by hand.
+struct CodeReadout {
+  std::vector<float> encoded;  // the encoder's output (the VAE's μ)
+  std::vector<float> values;   // what the decoder is given: `encoded`, or the user's edit of it
+  std::vector<float> spread;   // the VAE's σ for each unit; empty for the other kinds
+  std::vector<bool> active;    // a sparse model's firing units (bn::unit_fires); empty for the others
+  bn::SparsityPenalty penalty = bn::SparsityPenalty::kL1;  // a sparse model's, which says what firing is
+  bool edited = false;
+  int active_count() const;
+};
+
 class PadReconstruction {
  public:
   PadReconstruction();
@@ -92,8 +104,12 @@ class PadReconstruction {
   // again only when the pad, the noise or the weights moved on. PCA's rebuild of the same input
   // is scored beside it, when there is a PCA.
   void update(const DrawingPad& pad, bn::Model& model, uint64_t weights_revision, bn::Model* pca);
-  // The next update recomputes, whatever moved.
-  void invalidate() { computed_weights_ = ~0ull; }
+  // The next update recomputes, whatever moved: another model, or another data set. A code edited
+  // by hand goes too.
+  void invalidate() {
+    computed_weights_ = ~0ull;
+    code_.edited = false;
+  }
 
   const std::vector<float>& noisy() const { return noisy_; }
   const std::vector<float>& output() const { return output_; }
@@ -110,13 +126,25 @@ class PadReconstruction {
   // Moves on with every new output.
   uint64_t revision() const { return revision_; }
 
-  // noise: {type, level}, psnr: {noisy, output, median} and medianShown.
+  const CodeReadout& code() const { return code_; }
+  // Sets one unit of the code the decoder is given; the output follows at the next update. New
+  // weights keep the edit; a new drawing, noise or code size starts from its encoded code again.
+  void set_code_value(int unit, float value);
+  // "Back to my drawing": the encoded code, and the output exactly as before the edit.
+  void restore_code();
+
+  // noise: {type, level}, psnr: {noisy, output, median}, medianShown and code: {values, active (the
+  // firing units of a sparse code, else null), edited}.
   void describe(StateWriter& out) const;
 
  private:
   bn::Noise noise_;
   uint64_t noise_revision_ = 1;
+  void read_code(bn::Model& model, const bn::Matrix& noisy, bool keep_edit);
+
   std::vector<float> noisy_, output_, error_map_, median_;
+  CodeReadout code_;
+  uint64_t code_revision_ = 0, computed_code_ = 0;
   float psnr_noisy_ = 0.0f, psnr_output_ = 0.0f, psnr_pca_ = 0.0f, psnr_median_ = 0.0f;
   bool show_median_ = false;
   uint64_t computed_pad_ = 0, computed_noise_ = 0, computed_weights_ = ~0ull;

@@ -89,4 +89,8 @@ float active_fraction(const Matrix& codes, float threshold) {
   return static_cast<float>((codes.array().abs() > threshold).count()) / static_cast<float>(codes.size());
 }
 
+bool unit_fires(SparsityPenalty penalty, float value) {
+  return penalty == SparsityPenalty::kL1 ? std::abs(value) > 0.01f : value > 0.5f;
+}
+
 }  // namespace bn

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "core/models/model_config.h"
 #include "core/tensor.h"
 
 namespace bn {
@@ -33,5 +34,11 @@ float best_threshold(const std::vector<float>& normal, const std::vector<float>&
 
 // The share of code units whose magnitude is above `threshold`, over every unit of every row.
 float active_fraction(const Matrix& codes, float threshold = 0.01f);
+
+// A sparse model's code unit is firing. With the L1 penalty the code is a ReLU's, exactly 0 when
+// silent: |h| > 0.01, active_fraction's rule. With the KL penalty it is a sigmoid's, which idles
+// near its target ρ (0.05) rather than at 0: it fires when above one half, where its input turns
+// positive.
+bool unit_fires(SparsityPenalty penalty, float value);
 
 }  // namespace bn

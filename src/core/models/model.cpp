@@ -14,6 +14,8 @@ Matrix Model::sample(int, Random&, float) {
                          std::string(kind_name(config().kind)));
 }
 
+Matrix Model::code_spread(const Matrix&) { return Matrix(); }
+
 std::unique_ptr<Model> make_model(const ModelConfig& config) {
   validate(config);
   switch (config.kind) {

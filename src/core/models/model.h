@@ -48,6 +48,9 @@ class Model {
   virtual std::string loss_unit() const = 0;
   // Draws images from the prior (a VAE); the others throw std::logic_error.
   virtual Matrix sample(int count, Random& rng, float temperature = 1.0f);
+  // How uncertain each code unit is for each row of x: the VAE's σ beside the μ that encode gives.
+  // Empty for a model whose code is a point (every kind but the VAE).
+  virtual Matrix code_spread(const Matrix& x);
   // Forget the optimizer's state (after weights were replaced, e.g. restored from a snapshot).
   virtual void reset_optimizer() = 0;
   virtual ParameterArena& parameters() = 0;

@@ -21,6 +21,10 @@ Vae::Vae(const ModelConfig& config) : TrainableModel(config) {
 
 Matrix Vae::encode(const Matrix& x) { return encoder_.forward(arena_, x).leftCols(config_.latent); }
 
+Matrix Vae::code_spread(const Matrix& x) {
+  return (0.5f * encoder_.forward(arena_, x).rightCols(config_.latent).array()).exp().matrix();
+}
+
 Matrix Vae::decode(const Matrix& codes) {
   Matrix images;
   sigmoid_forward(decoder_.forward(arena_, codes), images);

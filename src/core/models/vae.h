@@ -20,6 +20,8 @@ class Vae : public TrainableModel {
   Matrix decode(const Matrix& codes) override;
   std::string loss_unit() const override { return "−ELBO, nats per image"; }
   Matrix sample(int count, Random& rng, float temperature = 1.0f) override;
+  // σ = exp(½ · log σ²), the encoder's second half.
+  Matrix code_spread(const Matrix& x) override;
 
  private:
   // Encodes, draws z from `rng` and decodes; keeps stats_, epsilon_ and z_ for backward.

@@ -81,3 +81,11 @@ TEST_CASE("ROC curve and the best threshold", "[metrics]") {
   CHECK(threshold > 0.2f);
   CHECK(threshold < 0.4f);
 }
+
+TEST_CASE("a sparse unit fires above 0.01 with L1, above one half with the KL target", "[metrics]") {
+  CHECK(bn::unit_fires(bn::SparsityPenalty::kL1, 0.02f));
+  CHECK_FALSE(bn::unit_fires(bn::SparsityPenalty::kL1, 0.005f));
+  CHECK_FALSE(bn::unit_fires(bn::SparsityPenalty::kL1, 0.0f));
+  CHECK_FALSE(bn::unit_fires(bn::SparsityPenalty::kKl, 0.05f));  // idling at the target ρ
+  CHECK(bn::unit_fires(bn::SparsityPenalty::kKl, 0.7f));
+}

@@ -130,3 +130,17 @@ TEST_CASE("model config: layer widths are read as typed, and a stray word is nam
   REQUIRE_THROWS_WITH(bn::parse_widths("256,12x"), Catch::Contains("'12x' is not a whole number"));
   REQUIRE_THROWS_WITH(bn::parse_widths("99999999999"), Catch::Contains("not a whole number"));
 }
+
+TEST_CASE("models: the VAE's code spread is its σ, and point codes have none", "[model]") {
+  bn::ModelConfig config;
+  config.kind = bn::ModelKind::kVae;
+  config.latent = 5;
+  auto vae = bn::make_model(config);
+  const bn::Matrix x = random_images(3, 784, 2);
+  const bn::Matrix sigma = vae->code_spread(x);
+  REQUIRE(sigma.rows() == 3);
+  REQUIRE(sigma.cols() == 5);
+  CHECK((sigma.array() > 0.0f).all());
+  config.kind = bn::ModelKind::kAutoencoder;
+  CHECK(bn::make_model(config)->code_spread(x).size() == 0);
+}

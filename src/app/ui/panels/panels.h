@@ -73,7 +73,7 @@ void header_panel(Session& session, Ui& ui, UiTools& tools, const PanelRect& rec
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
                     UiTools& tools, const PanelRect& rect);
 // `pad_empty`: the caption says why a model shows something for a blank pad.
-void reconstruction_panel(const PadReconstruction& rebuild, bool pad_empty, const DatasetHub& datasets,
+void reconstruction_panel(PadReconstruction& rebuild, bool pad_empty, const DatasetHub& datasets,
                           const Training& training, UiTools& tools, const PanelRect& rect);
 void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& rect);
 void side_panel(Session& session, Ui& ui, const PanelRect& rect, const PanelChoice& shown);
