@@ -35,13 +35,16 @@ void settle(Session& session, double now) {
   session.update(now, 16.0f);
 }
 
-// A session on MNIST with no pretrained weights (every preset starts untrained), updated once.
+// A session on MNIST with no pretrained weights (every preset starts untrained), updated once, and
+// its pad cleared of the first visit's test digit: each test starts from an empty pad.
 void start_on_mnist(Session& session) {
   REQUIRE(session.datasets().next_request() == std::optional<std::string>("mnist"));
   session.weights_done("mnist");
   session.receive_dataset("mnist", mnist_bytes());
   REQUIRE(session.ready());
   settle(session, 0.0);
+  session.pad().clear();
+  session.update(0.0, 16.0f);
 }
 
 float ink(const std::vector<float>& pixels) { return std::accumulate(pixels.begin(), pixels.end(), 0.0f); }
@@ -108,6 +111,17 @@ TEST_CASE("dataset hub: a switch while training keeps the model's kind, on the n
   CHECK(session.training().model_revision() == model_now);
 }
 
+TEST_CASE("a first visit opens on the Denoising preset with a test digit on the pad", "[session]") {
+  Session session(false);
+  session.weights_done("mnist");
+  session.receive_dataset("mnist", mnist_bytes());
+  settle(session, 0.0);
+  CHECK(session.preset() == "Denoising");
+  CHECK(session.pad().shown_test_image() == 0);
+  CHECK(ink(session.pad().pixels()) > 20.0f);
+  CHECK(session.rebuild().noise().type == bn::NoiseType::kGaussian);  // noisy in (the page's test: clean out)
+}
+
 TEST_CASE("pad pipeline: strokes, undo, framing, and a reconstruction only when something moved", "[session]") {
   Session session(false);
   start_on_mnist(session);
@@ -116,7 +130,7 @@ TEST_CASE("pad pipeline: strokes, undo, framing, and a reconstruction only when 
   pad.begin_stroke();
   pad.stroke(BrushTool::kInk, 3, 3, 10, 6, 1.0f);
   CHECK(ink(pad.pixels()) > 5.0f);
-  CHECK(pad.undo_depth() == 1);
+  CHECK(pad.undo_depth() == 3);  // the first visit's digit, the clear, this stroke
   settle(session, 1.0);
   const uint64_t rebuilt = session.rebuild().revision();
   CHECK(ink(session.rebuild().output()) > 0.0f);
@@ -140,7 +154,7 @@ TEST_CASE("pad pipeline: strokes, undo, framing, and a reconstruction only when 
   CHECK(centre_x(pad.pixels()) == Approx(14.0f).margin(1.0f));
   CHECK(centre_x(pad.drawn()) < 9.0f);  // the pad still shows it as drawn
   CHECK(pad.undo());
-  CHECK(pad.empty());
+  CHECK(pad.empty());  // back to the cleared pad
   CHECK_THROWS_AS(session.set_noise({bn::NoiseType::kGaussian, -1.0f}), std::invalid_argument);
 }
 

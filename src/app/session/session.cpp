@@ -162,13 +162,19 @@ void Session::load_pretrained() {
   if (const Preset* preset = find_preset(preset_)) load_pretrained_model(preset->kind);
 }
 
-// The default preset waits (briefly) for its weights, so a first visit starts pretrained.
+// The default preset waits (briefly) for its weights, so a first visit starts pretrained, with a test
+// digit on the pad.
 void Session::apply_pending_preset() {
   if (pending_preset_.empty()) return;
   const Preset* preset = find_preset(pending_preset_);
   const std::string& dataset = datasets_.current();
   const bool weights_in = preset && datasets_.weights(dataset, bn::kind_name(preset->kind));
-  if (weights_in || datasets_.all_weights_in(dataset)) select_preset(pending_preset_);
+  if (!weights_in && !datasets_.all_weights_in(dataset)) return;
+  const bool first_visit = !chosen_;
+  select_preset(pending_preset_);
+  // A first visit opens on something to look at: a test digit, noisy in and clean out, the moment
+  // the model is ready, rather than an empty pad and a ghost.
+  if (first_visit && pad_.empty()) pad_.browse(*test_set(), 1);
 }
 
 void Session::build_model(const bn::ModelConfig& config) {

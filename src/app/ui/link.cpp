@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "app/session/lessons.h"
 #include "app/ui/panels/panels.h"
 #include "app/ui/ui.h"
 
@@ -38,7 +39,7 @@ Settings current_settings(const Session& session, const Ui& ui) {
   settings.embed = ui.state.mode.embed;
   settings.panels = ui.state.mode.panels;
   settings.controls = ui.state.mode.controls;
-  settings.lesson = ui.state.mode.lesson;
+  settings.lesson = ui.state.show_lessons ? ui.state.mode.lesson : "";
   return settings;
 }
 
@@ -50,6 +51,16 @@ void apply_link(Session& session, Ui& ui, const std::string& text) {
   ui.state.light_theme = settings.theme == Theme::kLight;
   set_ui_scale(ui.state, settings.ui_scale);
   ui.state.mode = {settings.embed, known_panels(settings.panels, ignored), settings.controls, settings.lesson};
+  if (!settings.lesson.empty() && !find_lesson(settings.lesson)) {
+    std::vector<std::string> ids;
+    for (const Lesson& lesson : lessons()) ids.push_back(lesson.id);
+    ignored.push_back("lesson=" + settings.lesson + ": no such lesson (" + join(ids, ", ") + ")");
+    ui.state.mode.lesson.clear();
+  }
+  if (!ui.state.mode.lesson.empty()) {
+    ui.state.show_lessons = true;
+    ui.state.lesson_step = 0;
+  }
   const std::string note =
       ignored.empty() ? "" : "Parts of the link were ignored or changed: " + join(ignored, "; ") + ".";
   session.apply_settings(settings, parsed.model_given, note);

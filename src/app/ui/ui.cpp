@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/session/lessons.h"
 #include "app/ui/panels/panels.h"
 
 namespace bn_app {
@@ -22,6 +23,7 @@ void handle_shortcuts(Session& session, Ui& ui) {
   DrawingPad& pad = session.pad();
   if (pressed(ImGuiKey_Slash) && ImGui::GetIO().KeyShift) state.show_help = !state.show_help;
   if (pressed(ImGuiKey_Escape)) state.show_help = false;
+  if (pressed(ImGuiKey_L)) state.show_lessons = !state.show_lessons;
   if (pressed(ImGuiKey_C)) pad.clear();
   if (pressed(ImGuiKey_T)) state.light_theme = !state.light_theme;
   if (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd)) set_ui_scale(state, state.scale + 0.25f);
@@ -64,6 +66,7 @@ void draw_ui(Session& session, Ui& ui) {
   if (shown.noise) noise_panel(session.rebuild(), tools, layout.noise);
   if (shown.side) side_panel(session, ui, layout.side, shown);
   end_page(layout);
+  if (ui.state.show_lessons) lessons_window(session, ui.state, ui.probes);
   if (ui.state.show_help) help_overlay(ui.state);
 }
 
@@ -122,6 +125,14 @@ void describe_ui(const Ui& ui, const Session& session, StateWriter& out) {
   out.end_array();
   out.flag("controls", mode.controls);
   out.text("lesson", mode.lesson);
+  out.end_object();
+  // The lesson open in the Lessons window; id "" for none (the window closed, or its list).
+  const Lesson* lesson = ui.state.show_lessons ? find_lesson(mode.lesson) : nullptr;
+  out.begin_object("lesson");
+  out.text("id", lesson ? lesson->id : "");
+  out.number("step", lesson ? ui.state.lesson_step : 0);
+  out.number("steps", lesson ? static_cast<double>(lesson->steps.size()) : 0);
+  out.flag("open", ui.state.show_lessons);
   out.end_object();
 }
 

@@ -15,7 +15,7 @@ struct PageMode {
   bool embed = false;               // inside another page: no header, only the chosen panels
   std::vector<std::string> panels;  // draw, reconstruction, noise, tabs, or a tab's name; empty: all
   bool controls = true;             // the training controls (train, the data set, the model editor)
-  std::string lesson;               // a lesson's id, carried by links for the lessons
+  std::string lesson;               // the lesson open in the Lessons window ("" for the list)
 };
 
 struct UiState {
@@ -24,8 +24,10 @@ struct UiState {
   // the style when they change.
   float scale = 1.0f;
   bool light_theme = false;
-  float header_height = 90.0f;     // measured each frame: the preset row wraps
-  bool show_help = false;          // the `?` overlay of keyboard shortcuts
+  float header_height = 90.0f;  // measured each frame: the preset row wraps
+  bool show_help = false;       // the `?` overlay of keyboard shortcuts
+  bool show_lessons = false;    // the Lessons window (L); its lesson is mode.lesson
+  int lesson_step = 0;
   bool loss_log_scale = false;     // the Training tab's loss axis
   uint64_t tab_requests_seen = 0;  // the session's last tab request the tab bar has selected
   uint64_t frames = 0;             // drawn since start: tests wait on frames, not milliseconds

@@ -147,7 +147,7 @@ void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo&
     } else if (const int shown = pad.shown_test_image(); shown >= 0 && test) {
       shown_test_image_line(pad, *test, dataset, shown);
     } else {
-      ImGui::TextDisabled("Draw here. Press ? for the keys.");
+      ImGui::TextDisabled("Draw here. L: lessons, ?: keys.");
     }
   }
   end_panel("Draw");

@@ -56,6 +56,16 @@ void link_buttons(const Session& session, Ui& ui, WidgetProbes& probes) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy an <iframe> of the playground as it is now, for a web page");
 }
 
+void lessons_button(UiState& ui, WidgetProbes& probes) {
+  if (ImGui::Button("Lessons")) ui.show_lessons = !ui.show_lessons;
+  probes.probe("lessonsButton");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Short lessons, one idea each (L)");
+}
+
+float lessons_button_width() {
+  return ImGui::CalcTextSize("Lessons").x + 2.0f * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
+}
+
 float link_buttons_width() {
   const ImGuiStyle& style = ImGui::GetStyle();
   return ImGui::CalcTextSize("Copy linkEmbed").x + 4.0f * style.FramePadding.x + 2.0f * style.ItemSpacing.x;
@@ -91,8 +101,8 @@ void header_panel(Session& session, Ui& whole_ui, UiTools& tools, const PanelRec
     // buttons (on a page) and the presentation controls at the right.
     const float right = ImGui::GetWindowContentRegionMax().x;
     const bool links = !ui.page_address.empty();
-    const float controls =
-        presentation_controls_width() + (links ? link_buttons_width() + ImGui::GetStyle().ItemSpacing.x : 0.0f);
+    const float controls = lessons_button_width() + presentation_controls_width() +
+                           (links ? link_buttons_width() + ImGui::GetStyle().ItemSpacing.x : 0.0f);
     char status[64];
     std::snprintf(status, sizeof status, "%s  |  %.0f fps",
                   session.training().threaded() ? "threaded build" : "single-thread build", ui.fps);
@@ -113,6 +123,8 @@ void header_panel(Session& session, Ui& whole_ui, UiTools& tools, const PanelRec
       ImGui::TextDisabled("%s", status);
     }
     ImGui::SameLine(std::max(after_name + spacing, right - controls));
+    lessons_button(ui, tools.probes);
+    ImGui::SameLine();
     if (links) {
       link_buttons(session, whole_ui, tools.probes);
       ImGui::SameLine();

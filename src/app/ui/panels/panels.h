@@ -79,6 +79,8 @@ void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& re
 void side_panel(Session& session, Ui& ui, const PanelRect& rect, const PanelChoice& shown);
 // The `?` overlay: every keyboard shortcut.
 void help_overlay(UiState& ui);
+// The Lessons window (L): the lesson list, or the current lesson's step.
+void lessons_window(Session& session, UiState& ui, WidgetProbes& probes);
 
 void training_tab(Session& session, Ui& ui);
 // Returns the config to build when Build was pressed and the draft is valid (else the draft says why).
