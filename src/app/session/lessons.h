@@ -6,7 +6,6 @@
 //   apply_step(session, lesson->steps[0].action);   // "Do this": loads the Denoising preset
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,16 +16,23 @@ namespace bn_app {
 
 class Session;
 
-// What a step's "Do this" button does: exactly one of these.
+// What a step's "Do this" button does.
+enum class StepDoes {
+  kPreset,      // load `preset` (its pretrained model, noise and tab)
+  kTestDigit,   // the next test image on the pad
+  kClearPad,    // an empty pad, to draw on
+  kNoise,       // set the drawing's noise to `noise`
+  kMedian,      // show the 3×3 median filter beside the model
+  kTab,         // open `tab`
+  kTrain,       // start training
+  kHideBottom,  // hide the bottom half of the pad from the model (as the Hide brush does)
+};
+
 struct StepAction {
-  const char* preset = nullptr;    // load this preset (its pretrained model, noise and tab)
-  bool test_digit = false;         // the next test image on the pad
-  bool clear_pad = false;          // an empty pad, to draw on
-  std::optional<bn::Noise> noise;  // the drawing's noise
-  bool median = false;             // the 3×3 median filter beside the model
-  std::optional<SideTab> tab;      // open a tab
-  bool train = false;              // start training
-  bool hide_bottom = false;        // hide the bottom half of the pad from the model (the Hide brush)
+  StepDoes does;
+  const char* preset = nullptr;      // kPreset's
+  bn::Noise noise;                   // kNoise's
+  SideTab tab = SideTab::kTraining;  // kTab's
 };
 
 struct LessonStep {
