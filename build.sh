@@ -6,8 +6,9 @@
 #                        Eigen copy for WASM SIMD, npm packages, converted data sets
 #   ./build.sh native    core, CLI, unit tests and the desktop window, natively (build/native/)
 #   ./build.sh web       the two WebAssembly builds and the page (build/web/)
-#   ./build.sh dist      web, then dist/site/ to copy to any static host: a service worker makes it
-#                        threaded after one reload and offline after one visit
+#   ./build.sh dist      web, then dist/site/ to copy to any static host (a service worker makes it
+#                        threaded after one reload and offline after one visit), and dist/npm/, the
+#                        JavaScript API's npm package
 #   ./build.sh serve     web, then serve build/web on 127.0.0.1:$PORT (8080) with COOP/COEP;
 #                        --no-isolation serves without them, which selects the single-thread build
 #   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
@@ -224,8 +225,8 @@ wasm_configure_and_build() { # mt|st target...
 cmd_web() {
   cmd_deps
   log "WASM builds (build/wasm-mt, build/wasm-st)"
-  wasm_configure_and_build mt bottleneck_app
-  wasm_configure_and_build st bottleneck_app
+  wasm_configure_and_build mt bottleneck_app bottleneck_core_js
+  wasm_configure_and_build st bottleneck_app bottleneck_core_js
   log "assembling build/web"
   local web=$BUILD/web
   mkdir -p "$web/data"
@@ -239,6 +240,25 @@ cmd_web() {
   # Pretrained weights, made by `bottleneck export` (see README) and kept in the repository.
   mkdir -p "$web/pretrained"
   cp "$ROOT"/web/pretrained/{mnist,fashion}-*.safetensors "$web/pretrained/"
+  assemble_api "$web/api"
+}
+
+# The JavaScript API (web/api/bottleneck.mjs) beside what it loads: both core-only builds, the data
+# sets gzip-compressed (made once into .deps/data), and the pretrained weights. It is the npm
+# package's content, and what /examples/api.html imports.
+assemble_api() { # dir
+  local api=$1
+  rm -rf "$api"
+  mkdir -p "$api/data" "$api/pretrained"
+  cp "$ROOT"/web/api/{bottleneck.mjs,bottleneck.d.ts,README.md} "$api/"
+  cp "$BUILD"/wasm-mt/bottleneck-core-mt.{js,wasm,worker.js} "$BUILD"/wasm-st/bottleneck-core-st.{js,wasm} "$api/"
+  local set
+  for set in mnist10k fashion10k; do
+    [[ -f $DEPS/data/$set.bnds.gz && $DEPS/data/$set.bnds.gz -nt $DEPS/data/$set.bnds ]] \
+      || gzip -9 -n -c "$DEPS/data/$set.bnds" > "$DEPS/data/$set.bnds.gz"
+    cp "$DEPS/data/$set.bnds.gz" "$api/data/"
+  done
+  cp "$ROOT"/web/pretrained/{mnist,fashion}-*.safetensors "$api/pretrained/"
 }
 
 # What to copy to a static host; web/sw.js says what the service worker adds there.
@@ -246,6 +266,8 @@ cmd_dist() {
   cmd_web
   log "assembling dist/site"
   node "$ROOT/scripts/make_site.mjs" --from "$BUILD/web" --to "$ROOT/dist/site"
+  log "packing dist/npm"
+  node "$ROOT/scripts/make_npm.mjs" --from "$BUILD/web/api" --to "$ROOT/dist/npm"
 }
 
 cmd_serve() {
@@ -372,6 +394,11 @@ cmd_test() {
     || status=1
   count_node_tests "$BUILD/test-web.log"
 
+  log "the JavaScript API (its npm package, packed, installed and run with plain node)"
+  with_time_limit 5 env BOTTLENECK_API="$BUILD/web/api" node --test --test-reporter=spec "$ROOT"/tests/api/*.test.mjs \
+    2>&1 | tee "$BUILD/test-api.log" || status=1
+  count_node_tests "$BUILD/test-api.log"
+
   log "browser end-to-end tests (headless Chromium)"
   mkdir -p "$BUILD/e2e"
   with_time_limit 30 env BOTTLENECK_WEB="$BUILD/web" BOTTLENECK_E2E_OUT="$BUILD/e2e" \
@@ -446,7 +473,7 @@ main() {
     bench) cmd_bench ;;
     quality) cmd_quality "$@" ;;
     check-relocation) cmd_check_relocation ;;
-    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
+    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
   esac
 }
 main "$@"

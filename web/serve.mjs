@@ -6,8 +6,9 @@
 // threaded ("mt") build. --no-isolation drops those three headers, which makes the loader pick the
 // single-thread ("st") build: the same page a plain static host would give you.
 //
-// Files under /examples/ never get those three headers, isolation or not: the embed example stands
-// for a typical blog, which is not isolated, so the playground in its iframes runs the st build.
+// The embed example (/examples/embed.html) never gets those three headers, isolation or not: it
+// stands for a typical blog, which is not isolated, so the playground in its iframes runs the st
+// build. The other examples (the API tutorial) are served like the playground.
 //
 // Tests start it in-process instead (port 0 picks a free port):
 //
@@ -38,7 +39,7 @@ const CONTENT_TYPES = {
 };
 const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
-const EXAMPLES_PREFIX = '/examples/';
+const BLOG_PAGE = '/examples/embed.html';
 
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -105,7 +106,7 @@ function handleRequest(root, isolation, verbose, request, response) {
       console.log(`${request.method} ${request.url} ${response.statusCode} ${ms.toFixed(1)} ms`);
     });
   }
-  const headers = commonHeaders(isolation && !(request.url ?? '/').startsWith(EXAMPLES_PREFIX));
+  const headers = commonHeaders(isolation && (request.url ?? '/').split(/[?#]/, 1)[0] !== BLOG_PAGE);
   const isHead = request.method === 'HEAD';
   if (request.method !== 'GET' && !isHead) {
     sendText(response, 405, 'Method not allowed', { ...headers, Allow: 'GET, HEAD' }, false);
