@@ -158,6 +158,34 @@ function copyText(text) {
   else fallback();
 }
 
+// Download model and Load model: the app hands over a file's bytes to save, and asks for a file to
+// open; a .safetensors file dropped on the page loads as if opened.
+function serveModelFiles(app) {
+  app.saveFile = (name, bytes) => {
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  };
+  const load = async (file) => app.loadModelFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  app.openModelFile = () => {
+    const input = Object.assign(document.createElement('input'), { type: 'file', accept: '.safetensors' });
+    input.addEventListener('change', () => { if (input.files[0]) load(input.files[0]); });
+    input.click();
+  };
+  const canvas = document.getElementById('canvas');
+  canvas.addEventListener('dragover', (event) => event.preventDefault());
+  canvas.addEventListener('drop', (event) => {
+    event.preventDefault();
+    // Anything else dropped is handed over too: the app says why it is not a model it can load.
+    const files = [...(event.dataTransfer?.files ?? [])];
+    const file = files.find((f) => f.name.endsWith('.safetensors')) ?? files[0];
+    if (file) load(file);
+  });
+}
+
 async function start() {
   if (!document.createElement('canvas').getContext('webgl2')) {
     showStatus('Bottleneck needs WebGL 2, which this browser does not offer.', true);
@@ -175,6 +203,7 @@ async function start() {
   exposeAutomation(app);
   serveDatasetRequests(app);
   keepHashInStep(app);
+  serveModelFiles(app);
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());  // right-drag stays ours
   // The pad draws from the pointer events themselves, every coalesced one, with a pen's pressure:

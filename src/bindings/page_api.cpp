@@ -14,6 +14,8 @@
 //   pen(x, y, pressure, buttons)       one pointer reading over the canvas: what the pad draws from
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
+//   loadModelFile(name, Uint8Array)    a .safetensors model in place of the current one; false (and
+//                                      the reason in the notice) for a file that cannot be used
 // Links (web/loader.js keeps the address's hash and the playground in step):
 //   applyLink(text)                    a hash's settings (see Settings), as a link opened
 //   linkText()                         the hash of what is on screen; null while the session is
@@ -90,6 +92,8 @@ std::string set_noise(std::string type, double level) {
     return e.what();
   }
 }
+
+bool load_model_file(std::string name, val bytes) { return session().load_model_file(name, to_bytes(bytes)); }
 
 // One pointer reading from the page (x, y in CSS pixels over the canvas; `buttons` as the DOM's:
 // 1 left, 2 right): the pad draws from these alone, so position and pressure travel together.
@@ -213,6 +217,7 @@ EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("selectPreset", &select_preset);
   emscripten::function("setNoise", &set_noise);
   emscripten::function("pen", &pen);
+  emscripten::function("loadModelFile", &load_model_file);
   emscripten::function("applyLink", &apply_link);
   emscripten::function("linkText", &link_text);
   emscripten::function("setPageAddress", &set_page_address);

@@ -173,3 +173,39 @@ TEST_CASE("link: a weights file over the memory budget is refused before its mod
   CHECK_THAT(session.notice(), Catch::Contains("Not enough memory") && Catch::Contains("The current model stays"));
   CHECK(session.training().latest_config() == before);
 }
+
+TEST_CASE("model files: out and back in, another architecture switches the model, a bad file is refused",
+          "[session][files]") {
+  Session session(false);
+  load(session);
+  apply(session, "preset=Undercomplete");
+  const std::vector<uint8_t> saved = session.model_file();
+  CHECK_THAT(session.model_file_name(), Catch::StartsWith("bottleneck-mnist-ae-32-step"));
+
+  bn::ModelConfig vae;
+  vae.kind = bn::ModelKind::kVae;
+  vae.latent = 4;
+  vae.seed = 9;
+  CHECK(session.load_model_file("vae4.safetensors", weights_of(vae)));
+  for (int frame = 0; frame < 50 && !session.settled(); ++frame) session.update(0.0, 16.0f);
+  CHECK(session.training().config() == vae);
+  CHECK(session.preset().empty());
+  CHECK_THAT(session.notice(), Catch::StartsWith("Loaded vae4.safetensors: VAE-4"));
+
+  CHECK(session.load_model_file("mine.safetensors", saved));
+  for (int frame = 0; frame < 50 && !session.settled(); ++frame) session.update(0.0, 16.0f);
+  CHECK(session.training().config() == undercomplete_model());
+
+  const std::vector<uint8_t> text = {'h', 'e', 'l', 'l', 'o'};
+  CHECK_FALSE(session.load_model_file("notes.txt", text));
+  CHECK_THAT(session.notice(),
+             Catch::StartsWith("Could not load notes.txt: ") && Catch::EndsWith("The current model stays."));
+  const std::vector<uint8_t> pca =
+      bn::read_file_bytes(std::string(BOTTLENECK_SOURCE_DIR) + "/web/pretrained/mnist-pca.safetensors");
+  CHECK_FALSE(session.load_model_file("mnist-pca.safetensors", pca));
+  CHECK_THAT(session.notice(), Catch::Contains("PCA baseline"));
+  session.set_memory_budget(uint64_t{4} << 20);
+  CHECK_FALSE(session.load_model_file("big.safetensors", saved));
+  CHECK_THAT(session.notice(), Catch::Contains("Not enough memory"));
+  CHECK(session.training().latest_config() == undercomplete_model());
+}

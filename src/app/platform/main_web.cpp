@@ -5,6 +5,7 @@
 #ifdef __EMSCRIPTEN__
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <emscripten.h>
 
@@ -34,6 +35,24 @@ void copy_to_page(const std::string& text) {
   // clang-format on
 }
 
+// Download model: the page saves the bytes as a file (web/loader.js: Module.saveFile).
+void save_to_page(const std::string& name, const std::vector<uint8_t>& bytes) {
+  // clang-format off
+  EM_ASM({
+    if (typeof Module.saveFile === 'function') Module.saveFile(UTF8ToString($0), HEAPU8.slice($1, $1 + $2));
+  }, name.c_str(), bytes.data(), bytes.size());
+  // clang-format on
+}
+
+// Load model: the page's file picker, which hands the file to loadModelFile (page_api.cpp).
+void open_from_page() {
+  // clang-format off
+  EM_ASM({
+    if (typeof Module.openModelFile === 'function') Module.openModelFile();
+  });
+  // clang-format on
+}
+
 }  // namespace
 
 App& web_app() {
@@ -42,6 +61,8 @@ App& web_app() {
     App* made = new App(kThreaded);
     made->session().set_memory_budget(kModelBudget);
     made->ui().copy_text = copy_to_page;
+    made->ui().save_file = save_to_page;
+    made->ui().open_model_file = open_from_page;
     return made;
   }();
   return *app;

@@ -202,6 +202,49 @@ void Session::show_tab(SideTab tab) {
   ++tab_requests_;
 }
 
+// [SECTION] Model files
+
+std::vector<uint8_t> Session::model_file() {
+  const bn::TrainingSnapshot& snapshot = training_.snapshot();
+  const std::string trained = datasets_.current() + ", " + std::to_string(snapshot.metrics.step) + " steps";
+  return bn::encode_safetensors(training_.viewer(), bn::WeightType::kF32, {{"bottleneck.trained", trained}});
+}
+
+std::string Session::model_file_name() const {
+  const bn::ModelConfig& config = training_.config();
+  return "bottleneck-" + datasets_.current() + "-" + bn::kind_name(config.kind) + "-" + std::to_string(config.latent) +
+         "-step" + std::to_string(training_.snapshot().metrics.step) + ".safetensors";
+}
+
+bool Session::load_model_file(const std::string& name, const std::vector<uint8_t>& bytes) {
+  const std::string file = name.empty() ? "the file" : name;
+  try {
+    const bn::ModelConfig config = bn::read_config(bytes, file);
+    if (config.image_side != kPadSide)
+      throw std::invalid_argument("its model is for " + std::to_string(config.image_side) + "x" +
+                                  std::to_string(config.image_side) + " images; the playground's are 28x28");
+    if (config.kind == bn::ModelKind::kPca)
+      throw std::invalid_argument("it is a PCA baseline, which is fitted, not trained");
+    const std::string refusal = memory_refusal(config);
+    if (!refusal.empty()) throw std::invalid_argument(refusal);
+    auto model = bn::load_model_bytes(bytes, file);
+    training_.post_model(model->config(), model->parameters().values());
+  } catch (const std::exception& e) {
+    // The core's messages name the file first: it is named once here.
+    std::string why = error_text(e);
+    if (why.rfind(file + ": ", 0) == 0) why.erase(0, file.size() + 2);
+    if (!why.empty() && why.back() == '.') why.pop_back();
+    notice_ = "Could not load " + file + ": " + why + ". The current model stays.";
+    return false;
+  }
+  pending_link_.reset();
+  chosen_ = true;
+  preset_.clear();
+  anomaly_.reset_threshold();
+  notice_ = "Loaded " + file + ": " + bn::describe(training_.latest_config()) + ".";
+  return true;
+}
+
 // [SECTION] Links and the memory budget
 
 std::string Session::memory_refusal(const bn::ModelConfig& config) const {

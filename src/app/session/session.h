@@ -95,6 +95,14 @@ class Session {
   // `ignored` (what parse_settings left out) goes into the notice with what happened.
   void apply_settings(const Settings& settings, bool model_given, const std::string& ignored = "");
 
+  // [files] The model as a .safetensors file, the CLI's format (of the newest snapshot's weights),
+  // and a name for it: "bottleneck-mnist-vae-2-step1200.safetensors".
+  std::vector<uint8_t> model_file();
+  std::string model_file_name() const;
+  // A model file in place of the current model, its own config and all (after the memory check).
+  // False, with the reason in the notice, for a file that cannot be used: the current model stays.
+  bool load_model_file(const std::string& name, const std::vector<uint8_t>& bytes);
+
   // [memory] What a model may take, in bytes: its training (bn::estimate_memory) and the two
   // copies of its weights the views hold. The platform sets it to fit its heap.
   void set_memory_budget(uint64_t bytes) { memory_budget_ = bytes; }

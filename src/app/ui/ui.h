@@ -59,6 +59,10 @@ struct Ui {
   PadPointer pointer;
   // Puts text on the system clipboard: the platform's (the page asks the browser).
   std::function<void(const std::string&)> copy_text;
+  // Hands a file to the user (the page downloads it), and asks the user for a model file to load
+  // (the page's file picker, which calls Session::load_model_file). Unset where there are none.
+  std::function<void(const std::string& name, const std::vector<uint8_t>& bytes)> save_file;
+  std::function<void()> open_model_file;
 };
 
 // [links] Everything on screen as one Settings: the session's part, the brush, the look and the

@@ -101,6 +101,25 @@ void training_progress(const Training& training) {
   }
 }
 
+// Download model / Load model: the model as a .safetensors file, out and in (where the platform can).
+void model_file_buttons(Session& session, Ui& ui) {
+  if (ui.save_file) {
+    if (ImGui::Button("Download model")) ui.save_file(session.model_file_name(), session.model_file());
+    ui.probes.probe("downloadModelButton");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "The model as a .safetensors file, as the CLI saves them: load it here again, in the CLI "
+          "or in PyTorch");
+    ImGui::SameLine();
+  }
+  if (ui.open_model_file) {
+    if (ImGui::Button("Load model...")) ui.open_model_file();
+    ui.probes.probe("loadModelButton");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("A .safetensors file from Download model or the CLI; or drop one on the page");
+  }
+}
+
 void slow_motion_checkbox(Training& training, WidgetProbes& probes) {
   bool slow_motion = training.slow_motion();
   if (ImGui::Checkbox("slow motion", &slow_motion)) {
@@ -123,6 +142,7 @@ void training_tab(Session& session, Ui& ui) {
   // controls=0 (a link's): the model trains on its own or not at all, as the page that embeds it chose.
   const bool controls = ui.state.mode.controls;
   if (controls && training_buttons(training, !session.preset().empty(), probes)) session.load_pretrained();
+  if (controls) model_file_buttons(session, ui);
   if (controls) dataset_choice(session.datasets(), probes);
   training_progress(training);
   ImGui::Checkbox("log scale", &ui.state.loss_log_scale);
