@@ -26,7 +26,9 @@ function parseArguments(argv) {
 
 function main() {
   const { from, to } = parseArguments(process.argv.slice(2));
-  if (!fs.existsSync(path.join(from, 'bottleneck.mjs'))) throw new Error(`${from}/bottleneck.mjs is missing: run ./build.sh web`);
+  if (!fs.existsSync(path.join(from, 'bottleneck.mjs'))) {
+    throw new Error(`${from}/bottleneck.mjs is missing: run ./build.sh web`);
+  }
   const packageDir = path.join(to, 'package');
   fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(to, { recursive: true });
@@ -34,7 +36,8 @@ function main() {
   const manifest = {
     name: NAME,
     version: VERSION,
-    description: 'Autoencoders in JavaScript: train, encode, decode and sample on MNIST, in node and the browser (WebAssembly)',
+    description: 'Autoencoders in JavaScript: train, encode, decode and sample on MNIST, in node and the browser '
+      + '(WebAssembly)',
     // No "type": "module": the module is .mjs, and Emscripten's core scripts beside it are
     // CommonJS, which node must load with require.
     exports: { '.': { types: './bottleneck.d.ts', default: './bottleneck.mjs' } },
@@ -44,7 +47,8 @@ function main() {
     keywords: ['autoencoder', 'vae', 'mnist', 'webassembly', 'machine-learning'],
   };
   fs.writeFileSync(path.join(packageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', to], { cwd: packageDir, encoding: 'utf8' })
+  const packed = { cwd: packageDir, encoding: 'utf8' };
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', to], packed)
     .trim().split('\n').pop();
   const tarballPath = path.join(to, tarball);
   const megabytes = (fs.statSync(tarballPath).size / 2 ** 20).toFixed(1);

@@ -32,7 +32,8 @@ for (const isolation of [true, false]) {
       assert.equal(demo.error, null);
       assert.equal(demo.build, build);
       assert.equal(demo.losses.length, 16);
-      assert.ok(demo.losses.at(-1) < demo.losses[0] * 0.8, `the test loss went ${demo.losses[0]} -> ${demo.losses.at(-1)}`);
+      assert.ok(demo.losses.at(-1) < demo.losses[0] * 0.8,
+        `the test loss went ${demo.losses[0]} -> ${demo.losses.at(-1)}`);
       assert.ok(demo.stripInk > 8 * 40, `the strip has ${demo.stripInk} ink over 8 images`);
       await page.screenshot({ path: path.join(screenshotDir, `api-example-${build}.png`), fullPage: true });
       assertClean(session);

@@ -47,7 +47,8 @@ describePlayground('the code strip', { isolation: true }, (session) => {
     await clickRect(page, (await layout(page)).codeBackButton);
     const back = await pollUntil(() => state(page), (x2) => !x2.code.edited, { timeoutMs: 5_000 });
     assert.deepEqual(back.code.values, s.code.values);
-    const restored = await pollUntil(() => reconstruction(page), (r) => l1Distance(r, before) === 0, { timeoutMs: 5_000 });
+    const restored = await pollUntil(() => reconstruction(page), (r) => l1Distance(r, before) === 0,
+      { timeoutMs: 5_000 });
     assert.deepEqual(restored, before, 'Back to my drawing did not restore the reconstruction bit for bit');
   });
 

@@ -134,7 +134,8 @@ test('embed mode (st build): only the chosen panels, no header and no training c
     const { page } = opened;
     const s = await pollUntil(() => state(page), (x) => x.link.settled && x.preset === 'Sparse', { timeoutMs: 30_000 });
     assert.equal(s.build, 'st');
-    assert.deepEqual(s.page, { embed: true, panels: ['draw', 'reconstruction', 'training'], controls: false, lesson: '' });
+    assert.deepEqual(s.page,
+      { embed: true, panels: ['draw', 'reconstruction', 'training'], controls: false, lesson: '' });
     await framesPass(page, 5);
     const l = await layout(page);
     for (const hidden of ['presetButtons', 'copyLinkButton', 'trainButton', 'editorHeader', 'noiseSlider']) {

@@ -143,7 +143,9 @@ class Model {
 
   // `steps` optimisation steps on the data's training split; the last batch's loss.
   trainSteps(steps = 1) {
-    if (!this.#data) throw new Error('trainSteps: no data to train on (pass { data } to createModel, or set model.data)');
+    if (!this.#data) {
+      throw new Error('trainSteps: no data to train on (pass { data } to createModel, or set model.data)');
+    }
     return this.#api.call(() => this.#handle.trainSteps(steps));
   }
 
@@ -263,7 +265,9 @@ class Bottleneck {
 // page); elsewhere, and in node, the single-thread build. `memoryBudget` (bytes) bounds what a
 // model may take before it is built.
 export async function load({ threads = 1, memoryBudget } = {}) {
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`load: threads must be a whole number from 1, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new Error(`load: threads must be a whole number from 1, got ${threads}`);
+  }
   const threaded = threads > 1 && !isNode && self.crossOriginIsolated === true;
   const build = threaded ? 'mt' : 'st';
   const factory = await loadFactory(build);

@@ -57,7 +57,8 @@ try {
     vae.trainSteps(SLICE);
     demo.losses.push(vae.loss(testDigits));
     drawLosses(demo.losses);
-    status.textContent = `${bn.build} build, step ${step + SLICE} of ${STEPS}: test loss ${demo.losses.at(-1).toFixed(1)} nats per image`;
+    const loss = demo.losses.at(-1).toFixed(1);
+    status.textContent = `${bn.build} build, step ${step + SLICE} of ${STEPS}: test loss ${loss} nats per image`;
     await new Promise(requestAnimationFrame);
   }
   // The first 0 and the first 1 of the test set: far apart in the code space.
