@@ -145,6 +145,7 @@ setup_wasm_headers() {
   mkdir -p "$DEPS/wasm-include"
   ln -sfn /usr/include/catch2 "$DEPS/wasm-include/catch2"
   ln -sfn /usr/include/nlohmann "$DEPS/wasm-include/nlohmann"
+  ln -sfn /usr/include/stb "$DEPS/wasm-include/stb"
 }
 
 build_sdl2_variant() { # mt|st

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "cli/own_dataset.h"
 #include "core/eval/evaluate.h"
 #include "core/eval/linear_probe.h"
 #include "core/eval/metrics.h"
@@ -30,7 +31,7 @@ Split load_split(const std::string& name) {
   }
   if (name == "fashion")
     return {name, bn::load_dataset(data_file("fashion-train.bnds")), bn::load_dataset(data_file("fashion-test.bnds"))};
-  throw std::invalid_argument("unknown dataset '" + name + "' (expected: mnist, fashion)");
+  return load_own_split(name);
 }
 
 std::string other_dataset(const std::string& name) { return name == "mnist" ? "fashion" : "mnist"; }

@@ -13,13 +13,14 @@
 namespace bn_cli {
 
 struct Split {
-  std::string name;  // "mnist" or "fashion"
+  std::string name;  // "mnist", "fashion" or "yours"
   bn::Dataset train;
   bn::Dataset test;
 };
 
 // "mnist" (the MNIST-10k split of PRODUCT.md) or "fashion" (60,000 / 10,000), from
-// $BOTTLENECK_DATA or the build's .deps/data.
+// $BOTTLENECK_DATA or the build's .deps/data; any other name is a folder or CSV of your own
+// (cli/own_dataset.h).
 Split load_split(const std::string& name);
 // The other data set, used as the anomalies.
 std::string other_dataset(const std::string& name);

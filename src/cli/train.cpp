@@ -15,10 +15,12 @@ int run_train(const std::vector<std::string>& args) {
   Options options(args, names);
   if (options.help()) {
     std::printf(
-        "usage: bottleneck train [--kind K] [--dataset mnist|fashion] [--epochs N] [--out FILE] [model options]\n"
+        "usage: bottleneck train [--kind K] [--dataset D] [--epochs N] [--out FILE] [model options]\n"
         "\n"
         "Trains a model and prints its test metrics as one JSON line; progress goes to stderr.\n"
         "  --dataset D     mnist (the MNIST-10k split) | fashion                      (mnist)\n"
+        "                  | a folder of PNG/JPEG/CSV files or a .csv file of your own: made\n"
+        "                  28x28 as MNIST's digits were; a folder 0..9 gives the label\n"
         "  --epochs N                                                                 (20)\n"
         "  --out FILE      save the weights as safetensors, with the config in its metadata\n"
         "  --dtype T       f32 | f16 for --out                                        (f32)\n"

@@ -22,12 +22,15 @@ class DatasetError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The label of an image nobody labelled (a user's own picture outside a folder named 0..9).
+inline constexpr uint8_t kNoLabel = 255;
+
 struct Dataset {
   std::string name;
   int rows = 0;
   int cols = 0;
   std::vector<uint8_t> pixels;  // count · rows · cols, row-major images one after another
-  std::vector<uint8_t> labels;  // count
+  std::vector<uint8_t> labels;  // count; kNoLabel where there is none
 
   int count() const { return static_cast<int>(labels.size()); }
   int pixels_per_image() const { return rows * cols; }
