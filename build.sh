@@ -15,6 +15,8 @@
 #   ./build.sh bench     native and WASM benchmarks and the playground's frame times, as JSON
 #   ./build.sh quality   the full reference quality table (native, ~20 min on 2 cores), as JSON
 #   ./build.sh check-relocation   copies this built checkout to another path and builds it there
+#   ./build.sh interop   PyTorch (Debian's python3-torch, installed here only) and the CLI load each
+#                        other's model files and agree to 1e-5 (docs/PYTORCH.md), as JSON
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,9 +38,10 @@ stamp_set() { mkdir -p "$DEPS/stamps"; touch "$DEPS/stamps/$1"; }
 # ---------------------------------------------------------------------------------------------
 # [SECTION] deps
 # ---------------------------------------------------------------------------------------------
-install_apt_packages() {
-  local missing=()
-  for p in "${APT_PACKAGES[@]}"; do
+install_apt_packages() { # [package...] (default: APT_PACKAGES)
+  local missing=() wanted=("$@")
+  [[ $# -gt 0 ]] || wanted=("${APT_PACKAGES[@]}")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [[ ${#missing[@]} -eq 0 ]] && return
@@ -231,7 +234,7 @@ cmd_web() {
   log "assembling build/web"
   local web=$BUILD/web
   mkdir -p "$web/data"
-  cp "$ROOT/web/index.html" "$ROOT/web/loader.js" "$ROOT/web/isolation.js" "$ROOT/web/sw.js" "$web/"
+  cp "$ROOT"/web/{index.html,loader.js,own_files.js,isolation.js,sw.js} "$web/"
   # The embed example, which the server sends like a blog page: without isolation (web/serve.mjs).
   rm -rf "$web/examples"
   cp -r "$ROOT/web/examples" "$web/"
@@ -461,6 +464,15 @@ cmd_quality() {
   "$BUILD/native/bottleneck" quality "$@"
 }
 
+# PyTorch and the CLI on each other's files (scripts/pytorch_fixtures.py). PyTorch is big, so only
+# this command installs it; the tests use the fixtures it wrote and need no PyTorch.
+cmd_interop() {
+  cmd_native >&2
+  install_apt_packages python3-torch >&2
+  # Debian's python3, which sees python3-torch (a python3 earlier on PATH may not).
+  /usr/bin/python3 "$ROOT/scripts/pytorch_fixtures.py" interop --cli "$BUILD/native/bottleneck" --data "$DEPS/data"
+}
+
 main() {
   local cmd=${1:-}
   [[ $# -gt 0 ]] && shift
@@ -474,7 +486,8 @@ main() {
     bench) cmd_bench ;;
     quality) cmd_quality "$@" ;;
     check-relocation) cmd_check_relocation ;;
-    *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
+    interop) cmd_interop ;;
+    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
   esac
 }
 main "$@"

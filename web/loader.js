@@ -7,6 +7,7 @@
 // one thread; training runs in slices between frames) works everywhere.
 
 import { becomeIsolated } from './isolation.js';
+import { filesOfDrop, filesOfList, sendOwnFiles } from './own_files.js';
 
 const build = self.crossOriginIsolated ? 'mt' : 'st';
 const status = document.getElementById('status');
@@ -158,9 +159,10 @@ function copyText(text) {
   else fallback();
 }
 
-// Download model and Load model: the app hands over a file's bytes to save, and asks for a file to
-// open; a .safetensors file dropped on the page loads as if opened.
-function serveModelFiles(app) {
+// Files in and out: Download model hands over a file's bytes to save; Load model and Your
+// images ask for files to open. A .safetensors file dropped on the page loads as if opened, and
+// anything else dropped becomes "Your images".
+function serveFiles(app) {
   app.saveFile = (name, bytes) => {
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
     const link = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -170,19 +172,25 @@ function serveModelFiles(app) {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   };
   const load = async (file) => app.loadModelFile(file.name, new Uint8Array(await file.arrayBuffer()));
-  app.openModelFile = () => {
-    const input = Object.assign(document.createElement('input'), { type: 'file', accept: '.safetensors' });
-    input.addEventListener('change', () => { if (input.files[0]) load(input.files[0]); });
+  const pick = (accept, multiple, then) => {
+    const input = Object.assign(document.createElement('input'), { type: 'file', accept, multiple });
+    input.addEventListener('change', () => { if (input.files.length) then(input.files); });
     input.click();
   };
+  app.openModelFile = () => pick('.safetensors', false, (files) => load(files[0]));
+  app.openOwnFiles = () => pick('.png,.jpg,.jpeg,.csv,.zip', true, (files) => sendOwnFiles(app, filesOfList(files)));
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('dragover', (event) => event.preventDefault());
   canvas.addEventListener('drop', (event) => {
     event.preventDefault();
-    // Anything else dropped is handed over too: the app says why it is not a model it can load.
-    const files = [...(event.dataTransfer?.files ?? [])];
-    const file = files.find((f) => f.name.endsWith('.safetensors')) ?? files[0];
-    if (file) load(file);
+    // A .safetensors file is a model; everything else (pictures, CSVs, zips, folders) is the
+    // user's own images, and the app names what it could not use.
+    const dropped = filesOfDrop(event.dataTransfer);
+    const isModel = (entry) => entry.path?.toLowerCase().endsWith('.safetensors');
+    const model = dropped.find(isModel);
+    if (model) model.open().then(load);
+    const images = dropped.filter((entry) => !isModel(entry));
+    if (images.length) sendOwnFiles(app, images).catch((error) => console.error(error));
   });
 }
 
@@ -203,7 +211,7 @@ async function start() {
   exposeAutomation(app);
   serveDatasetRequests(app);
   keepHashInStep(app);
-  serveModelFiles(app);
+  serveFiles(app);
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', (event) => event.preventDefault());  // right-drag stays ours
   // The pad draws from the pointer events themselves, every coalesced one, with a pen's pressure:

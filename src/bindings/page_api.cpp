@@ -16,6 +16,12 @@
 //   setNoise(type, level)              "" on success, else why the setting was refused
 //   loadModelFile(name, Uint8Array)    a .safetensors model in place of the current one; false (and
 //                                      the reason in the notice) for a file that cannot be used
+// The user's own images (web/own_files.js), one drop or pick at a time:
+//   ownFilesBegin()                    a new set of files
+//   ownImage(path, w, h, channels, Uint8Array)  a decoded picture; a folder 0-9 in the path labels it
+//   ownCsv(path, text)                 a CSV of 784 columns and an optional label
+//   ownFileSkipped(path, why)          a file the page could not read
+//   ownFilesDone()                     builds "yours" and trains on it; the notice says what came in
 // Links (web/loader.js keeps the address's hash and the playground in step):
 //   applyLink(text)                    a hash's settings (see Settings), as a link opened
 //   linkText()                         the hash of what is on screen; null while the session is
@@ -40,6 +46,7 @@
 #include <emscripten/val.h>
 
 #include "app/platform/web_app.h"
+#include "core/data/own_images.h"
 #include "core/parallel/thread_pool.h"
 #include "imgui.h"
 
@@ -94,6 +101,29 @@ std::string set_noise(std::string type, double level) {
 }
 
 bool load_model_file(std::string name, val bytes) { return session().load_model_file(name, to_bytes(bytes)); }
+
+// [SECTION] The user's own images (web/own_files.js reads a drop or a pick of files)
+
+// One drop's files, a call each between ownFilesBegin and ownFilesDone, which builds "yours".
+// The browser decodes the pictures; the conversion to 28x28 is the core's, as in the CLI.
+bn::OwnImages& own_files() {
+  static bn::OwnImages files;
+  return files;
+}
+void own_files_begin() { own_files() = bn::OwnImages(); }
+void own_image(std::string path, int width, int height, int channels, val pixels) {
+  const std::vector<uint8_t> bytes = to_bytes(pixels);
+  if (width <= 0 || height <= 0 || channels <= 0 ||
+      bytes.size() != static_cast<size_t>(width) * static_cast<size_t>(height) * static_cast<size_t>(channels))
+    return own_files().skip(path, "its decoded pixels do not match its size");
+  own_files().add_image(path, {bytes.data(), width, height, channels});
+}
+void own_csv(std::string path, std::string text) { own_files().add_csv(path, text); }
+void own_file_skipped(std::string path, std::string why) { own_files().skip(path, why); }
+void own_files_done() {
+  session().receive_own_images(own_files());
+  own_files() = bn::OwnImages();  // its copy is in the data set now
+}
 
 // One pointer reading from the page (x, y in CSS pixels over the canvas; `buttons` as the DOM's:
 // 1 left, 2 right): the pad draws from these alone, so position and pressure travel together.
@@ -218,6 +248,11 @@ EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("setNoise", &set_noise);
   emscripten::function("pen", &pen);
   emscripten::function("loadModelFile", &load_model_file);
+  emscripten::function("ownFilesBegin", &own_files_begin);
+  emscripten::function("ownImage", &own_image);
+  emscripten::function("ownCsv", &own_csv);
+  emscripten::function("ownFileSkipped", &own_file_skipped);
+  emscripten::function("ownFilesDone", &own_files_done);
   emscripten::function("applyLink", &apply_link);
   emscripten::function("linkText", &link_text);
   emscripten::function("setPageAddress", &set_page_address);

@@ -13,6 +13,7 @@ int run_probe(const std::vector<std::string>& args);
 int run_anomaly(const std::vector<std::string>& args);
 int run_quality(const std::vector<std::string>& args);
 int run_export(const std::vector<std::string>& args);
+int run_reconstruct(const std::vector<std::string>& args);
 int run_bench(const std::vector<std::string>& args);
 
 }  // namespace bn_cli

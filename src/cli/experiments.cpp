@@ -93,7 +93,12 @@ bn::ModelConfig model_config_from(const Options& options, bn::ModelConfig c) {
 std::unique_ptr<bn::Model> load_model_option(const Options& options) {
   const std::string path = options.text("model", "");
   if (path.empty()) throw std::invalid_argument("--model FILE is required");
-  return bn::load_model(path);
+  const std::vector<uint8_t> bytes = bn::read_file_bytes(path);
+  const bn::FileConfig file = bn::read_file_config(bytes, path);
+  if (!file.assumed.empty())
+    std::fprintf(stderr, "%s: no Bottleneck config in its metadata; from its tensors: %s; assumed: %s\n", path.c_str(),
+                 bn::describe(file.config).c_str(), file.assumed.c_str());
+  return bn::load_model_bytes(bytes, path);
 }
 
 int apply_threads(const Options& options) {

@@ -29,6 +29,7 @@ void print_usage(FILE* out) {
       "  anomaly   AUROC of reconstruction error, the other data set as anomalies\n"
       "  quality   the whole reference quality table, as one JSON object (~30 min)\n"
       "  export    train the web app's pretrained weights (float16 safetensors)\n"
+      "  reconstruct  run a saved model on images from a file (the PyTorch interop check)\n"
       "  bench     measure GEMM throughput and training-step time\n"
       "\n"
       "Run 'bottleneck <command> --help' for a command's options.\n",
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
     if (command == "anomaly") return bn_cli::run_anomaly(args);
     if (command == "quality") return bn_cli::run_quality(args);
     if (command == "export") return bn_cli::run_export(args);
+    if (command == "reconstruct") return bn_cli::run_reconstruct(args);
     if (command == "bench") return bn_cli::run_bench(args);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bottleneck %s: %s\n", command.c_str(), e.what());

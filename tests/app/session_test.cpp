@@ -111,6 +111,74 @@ TEST_CASE("dataset hub: a switch while training keeps the model's kind, on the n
   CHECK(session.training().model_revision() == model_now);
 }
 
+// A CSV of `count` images, a 0-9 label each: a bar whose place follows the label.
+std::string labelled_csv(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    text += std::to_string(i % 10);
+    for (int p = 0; p < 784; ++p) text += (p / 28 > 4 && p / 28 < 24 && p % 28 == 4 + 2 * (i % 10)) ? ",255" : ",0";
+    text += "\n";
+  }
+  return text;
+}
+
+TEST_CASE("your images: dropped files become the data set 'yours', trained on at once", "[session][own]") {
+  Session session(false);
+  start_on_mnist(session);
+  CHECK_FALSE(session.choose_dataset("yours"));
+  CHECK_THAT(session.notice(), Catch::Contains("no images of yours yet"));
+
+  bn::OwnImages one;
+  one.add_csv("one.csv", labelled_csv(1));
+  session.receive_own_images(one);
+  CHECK_THAT(session.notice(), Catch::Contains("Could not use your files: one image is not enough"));
+  CHECK_THAT(session.notice(), Catch::Contains("Still training on MNIST."));
+  CHECK(session.datasets().current() == "mnist");
+
+  bn::OwnImages own;
+  own.add_csv("digits.csv", labelled_csv(30));
+  own.skip("notes.txt", "not a PNG, JPEG or CSV file");
+  session.receive_own_images(own);
+  CHECK(session.datasets().current() == "yours");
+  CHECK(session.notice() ==
+        "Your images: 30 images; 1 file skipped: notes.txt (not a PNG, JPEG or CSV file). 27 to train on, 3 to "
+        "test; the model starts untrained.");
+  REQUIRE(session.test_set()->count() == 3);
+  CHECK(session.test_set()->labels[0] == 9);
+  CHECK(std::string(session.dataset().title) == "Your images");
+  CHECK(std::string(bn_app::other_dataset(session.dataset()).id) == "fashion");
+  // It trains: a few steps on the 27 images lower the loss.
+  settle(session, 1.0);
+  const float untrained = session.training().snapshot().metrics.test_loss;
+  session.training().post(bn::TrainerCommand::kToggle);
+  for (int frame = 0; frame < 400 && session.training().snapshot().metrics.step < 60; ++frame)
+    session.update(1.0 + frame * 0.02, 16.0f);
+  session.training().post(bn::TrainerCommand::kToggle);
+  settle(session, 20.0);
+  CHECK(session.training().snapshot().metrics.step >= 60);
+  CHECK(session.training().snapshot().metrics.test_loss < 0.8f * untrained);
+  // And back to MNIST, with yours still there to choose again.
+  CHECK(session.choose_dataset("mnist"));
+  session.update(30.0, 16.0f);
+  CHECK(session.datasets().current() == "mnist");
+  CHECK(session.choose_dataset("yours"));
+}
+
+TEST_CASE("your images: a link naming them, where there are none, shows MNIST and says why", "[session][own]") {
+  Session session(false);
+  start_on_mnist(session);
+  bn_app::Settings settings;
+  settings.dataset = "yours";
+  settings.preset = "Undercomplete";
+  session.apply_settings(settings, false, "");
+  for (int frame = 0; frame < 50 && !session.settled(); ++frame) session.update(frame * 0.02, 16.0f);
+  CHECK(session.settled());
+  CHECK(session.datasets().current() == "mnist");
+  CHECK(session.preset() == "Undercomplete");
+  CHECK_THAT(session.notice(), Catch::Contains("Your images stay in the browser they were dropped on: this link "
+                                               "shows MNIST."));
+}
+
 TEST_CASE("a first visit opens on the Denoising preset with a test digit on the pad", "[session]") {
   Session session(false);
   session.weights_done("mnist");
@@ -247,6 +315,7 @@ TEST_CASE("the automation state: every part reports what the browser tests read"
                           "dataset",
                           "datasetWanted",
                           "datasetProgress",
+                          "yours",
                           "testImages",
                           "anomalyImages",
                           "trainerRestMs",

@@ -406,7 +406,7 @@ TEST_CASE("settings: what cannot be read is left out and listed, in the text's o
         std::vector<std::string>{"model=gan: no such model kind (ae, sparse, denoise, vae, conv, pca)"});
   CHECK(ignored_by("noise=pink") ==
         std::vector<std::string>{"noise=pink: no such noise type (none, gaussian, salt_pepper, mask, blur)"});
-  CHECK(ignored_by("data=cifar") == std::vector<std::string>{"data=cifar: no such data set (mnist, fashion)"});
+  CHECK(ignored_by("data=cifar") == std::vector<std::string>{"data=cifar: no such data set (mnist, fashion, yours)"});
   CHECK(ignored_by("embed=maybe") == std::vector<std::string>{"embed=maybe: not 1 or 0"});
   CHECK(ignored_by("hidden=256,,128") ==
         std::vector<std::string>{"hidden=256,,128: not whole numbers separated by commas, like 256,128"});

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import {
   clickRect, describePlayground, framesPass, layout, pollUntil, reconstruction, saveScreenshot, state, webRoot,
 } from './harness.mjs';
@@ -40,6 +42,9 @@ async function loadFile(page, file) {
   return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 20_000 });
 }
 
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.resolve(repoRoot, process.env.BOTTLENECK_CLI ?? 'build/native/bottleneck');
+
 describePlayground('model files', { isolation: true }, (session) => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bottleneck-files-'));
 
@@ -58,6 +63,13 @@ describePlayground('model files', { isolation: true }, (session) => {
     const saved = path.join(work, download.suggestedFilename());
     await download.saveAs(saved);
     assert.ok(fs.statSync(saved).size > 900_000, 'the file is smaller than AE-32 weights in float32');
+    // The page's file is the CLI's: `bottleneck eval` scores it.
+    const evaluated = spawnSync(cli, ['eval', '--model', saved], { encoding: 'utf8', timeout: 120_000,
+      env: { ...process.env, BOTTLENECK_DATA: process.env.BOTTLENECK_DATA ?? path.join(repoRoot, '.deps/data') } });
+    assert.equal(evaluated.status, 0, evaluated.stderr);
+    const scored = JSON.parse(evaluated.stdout);
+    assert.equal(scored.kind, 'ae');
+    assert.ok(scored.test_bce < 0.2, `the downloaded model scores a test BCE of ${scored.test_bce} in the CLI`);
 
     await page.reload();
     await page.waitForFunction(() => window.bottleneck?.state().ready === true && window.bottleneck.state().link.settled,
@@ -80,13 +92,30 @@ describePlayground('model files', { isolation: true }, (session) => {
     await saveScreenshot(page, 'model-file-loaded.png');
   });
 
+  test('a PyTorch state dict without our config, dropped on the page, loads from its shapes', async () => {
+    const { page } = session;
+    const notice = (await state(page)).notice;
+    const bytes = [...fs.readFileSync(path.join(repoRoot, 'tests/fixtures/pytorch/ae-plain.safetensors'))];
+    await page.evaluate((dropped) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(dropped)], 'ae-plain.safetensors'));
+      document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true,
+        cancelable: true }));
+    }, bytes);
+    const s = await pollUntil(() => state(page), (x) => x.notice !== notice && x.link.settled, { timeoutMs: 20_000 });
+    assert.match(s.notice, /^Loaded ae-plain\.safetensors: AE-4: 784-16-8-\[4\]-8-16-784.* It has no Bottleneck config, so its shapes gave the model; assumed: ReLU activations and a BCE loss/);
+    assert.equal(s.modelKind, 'ae');
+    assert.equal(s.latent, 4);
+    assert.deepEqual(s.hidden, [16, 8]);
+  });
+
   test('a bad file is refused with the reason, and the model stays', async () => {
     const { page } = session;
     const bad = path.join(work, 'notes.safetensors');
     fs.writeFileSync(bad, 'these are not weights');
     const s = await loadFile(page, bad);
     assert.match(s.notice, /^Could not load notes\.safetensors: .+\. The current model stays\.$/);
-    assert.equal(s.modelKind, 'vae');
+    assert.equal(s.modelKind, 'ae');
     fs.rmSync(work, { recursive: true, force: true });
   });
 });

@@ -53,6 +53,15 @@ void open_from_page() {
   // clang-format on
 }
 
+// Your images...: the page's file picker, which hands the files to ownImage and friends (page_api.cpp).
+void open_own_files_from_page() {
+  // clang-format off
+  EM_ASM({
+    if (typeof Module.openOwnFiles === 'function') Module.openOwnFiles();
+  });
+  // clang-format on
+}
+
 }  // namespace
 
 App& web_app() {
@@ -63,6 +72,7 @@ App& web_app() {
     made->ui().copy_text = copy_to_page;
     made->ui().save_file = save_to_page;
     made->ui().open_model_file = open_from_page;
+    made->ui().open_own_files = open_own_files_from_page;
     return made;
   }();
   return *app;

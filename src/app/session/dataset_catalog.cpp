@@ -1,5 +1,7 @@
 #include "app/session/dataset_catalog.h"
 
+#include "core/data/dataset.h"
+
 namespace bn_app {
 
 const DatasetInfo* find_dataset(const std::string& id) {
@@ -14,13 +16,14 @@ const DatasetInfo& dataset_or_default(const std::string& id) {
 }
 
 const DatasetInfo& other_dataset(const DatasetInfo& dataset) {
-  return &dataset == &kDatasets[0] ? kDatasets[1] : kDatasets[0];
+  return &dataset == &kDatasets[1] ? kDatasets[0] : kDatasets[1];
 }
 
 const char* label_name(const DatasetInfo& dataset, int label) {
   static const char* const kDigits[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
   static const char* const kFashion[] = {"T-shirt", "Trouser", "Pullover", "Dress", "Coat",
                                          "Sandal",  "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+  if (label == bn::kNoLabel) return "unlabelled";
   if (label < 0 || label > 9) return "?";
   return &dataset == &kDatasets[1] ? kFashion[label] : kDigits[label];
 }

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "app/session/dataset_catalog.h"
+#include "core/data/own_images.h"
 
 namespace bn_app {
 
@@ -16,7 +17,8 @@ const LoadedDataset* DatasetHub::find(const std::string& id) const {
 }
 
 bool DatasetHub::choose(const std::string& id) {
-  if (!find_dataset(id)) return false;
+  const DatasetInfo* info = find_dataset(id);
+  if (!info || (info->own && !sets_.count(id))) return false;
   wanted_ = id;
   progress_ = 0.0f;
   // In already: nothing to ask the platform for; the session switches at its next update.
@@ -47,6 +49,17 @@ bool DatasetHub::receive(const std::string& id, const std::vector<uint8_t>& byte
                std::make_shared<const bn::Dataset>(std::move(test))};
   // One the user no longer wants waits until it is chosen.
   return !has_current() || (wanted_ == id && current_ != id);
+}
+
+void DatasetHub::receive_own(const bn::Dataset& all, const std::string& report) {
+  auto [train, test] = bn::split_own_images(all);
+  const std::string id = kOwnDataset;
+  sets_[id] = {std::make_shared<const bn::Dataset>(std::move(train)),
+               std::make_shared<const bn::Dataset>(std::move(test))};
+  own_report_ = report;
+  weights_done_.insert(id);  // there are none to wait for
+  wanted_ = requested_ = id;
+  progress_ = 1.0f;
 }
 
 std::string DatasetHub::failed(const std::string& id, const std::string& why) {
@@ -103,6 +116,15 @@ void DatasetHub::describe(StateWriter& out) const {
   out.text("dataset", has_current() ? current_ : wanted_);
   out.text("datasetWanted", wanted_);
   out.number("datasetProgress", progress_);
+  if (const LoadedDataset* own = find(kOwnDataset)) {
+    out.begin_object("yours");
+    out.number("train", own->train->count());
+    out.number("test", own->test->count());
+    out.text("report", own_report_);
+    out.end_object();
+  } else {
+    out.null("yours");
+  }
 }
 
 }  // namespace bn_app

@@ -44,7 +44,8 @@ class DatasetHub {
   const FirstLoad& first_load() const { return first_load_; }
   float progress() const { return progress_; }  // of the wanted one's download
 
-  // The Training tab's choice. Returns false for an unknown id.
+  // The Training tab's choice. Returns false for an unknown id, and for the user's own images
+  // before any were dropped.
   bool choose(const std::string& id);
   // The data set the platform should fetch now, once per choice: nothing while every wanted one
   // is in or already asked for.
@@ -60,6 +61,13 @@ class DatasetHub {
   // The platform could not fetch `id`. Returns the notice to show ("" when nothing was lost: a
   // repeated download of a data set already in), and forgets the request, so choosing it retries.
   std::string failed(const std::string& id, const std::string& why);
+  // The user's own images (bn::OwnImages), split, kept as "yours" and wanted at once; `report`
+  // says what came in and what was skipped. Throws bn::DatasetError (keeping the images there were)
+  // for fewer than two images.
+  void receive_own(const bn::Dataset& all, const std::string& report);
+  // What the last drop brought: "20 images; 1 file skipped: ..."; "" before the first.
+  const std::string& own_report() const { return own_report_; }
+
   // The session now trains on `id`.
   void switched_to(const std::string& id);
   void set_progress(float fraction);
@@ -79,7 +87,8 @@ class DatasetHub {
   // The other data set's test images, for the Anomaly tab; null while none are in.
   std::shared_ptr<const bn::Dataset> anomalies() const;
 
-  // loadProgress, loadError, dataset, datasetWanted, datasetProgress.
+  // loadProgress, loadError, dataset, datasetWanted, datasetProgress, and yours: {train, test,
+  // report} once the user's images are in (null before).
   void describe(StateWriter& out) const;
 
  private:
@@ -92,6 +101,7 @@ class DatasetHub {
   std::map<std::string, std::map<std::string, std::vector<uint8_t>>> weights_;
   std::set<std::string> weights_done_;
   std::shared_ptr<const bn::Dataset> fashion_anomalies_;
+  std::string own_report_;
 };
 
 }  // namespace bn_app

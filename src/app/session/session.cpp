@@ -51,6 +51,19 @@ void Session::dataset_failed(const std::string& id, const std::string& why) {
   else datasets_.set_first_load_error(message);
 }
 
+void Session::receive_own_images(const bn::OwnImages& images) {
+  try {
+    datasets_.receive_own(images.build(), images.report());
+    switch_to_dataset(kOwnDataset);
+    const LoadedDataset& own = datasets_.current_sets();
+    notice_ = "Your images: " + images.report() + ". " + std::to_string(own.train->count()) + " to train on, " +
+              std::to_string(own.test->count()) + " to test; the model starts untrained.";
+  } catch (const std::exception& e) {
+    const std::string still = ready() ? " Still training on " + std::string(dataset().title) + "." : "";
+    notice_ = "Could not use your files: " + error_text(e) + "." + still;
+  }
+}
+
 void Session::receive_weights(const std::string& dataset, const std::string& kind, std::vector<uint8_t> bytes) {
   datasets_.receive_weights(dataset, kind, std::move(bytes));
   if (kind == "pca" && dataset == datasets_.current()) load_pca_baseline();
@@ -66,7 +79,9 @@ void Session::receive_anomalies(const std::string& name, const std::vector<uint8
 
 bool Session::choose_dataset(const std::string& id) {
   if (datasets_.choose(id)) return true;
-  notice_ = "There is no data set called '" + id + "'.";
+  const DatasetInfo* info = find_dataset(id);
+  notice_ = info && info->own ? "There are no images of yours yet: drop pictures, a folder, a zip or a CSV on the page."
+                              : "There is no data set called '" + id + "'.";
   return false;
 }
 
@@ -218,8 +233,11 @@ std::string Session::model_file_name() const {
 
 bool Session::load_model_file(const std::string& name, const std::vector<uint8_t>& bytes) {
   const std::string file = name.empty() ? "the file" : name;
+  std::string assumed;
   try {
-    const bn::ModelConfig config = bn::read_config(bytes, file);
+    const bn::FileConfig file_config = bn::read_file_config(bytes, file);
+    const bn::ModelConfig& config = file_config.config;
+    assumed = file_config.assumed;
     if (config.image_side != kPadSide)
       throw std::invalid_argument("its model is for " + std::to_string(config.image_side) + "x" +
                                   std::to_string(config.image_side) + " images; the playground's are 28x28");
@@ -242,6 +260,9 @@ bool Session::load_model_file(const std::string& name, const std::vector<uint8_t
   preset_.clear();
   anomaly_.reset_threshold();
   notice_ = "Loaded " + file + ": " + bn::describe(training_.latest_config()) + ".";
+  // A PyTorch state dict without our config: say what its shapes could not.
+  if (!assumed.empty())
+    notice_ += " It has no Bottleneck config, so its shapes gave the model; assumed: " + assumed + ".";
   return true;
 }
 
@@ -281,7 +302,16 @@ bool Session::settled() const {
 void Session::apply_settings(const Settings& settings, bool model_given, const std::string& ignored) {
   pending_link_ = PendingLink{settings, model_given, ignored};
   pending_preset_.clear();  // a first visit's preset: the link says what to show instead
-  datasets_.choose(settings.dataset);
+  const DatasetInfo* dataset = find_dataset(settings.dataset);
+  if (dataset && dataset->own && !datasets_.find(dataset->id)) {
+    const std::string instead = datasets_.has_current() ? datasets_.current() : kDatasets[0].id;
+    pending_link_->settings.dataset = instead;
+    std::string& note = pending_link_->ignored;
+    note += std::string(note.empty() ? "" : " ") +
+            "Your images stay in the browser they were dropped on: this link shows " +
+            dataset_or_default(instead).title + ".";
+  }
+  datasets_.choose(pending_link_->settings.dataset);
   apply_pending_link();
 }
 

@@ -33,6 +33,7 @@
 #include "app/session/views/latent.h"
 #include "app/session/views/samples.h"
 #include "app/session/views/training_grid.h"
+#include "core/data/own_images.h"
 
 namespace bn_app {
 
@@ -102,6 +103,11 @@ class Session {
   // A model file in place of the current model, its own config and all (after the memory check).
   // False, with the reason in the notice, for a file that cannot be used: the current model stays.
   bool load_model_file(const std::string& name, const std::vector<uint8_t>& bytes);
+
+  // The user's own images (gathered file by file by the platform) as the data set "yours", trained
+  // on at once, with what came in and what was skipped in the notice. With fewer than two usable
+  // images the notice says why, and the current data set stays.
+  void receive_own_images(const bn::OwnImages& images);
 
   // [memory] What a model may take, in bytes: its training (bn::estimate_memory) and the two
   // copies of its weights the views hold. The platform sets it to fit its heap.

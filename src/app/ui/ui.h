@@ -63,6 +63,9 @@ struct Ui {
   // (the page's file picker, which calls Session::load_model_file). Unset where there are none.
   std::function<void(const std::string& name, const std::vector<uint8_t>& bytes)> save_file;
   std::function<void()> open_model_file;
+  // Asks the user for pictures, CSVs or zips of their own (the page's file picker, which hands
+  // them to Session::receive_own_images). Unset where there is none.
+  std::function<void()> open_own_files;
 };
 
 // [links] Everything on screen as one Settings: the session's part, the brush, the look and the

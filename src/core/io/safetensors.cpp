@@ -1,11 +1,13 @@
 #include "core/io/safetensors.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/io/config_json.h"
+#include "core/io/pytorch_layout.h"
 
 namespace bn {
 
@@ -168,63 +170,97 @@ std::vector<uint8_t> read_file_bytes(const std::string& path) {
   return bytes;
 }
 
-ModelConfig read_config(const std::vector<uint8_t>& bytes, const std::string& name) {
+FileConfig read_file_config(const std::vector<uint8_t>& bytes, const std::string& name) {
   const Header header = parse_header(bytes, name);
-  if (!header.metadata.is_object() || !header.metadata.contains(kConfigKey) || !header.metadata[kConfigKey].is_string())
-    throw SafetensorsError(name + ": no model config in the metadata (\"" + kConfigKey +
-                           "\"); load it into a model built with the same config instead");
   try {
-    return config_from_json(header.metadata[kConfigKey].get<std::string>());
+    if (header.metadata.is_object() && header.metadata.contains(kConfigKey)) {
+      if (!header.metadata[kConfigKey].is_string())
+        throw std::invalid_argument(std::string("its \"") + kConfigKey + "\" metadata is not a string");
+      return {config_from_json(header.metadata[kConfigKey].get<std::string>()), ""};
+    }
+    TensorShapes shapes;
+    for (const auto& [key, entry] : header.tensors.items()) {
+      std::vector<int64_t>& shape = shapes[key];
+      if (!entry.is_object() || !entry.contains("shape") || !entry["shape"].is_array()) continue;
+      for (const json& extent : entry["shape"])
+        shape.push_back(extent.is_number_integer() || extent.is_number_unsigned() ? extent.get<int64_t>() : -1);
+    }
+    InferredConfig inferred = infer_config(shapes);
+    return {inferred.config, inferred.assumed};
   } catch (const std::invalid_argument& error) {
     throw SafetensorsError(name + ": " + error.what());
   }
 }
 
+ModelConfig read_config(const std::vector<uint8_t>& bytes, const std::string& name) {
+  return read_file_config(bytes, name).config;
+}
+
+namespace {
+
+// One tensor's header entry checked against the file, and its values decoded (F32, F16 or BF16).
+// `expected` (when given) is the shape the tensor must have. Throws with `who` in the message.
+NamedTensor read_entry(const Header& header, const std::vector<uint8_t>& bytes, const std::string& key,
+                       const std::string& who, const std::vector<int64_t>* expected) {
+  const json& entry = header.tensors[key];
+  if (!entry.is_object() || !entry.contains("dtype") || !entry.contains("shape") || !entry.contains("data_offsets"))
+    throw SafetensorsError(who + " has an incomplete header entry");
+  NamedTensor tensor;
+  std::string dtype;
+  uint64_t begin = 0, end = 0;
+  try {
+    tensor.shape = entry["shape"].get<std::vector<int64_t>>();
+    dtype = entry["dtype"].get<std::string>();
+    const auto offsets = entry["data_offsets"].get<std::vector<uint64_t>>();
+    if (offsets.size() != 2) throw SafetensorsError(who + ": data_offsets must be [begin, end]");
+    begin = offsets[0];
+    end = offsets[1];
+  } catch (const json::exception&) {
+    throw SafetensorsError(who + " has a malformed header entry");
+  }
+  if (expected && tensor.shape != *expected)
+    throw SafetensorsError(who + ": expected shape " + shape_text(*expected) + ", found " + shape_text(tensor.shape));
+  uint64_t count = 1;
+  for (int64_t extent : tensor.shape) {
+    if (extent < 0 || extent > (int64_t{1} << 31))
+      throw SafetensorsError(who + " has the shape " + shape_text(tensor.shape));
+    count *= static_cast<uint64_t>(extent);
+  }
+  size_t element = 0;
+  if (dtype == "F32") element = 4;
+  else if (dtype == "F16" || dtype == "BF16") element = 2;
+  else throw SafetensorsError(who + ": expected dtype F32, F16 or BF16, found " + dtype);
+  const size_t data_size = bytes.size() - header.data_start;
+  if (begin > end || end > data_size || end - begin != count * element)
+    throw SafetensorsError(who + ": its data (bytes " + std::to_string(begin) + " to " + std::to_string(end) +
+                           ") does not fit the file or the shape (file truncated?)");
+  const uint8_t* data = bytes.data() + header.data_start + begin;
+  tensor.values.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const uint8_t* p = data + i * element;
+    float value;
+    if (element == 4) value = bits_float(p[0] | p[1] << 8 | p[2] << 16 | static_cast<uint32_t>(p[3]) << 24);
+    else if (dtype == "F16") value = half_to_float(static_cast<uint16_t>(p[0] | p[1] << 8));
+    else value = bits_float(static_cast<uint32_t>(p[0] | p[1] << 8) << 16);  // BF16: the high half of an F32
+    if (!std::isfinite(value))
+      throw SafetensorsError(who + " holds a non-finite value at element " + std::to_string(i));
+    tensor.values[i] = value;
+  }
+  return tensor;
+}
+
+}  // namespace
+
 void load_weights(Model& model, const std::vector<uint8_t>& bytes, const std::string& name) {
   const Header header = parse_header(bytes, name);
   ParameterArena& arena = model.parameters();
   FloatBuffer staged(arena.size());
-  const size_t data_size = bytes.size() - header.data_start;
   for (const ParameterInfo& tensor : arena.tensors()) {
     const std::string who = name + ": tensor '" + tensor.name + "'";
     if (!header.tensors.contains(tensor.name)) throw SafetensorsError(who + " is missing from the file");
-    const json& entry = header.tensors[tensor.name];
-    if (!entry.is_object() || !entry.contains("dtype") || !entry.contains("shape") || !entry.contains("data_offsets"))
-      throw SafetensorsError(who + " has an incomplete header entry");
-    std::vector<int64_t> expected(tensor.shape.begin(), tensor.shape.end()), found;
-    std::string dtype;
-    uint64_t begin = 0, end = 0;
-    try {
-      found = entry["shape"].get<std::vector<int64_t>>();
-      dtype = entry["dtype"].get<std::string>();
-      const auto offsets = entry["data_offsets"].get<std::vector<uint64_t>>();
-      if (offsets.size() != 2) throw SafetensorsError(who + ": data_offsets must be [begin, end]");
-      begin = offsets[0];
-      end = offsets[1];
-    } catch (const json::exception&) {
-      throw SafetensorsError(who + " has a malformed header entry");
-    }
-    if (found != expected)
-      throw SafetensorsError(who + ": expected shape " + shape_text(expected) + ", found " + shape_text(found));
-    size_t element = 0;
-    if (dtype == "F32") element = 4;
-    else if (dtype == "F16" || dtype == "BF16") element = 2;
-    else throw SafetensorsError(who + ": expected dtype F32, F16 or BF16, found " + dtype);
-    if (begin > end || end > data_size || end - begin != tensor.ref.size() * element)
-      throw SafetensorsError(who + ": its data (bytes " + std::to_string(begin) + " to " + std::to_string(end) +
-                             ") does not fit the file or the shape (file truncated?)");
-    const uint8_t* data = bytes.data() + header.data_start + begin;
-    float* out = staged.data() + tensor.ref.offset;
-    for (size_t i = 0; i < tensor.ref.size(); ++i) {
-      const uint8_t* p = data + i * element;
-      float value;
-      if (element == 4) value = bits_float(p[0] | p[1] << 8 | p[2] << 16 | static_cast<uint32_t>(p[3]) << 24);
-      else if (dtype == "F16") value = half_to_float(static_cast<uint16_t>(p[0] | p[1] << 8));
-      else value = bits_float(static_cast<uint32_t>(p[0] | p[1] << 8) << 16);  // BF16: the high half of an F32
-      if (!std::isfinite(value))
-        throw SafetensorsError(who + " holds a non-finite value at element " + std::to_string(i));
-      out[i] = value;
-    }
+    const std::vector<int64_t> expected(tensor.shape.begin(), tensor.shape.end());
+    const NamedTensor read = read_entry(header, bytes, tensor.name, who, &expected);
+    std::copy(read.values.begin(), read.values.end(), staged.data() + tensor.ref.offset);
   }
   for (const auto& [key, value] : header.tensors.items()) {
     bool known = false;
@@ -233,6 +269,36 @@ void load_weights(Model& model, const std::vector<uint8_t>& bytes, const std::st
   }
   arena.values() = std::move(staged);
   model.reset_optimizer();
+}
+
+std::map<std::string, NamedTensor> read_tensors(const std::vector<uint8_t>& bytes, const std::string& name) {
+  const Header header = parse_header(bytes, name);
+  std::map<std::string, NamedTensor> tensors;
+  for (const auto& [key, value] : header.tensors.items())
+    tensors[key] = read_entry(header, bytes, key, name + ": tensor '" + key + "'", nullptr);
+  return tensors;
+}
+
+std::vector<uint8_t> encode_tensors(const std::map<std::string, NamedTensor>& tensors) {
+  json header = json::object();
+  size_t offset = 0;
+  for (const auto& [key, tensor] : tensors) {
+    const size_t bytes = tensor.values.size() * 4;
+    header[key] = {{"dtype", "F32"}, {"shape", tensor.shape}, {"data_offsets", {offset, offset + bytes}}};
+    offset += bytes;
+  }
+  std::string text = header.dump();
+  while ((text.size() + 8) % 8 != 0) text += ' ';
+  std::vector<uint8_t> out(8 + text.size() + offset);
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<uint8_t>(static_cast<uint64_t>(text.size()) >> (8 * i));
+  std::memcpy(out.data() + 8, text.data(), text.size());
+  uint8_t* data = out.data() + 8 + text.size();
+  for (const auto& [key, tensor] : tensors)
+    for (float value : tensor.values) {
+      const uint32_t bits = float_bits(value);
+      for (int b = 0; b < 4; ++b) *data++ = static_cast<uint8_t>(bits >> (8 * b));
+    }
+  return out;
 }
 
 std::unique_ptr<Model> load_model_bytes(const std::vector<uint8_t>& bytes, const std::string& name) {

@@ -41,12 +41,28 @@ std::vector<uint8_t> encode_safetensors(Model& model, WeightType type = WeightTy
 void save_model(Model& model, const std::string& path, WeightType type = WeightType::kF32,
                 const std::map<std::string, std::string>& metadata = {});
 
-// The config stored in a file's metadata (throws SafetensorsError if it has none).
+// A file's model config: the one in its metadata, or, for a PyTorch file without one, the one its
+// tensor names and shapes give (core/io/pytorch_layout.h), with what had to be assumed.
+struct FileConfig {
+  ModelConfig config;
+  std::string assumed;  // "" when the metadata gave the config
+};
+FileConfig read_file_config(const std::vector<uint8_t>& bytes, const std::string& name = "weights");
+// The config alone. Both throw SafetensorsError, with the reason, when there is none to be had.
 ModelConfig read_config(const std::vector<uint8_t>& bytes, const std::string& name = "weights");
 std::unique_ptr<Model> load_model_bytes(const std::vector<uint8_t>& bytes, const std::string& name = "weights");
 std::unique_ptr<Model> load_model(const std::string& path);
 // Replaces every parameter of `model` (F32, F16 or BF16 in the file) and resets its optimizer.
 void load_weights(Model& model, const std::vector<uint8_t>& bytes, const std::string& name = "weights");
+
+// Plain named tensors, for data rather than a model's weights (the interop checks' inputs and
+// outputs): any of F32, F16 or BF16 in, F32 out, with the same checks as a model's weights.
+struct NamedTensor {
+  std::vector<int64_t> shape;
+  std::vector<float> values;  // row-major
+};
+std::map<std::string, NamedTensor> read_tensors(const std::vector<uint8_t>& bytes, const std::string& name);
+std::vector<uint8_t> encode_tensors(const std::map<std::string, NamedTensor>& tensors);
 
 std::vector<uint8_t> read_file_bytes(const std::string& path);  // throws SafetensorsError
 

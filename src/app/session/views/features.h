@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "app/session/state_writer.h"
 #include "app/session/views/view_inputs.h"
@@ -26,6 +27,9 @@ class FeaturesView {
   int computed_labels() const { return computed_labels_; }
   const bn::ProbeResult& codes() const { return codes_; }
   const bn::ProbeResult& pixels() const { return pixels_; }
+  // Why there is no probe for this data set and N ("" when there is one): the user's own images
+  // may have too few labels.
+  const std::string& unavailable() const { return unavailable_; }
 
   // labels, done, codes and pixels (accuracies, null until done), and current: the probes are of
   // `weights_revision`, the weights the model has now (0 while a new model is on its way).
@@ -35,7 +39,9 @@ class FeaturesView {
   uint64_t computed_revision_ = 0;
   int computed_labels_ = 0;
   std::unique_ptr<bn::SoftmaxProbe> codes_probe_, pixels_probe_;
+  bn::Dataset labelled_test_;  // the test images with a label 0-9
   bn::Matrix test_codes_;
+  std::string unavailable_;
   bn::ProbeResult codes_, pixels_;
   bool done_ = false;
 };

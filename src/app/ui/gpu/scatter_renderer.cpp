@@ -13,8 +13,14 @@ namespace bn_app {
 namespace {
 
 // Tableau 10: ten colours that stay apart on a dark background (as the legend's).
-constexpr float kPalette[10][3] = {{78, 121, 167}, {242, 142, 43},  {225, 87, 89},   {118, 183, 178}, {89, 161, 79},
-                                   {237, 201, 72}, {176, 122, 161}, {255, 157, 167}, {156, 117, 95},  {186, 176, 172}};
+// Tableau 10 for the classes 0-9, and a dim grey for an image without a label.
+constexpr int kColours = 11;
+constexpr int kUnlabelledColour = 10;
+constexpr float kPalette[kColours][3] = {{78, 121, 167}, {242, 142, 43},  {225, 87, 89},   {118, 183, 178},
+                                         {89, 161, 79},  {237, 201, 72},  {176, 122, 161}, {255, 157, 167},
+                                         {156, 117, 95}, {186, 176, 172}, {110, 110, 118}};
+
+int colour_of(int label) { return label >= 0 && label <= 9 ? label : kUnlabelledColour; }
 
 const ShaderProgram& scatter_program() {
   static const ShaderProgram program("scatter", shaders::kScatterVert, shaders::kScatterFrag);
@@ -24,7 +30,7 @@ const ShaderProgram& scatter_program() {
 }  // namespace
 
 ImU32 label_colour(int label) {
-  const float* rgb = kPalette[((label % 10) + 10) % 10];
+  const float* rgb = kPalette[colour_of(label)];
   return IM_COL32(static_cast<int>(rgb[0]), static_cast<int>(rgb[1]), static_cast<int>(rgb[2]), 255);
 }
 
@@ -51,7 +57,7 @@ void ScatterRenderer::upload(const std::vector<float>& xy, const std::vector<uin
   for (int i = 0; i < count_; ++i) {
     vertices[3 * i] = xy[2 * i];
     vertices[3 * i + 1] = xy[2 * i + 1];
-    vertices[3 * i + 2] = static_cast<float>(labels[i] % 10);
+    vertices[3 * i + 2] = static_cast<float>(colour_of(labels[i]));
   }
   glBindBuffer(GL_ARRAY_BUFFER, buffer_);
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(float)), vertices.data(),
@@ -88,9 +94,9 @@ void ScatterRenderer::render(const ImDrawList*, const ImDrawCmd* command) {
   glUniform4f(program.uniform("data_window"), w.min_x, w.min_y, w.max_x, w.max_y);
   glUniform4f(program.uniform("screen_rect"), self->origin_.x, self->origin_.y, self->size_.x, self->size_.y);
   glUniform1f(program.uniform("point_size"), self->diameter_ * scale.x);
-  float palette[30];
-  for (int i = 0; i < 30; ++i) palette[i] = kPalette[i / 3][i % 3] / 255.0f;
-  glUniform3fv(program.uniform("palette"), 10, palette);
+  float palette[3 * kColours];
+  for (int i = 0; i < 3 * kColours; ++i) palette[i] = kPalette[i / 3][i % 3] / 255.0f;
+  glUniform3fv(program.uniform("palette"), kColours, palette);
   glBindVertexArray(self->array_);
   glDrawArrays(GL_POINTS, 0, self->count_);
   glBindVertexArray(0);

@@ -52,6 +52,10 @@ void features_tab(FeaturesView& features, const DatasetInfo& dataset, UiTools& t
     tools.probes.probe("probeLabelButtons." + label);
   }
   const float width = ImGui::GetContentRegionAvail().x;
+  if (!features.unavailable().empty()) {
+    ImGui::TextWrapped("%s", features.unavailable().c_str());
+    return;
+  }
   if (!features.done()) {
     ImGui::ProgressBar(0.5f * (features.started() ? 1.0f : 0.0f), ImVec2(width, 0), "training the two classifiers...");
     return;

@@ -38,16 +38,23 @@ void training_grid(const TrainingGridView& grid, const DatasetInfo& dataset, UiT
 }
 
 // What the model learns from: a choice between the data sets, with the download's progress while
-// the wanted one comes in (the current one keeps training meanwhile).
-void dataset_choice(DatasetHub& datasets, WidgetProbes& probes) {
+// the wanted one comes in (the current one keeps training meanwhile). The user's own images join
+// the choice once dropped, with their split; "Your images..." asks for them where the platform can.
+void dataset_choice(DatasetHub& datasets, Ui& ui) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Data:");
   for (const DatasetInfo& info : kDatasets) {
+    if (info.own && !datasets.find(info.id)) continue;
     ImGui::SameLine();
-    const std::string label = std::string(info.title) + " " + info.items;
+    const std::string label = info.own ? info.title : std::string(info.title) + " " + info.items;
     if (ImGui::RadioButton(label.c_str(), datasets.wanted() == info.id)) datasets.choose(info.id);
-    probes.probe(std::string("datasetButtons.") + info.id);
-    if (ImGui::IsItemHovered())
+    ui.probes.probe(std::string("datasetButtons.") + info.id);
+    if (!ImGui::IsItemHovered()) continue;
+    if (info.own)
+      ImGui::SetTooltip(
+          "Train on the images you brought: untrained models, and Fashion-MNIST's clothes as\n"
+          "the anomalies");
+    else
       ImGui::SetTooltip(
           "Train on %s: the presets load models trained on them, and the other set's\n"
           "test images become the anomalies",
@@ -56,6 +63,20 @@ void dataset_choice(DatasetHub& datasets, WidgetProbes& probes) {
   if (datasets.wanted() != datasets.current()) {
     ImGui::SameLine();
     ImGui::TextDisabled("loading %.0f%%", 100.0f * datasets.progress());
+  }
+  if (ui.open_own_files) {
+    ImGui::SameLine();
+    if (ImGui::Button("Your images...")) ui.open_own_files();
+    ui.probes.probe("ownImagesButton");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "PNG or JPEG pictures, a zip of them, or a CSV of 784 columns (or drop them, or a folder, on\n"
+          "the page). Each becomes 28x28 as MNIST's digits were: grey, light ink on dark, centred.\n"
+          "Put them in folders named 0 to 9 to label them.");
+  }
+  if (const LoadedDataset* own = datasets.find(kOwnDataset)) {
+    ImGui::TextDisabled("Your images: %d to train on, %d to test", own->train->count(), own->test->count());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", datasets.own_report().c_str());
   }
 }
 
@@ -143,7 +164,7 @@ void training_tab(Session& session, Ui& ui) {
   const bool controls = ui.state.mode.controls;
   if (controls && training_buttons(training, !session.preset().empty(), probes)) session.load_pretrained();
   if (controls) model_file_buttons(session, ui);
-  if (controls) dataset_choice(session.datasets(), probes);
+  if (controls) dataset_choice(session.datasets(), ui);
   training_progress(training);
   ImGui::Checkbox("log scale", &ui.state.loss_log_scale);
   if (controls) {

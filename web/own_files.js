@@ -1,0 +1,168 @@
+// "Your images": the files a user drops on the page or picks, read for the app. Folders are
+// walked and zips opened here; pictures are decoded by the browser; the app makes each one 28×28
+// as MNIST's digits were and builds the data set (core/data/own_images.h), exactly as
+// `bottleneck train --dataset folder` does, skipping with the reason what it cannot use.
+//
+//   const files = filesOfDrop(event.dataTransfer);  // in the drop event itself
+//   await sendOwnFiles(app, files);                  // later: ownFilesBegin ... ownFilesDone
+
+// The pictures reach the app at most this many pixels a side: the conversion ends at 20, and a
+// phone photo's 48 MB of pixels would not fit beside a model in the page's memory.
+const LARGEST_SIDE = 1024;
+const LARGEST_CSV = 256 * 1024 * 1024;  // bytes; 60,000 MNIST digits are 110 MB of CSV
+const LARGEST_ZIP = 1024 * 1024 * 1024;
+
+const kindOf = (path) => (/\.(png|jpe?g)$/i.test(path) ? 'image' : /\.csv$/i.test(path) ? 'csv'
+  : /\.zip$/i.test(path) ? 'zip' : null);
+// Dot files, and the resource forks macOS puts in zips: not the user's images, and not worth a
+// "skipped" each.
+const isHidden = (path) => path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
+
+/** A file to read: its path (folders included) and how to get its bytes. */
+const fileEntry = (path, open) => ({ path, open });
+
+/** The files of a picker's FileList (a folder's own when the picker chose a folder). */
+export function filesOfList(list) {
+  return [...list].map((file) => fileEntry(file.webkitRelativePath || file.name, async () => file));
+}
+
+/**
+ * What a drop holds, taken while the drop event runs (its items cannot be read afterwards):
+ * folder entries to walk later, and plain files.
+ */
+export function filesOfDrop(dataTransfer) {
+  const roots = [];
+  for (const item of dataTransfer?.items ?? []) {
+    if (item.kind !== 'file') continue;
+    const entry = item.webkitGetAsEntry?.() ?? null;
+    const file = item.getAsFile();
+    if (entry?.isDirectory) roots.push({ directory: entry });
+    else if (file) roots.push(fileEntry(file.name, async () => file));
+  }
+  return roots;
+}
+
+const promised = (call) => new Promise((resolve, reject) => call(resolve, reject));
+
+async function walk(directory, prefix, out) {
+  const reader = directory.createReader();
+  for (;;) {
+    const batch = await promised((ok, fail) => reader.readEntries(ok, fail));
+    if (!batch.length) return;
+    for (const entry of batch) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory) await walk(entry, `${path}/`, out);
+      else out.push(fileEntry(path, () => promised((ok, fail) => entry.file(ok, fail))));
+    }
+  }
+}
+
+// A zip's files, each opened (inflated) only when read. Reads the central directory at the end of
+// the archive, as unzip does: stored and deflated entries, no encryption, no ZIP64.
+async function zipFiles(zipPath, blob) {
+  if (blob.size > LARGEST_ZIP) throw new Error('a zip over 1 GB');
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const view = new DataView(bytes.buffer);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
+  }
+  if (end < 0) throw new Error('not a zip file');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (at === 0xffffffff) throw new Error('a ZIP64 archive, which the page cannot open');
+  const names = new TextDecoder();
+  const out = [];
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new Error('a damaged zip file');
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const packedSize = view.getUint32(at + 20, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const inner = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    if (inner.endsWith('/')) continue;  // a folder
+    const path = `${zipPath}/${inner}`;
+    out.push(fileEntry(path, async () => {
+      if (flags & 1) throw new Error('encrypted in its zip');
+      if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new Error('damaged in its zip');
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      const packed = new Blob([bytes.subarray(start, start + packedSize)]);
+      if (method === 0) return packed;
+      if (method !== 8) throw new Error(`compressed with method ${method}, which the page cannot open`);
+      try {
+        return await new Response(packed.stream().pipeThrough(new DecompressionStream('deflate-raw'))).blob();
+      } catch {
+        throw new Error('damaged in its zip');
+      }
+    }));
+  }
+  return out;
+}
+
+// RGBA pixels of a PNG or JPEG, at most LARGEST_SIDE a side.
+async function decodePicture(blob) {
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch {
+    throw new Error('not a readable PNG or JPEG image');
+  }
+  const scale = Math.min(1, LARGEST_SIDE / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  const { data } = context.getImageData(0, 0, width, height);
+  return { width, height, pixels: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
+// Every file to read: folders walked, zips opened, hidden files left out, in path order (as the
+// CLI sorts a folder's), so the same files make the same data set and split.
+async function expand(roots) {
+  const files = [];
+  for (const root of roots) {
+    if (root.directory) await walk(root.directory, `${root.directory.name}/`, files);
+    else files.push(root);
+  }
+  const out = [];
+  for (const file of files) {
+    if (isHidden(file.path)) continue;
+    if (kindOf(file.path) !== 'zip') {
+      out.push(file);
+      continue;
+    }
+    try {
+      out.push(...(await zipFiles(file.path, await file.open())).filter((inner) => !isHidden(inner.path)));
+    } catch (error) {
+      out.push(fileEntry(file.path, () => Promise.reject(error)));
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Hands the files to the app, one call each, and has it build "yours" and train on it. */
+export async function sendOwnFiles(app, roots) {
+  const files = await expand(roots);
+  app.ownFilesBegin();
+  for (const file of files) {
+    const kind = kindOf(file.path);
+    try {
+      if (!kind || kind === 'zip') throw new Error('not a PNG, JPEG or CSV file');
+      const blob = await file.open();
+      if (kind === 'csv') {
+        if (blob.size > LARGEST_CSV) throw new Error('a CSV over 256 MB');
+        app.ownCsv(file.path, await blob.text());
+      } else {
+        const { width, height, pixels } = await decodePicture(blob);
+        app.ownImage(file.path, width, height, 4, pixels);
+      }
+    } catch (error) {
+      app.ownFileSkipped(file.path, error.message);
+    }
+  }
+  app.ownFilesDone();
+}
