@@ -161,7 +161,18 @@ TEST_CASE("your images: dropped files become the data set 'yours', trained on at
   CHECK(session.choose_dataset("mnist"));
   session.update(30.0, 16.0f);
   CHECK(session.datasets().current() == "mnist");
+  // There they can be the anomalies an MNIST model scores: all 30 of them.
+  REQUIRE(session.datasets().can_score_own());
+  CHECK(session.anomalies() == nullptr);  // Fashion-MNIST's test images never came in this test
+  session.datasets().set_own_anomalies(true);
+  REQUIRE(session.anomalies() != nullptr);
+  CHECK(session.anomalies()->count() == 30);
+  CHECK(std::string(session.datasets().anomaly_source().id) == "yours");
+  session.datasets().set_own_anomalies(false);
+  CHECK(std::string(session.datasets().anomaly_source().id) == "fashion");
   CHECK(session.choose_dataset("yours"));
+  session.update(31.0, 16.0f);
+  CHECK_FALSE(session.datasets().can_score_own());  // a model of them cannot score them as anomalies
 }
 
 TEST_CASE("your images: a link naming them, where there are none, shows MNIST and says why", "[session][own]") {

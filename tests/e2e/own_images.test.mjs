@@ -28,6 +28,20 @@ async function pickFiles(page, files) {
   return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 30_000 });
 }
 
+// Drops `files` (paths) on the canvas as a user's drag and drop would; resolves to the state once
+// the new set is in.
+async function dropFiles(page, files) {
+  const notice = (await state(page)).notice;
+  const dropped = files.map((file) => ({ name: path.basename(file), bytes: [...fs.readFileSync(file)] }));
+  await page.evaluate((items) => {
+    const transfer = new DataTransfer();
+    for (const { name, bytes } of items) transfer.items.add(new File([new Uint8Array(bytes)], name));
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true,
+      cancelable: true }));
+  }, dropped);
+  return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 30_000 });
+}
+
 // A CSV row: a label, then 784 pixels with a bar that moves with the label.
 function csvRow(label, value = '255') {
   const pixels = Array.from({ length: 784 }, (_, p) => {
@@ -47,9 +61,9 @@ describePlayground('your images', { isolation: true }, (session) => {
   const broken = path.join(work, 'broken.png');
   fs.writeFileSync(broken, 'this is not a picture');
 
-  test('20 pictures and a broken file: a data set of 20, the broken one named, and it trains', async () => {
+  test('20 pictures and a broken file dropped: a data set of 20, the broken one named, and it trains', async () => {
     const { page } = session;
-    const s = await pickFiles(page, [...pictures, broken]);
+    const s = await dropFiles(page, [...pictures, broken]);
     assert.equal(s.dataset, 'yours');
     assert.deepEqual({ train: s.yours.train, test: s.yours.test }, { train: 18, test: 2 });
     assert.equal(s.yours.report, '20 images; 1 file skipped: broken.png (not a readable PNG or JPEG image)');
@@ -90,19 +104,32 @@ describePlayground('your images', { isolation: true }, (session) => {
     assert.equal(s.drawing.testLabel ?? 1, 1);  // the test image, p09, is in folder 1
   });
 
-  test('pictures dropped on the page come in the same way', async () => {
+  test('pictures picked with Your images... come in the same way', async () => {
     const { page } = session;
-    const notice = (await state(page)).notice;
-    const files = pictures.slice(0, 4).map((file) => ({ name: path.basename(file), bytes: [...fs.readFileSync(file)] }));
-    await page.evaluate((dropped) => {
-      const transfer = new DataTransfer();
-      for (const { name, bytes } of dropped) transfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
-      document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true,
-        cancelable: true }));
-    }, files);
-    const s = await pollUntil(() => state(page), (x) => x.notice !== notice && x.link.settled, { timeoutMs: 30_000 });
+    const s = await pickFiles(page, pictures.slice(0, 4));
     assert.equal(s.yours.report, '4 images');
     assert.deepEqual({ train: s.yours.train, test: s.yours.test }, { train: 3, test: 1 });
     fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test('your images as the anomalies a digit model scores', async () => {
+    const { page } = session;
+    await openTrainingTab(page);
+    await clickRect(page, (await layout(page)).datasetButtons.mnist);
+    await pollUntil(() => state(page), (s) => s.dataset === 'mnist' && s.link.settled, { timeoutMs: 30_000 });
+    await page.evaluate(() => window.bottleneck.selectPreset('Anomaly'));  // its model of MNIST, its tab
+    await pollUntil(() => state(page), (s) => s.dataset === 'mnist' && s.preset === 'Anomaly' && s.link.settled,
+      { timeoutMs: 30_000 });
+    await framesPass(page, 3);
+    await clickRect(page, (await layout(page)).anomalySource.yours);
+    const s = await pollUntil(() => state(page), (x) => x.anomalyImages === 'yours' && x.anomaly?.auroc != null,
+      { timeoutMs: 20_000 });
+    // The last four pictures, scored: how well they separate depends on them (two are plain bars,
+    // which a model of digits rebuilds like ones).
+    assert.ok(s.anomaly.auroc >= 0 && s.anomaly.auroc <= 1, `AUROC ${s.anomaly.auroc}`);
+    await saveScreenshot(page, 'your-images-as-anomalies.png');
+    await clickRect(page, (await layout(page)).anomalySource.other);
+    await pollUntil(() => state(page), (x) => x.anomalyImages !== 'yours' && x.anomaly?.auroc > 0.9,
+      { timeoutMs: 20_000 });
   });
 });

@@ -53,6 +53,7 @@ bool DatasetHub::receive(const std::string& id, const std::vector<uint8_t>& byte
 
 void DatasetHub::receive_own(const bn::Dataset& all, const std::string& report) {
   auto [train, test] = bn::split_own_images(all);
+  own_all_ = std::make_shared<const bn::Dataset>(all);
   const std::string id = kOwnDataset;
   sets_[id] = {std::make_shared<const bn::Dataset>(std::move(train)),
                std::make_shared<const bn::Dataset>(std::move(test))};
@@ -100,6 +101,7 @@ void DatasetHub::receive_anomalies(const std::string& name, const std::vector<ui
 }
 
 std::shared_ptr<const bn::Dataset> DatasetHub::anomalies() const {
+  if (own_anomalies()) return own_all_;
   // Clothes for a digit model, digits for a clothes model. Fashion's are the first 1,000 of its
   // test set either way.
   if (current_ == "fashion") {
@@ -108,6 +110,10 @@ std::shared_ptr<const bn::Dataset> DatasetHub::anomalies() const {
   }
   const LoadedDataset* fashion = find("fashion");
   return fashion ? fashion->test : fashion_anomalies_;
+}
+
+const DatasetInfo& DatasetHub::anomaly_source() const {
+  return own_anomalies() ? *find_dataset(kOwnDataset) : other_dataset(dataset_or_default(current_));
 }
 
 void DatasetHub::describe(StateWriter& out) const {

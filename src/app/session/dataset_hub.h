@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/session/dataset_catalog.h"
 #include "app/session/state_writer.h"
 #include "core/data/dataset.h"
 
@@ -84,8 +85,16 @@ class DatasetHub {
   // The anomalies scored while training on MNIST before Fashion-MNIST itself is in: its first
   // 1,000 test items. Throws bn::DatasetError for bad bytes.
   void receive_anomalies(const std::string& name, const std::vector<uint8_t>& bytes);
-  // The other data set's test images, for the Anomaly tab; null while none are in.
+  // The Anomaly tab's anomalies: the other data set's test images (null while none are in), or,
+  // when chosen for a model of MNIST or Fashion-MNIST, all of the user's own images.
   std::shared_ptr<const bn::Dataset> anomalies() const;
+  // What the anomalies are, in the catalog's words.
+  const DatasetInfo& anomaly_source() const;
+  // Scores the user's own images as the anomalies (while the model trains on another data set).
+  void set_own_anomalies(bool own) { own_anomalies_ = own; }
+  // The user's images are in and can be the anomalies: the model learns another data set.
+  bool can_score_own() const { return own_all_ && current_ != kOwnDataset; }
+  bool own_anomalies() const { return own_anomalies_ && can_score_own(); }
 
   // loadProgress, loadError, dataset, datasetWanted, datasetProgress, and yours: {train, test,
   // report} once the user's images are in (null before).
@@ -102,6 +111,8 @@ class DatasetHub {
   std::set<std::string> weights_done_;
   std::shared_ptr<const bn::Dataset> fashion_anomalies_;
   std::string own_report_;
+  std::shared_ptr<const bn::Dataset> own_all_;  // train and test: a model of another set saw none
+  bool own_anomalies_ = false;
 };
 
 }  // namespace bn_app

@@ -122,14 +122,33 @@ void verdict(const AnomalyView& view, const DatasetInfo& normal) {
   ImGui::PopStyleColor();
 }
 
+// Which images are the anomalies, once the user has images of their own: the other data set's,
+// or theirs, scored against a model of MNIST or Fashion-MNIST.
+void anomaly_source_choice(DatasetHub& datasets, WidgetProbes& probes) {
+  if (!datasets.can_score_own()) return;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Anomalies:");
+  const DatasetInfo& other = other_dataset(dataset_or_default(datasets.current()));
+  ImGui::SameLine();
+  const std::string label = std::string(other.title) + " " + other.items;
+  if (ImGui::RadioButton(label.c_str(), !datasets.own_anomalies())) datasets.set_own_anomalies(false);
+  probes.probe("anomalySource.other");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Your images", datasets.own_anomalies())) datasets.set_own_anomalies(true);
+  probes.probe("anomalySource.yours");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Score the pictures you brought against this model");
+}
+
 }  // namespace
 
-void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& dataset, UiTools& tools) {
+void anomaly_tab(AnomalyView& view, DatasetHub& datasets, UiTools& tools) {
+  anomaly_source_choice(datasets, tools.probes);
+  const bool anomalies_in = datasets.anomalies() != nullptr;
   if (!anomalies_in || !view.scored()) {
     ImGui::TextDisabled(anomalies_in ? "Scoring the test images..." : "The anomaly images are still loading.");
     return;
   }
-  const DatasetInfo &normal = dataset, &anomalies = other_dataset(dataset);
+  const DatasetInfo &normal = dataset_or_default(datasets.current()), &anomalies = datasets.anomaly_source();
   ImGui::TextWrapped("How badly the model rebuilds each image. It learned %s; %s are anomalies.", normal.items,
                      anomalies.items);
   legend(view, normal, anomalies);

@@ -90,7 +90,7 @@ void latent_tab(LatentView& view, Training& training, const bn::Model* pca, cons
 // Returns true when the user asks for the VAE preset (the tab needs a VAE).
 bool generate_tab(SamplesView& view, InterpolationView& interpolation, Training& training, const DrawingPad& pad,
                   const DatasetInfo& dataset, UiTools& tools);
-void anomaly_tab(AnomalyView& view, bool anomalies_in, const DatasetInfo& dataset, UiTools& tools);
+void anomaly_tab(AnomalyView& view, DatasetHub& datasets, UiTools& tools);
 void features_tab(FeaturesView& view, const DatasetInfo& dataset, UiTools& tools);
 void compression_tab(const CompressionView& view, const PadReconstruction& rebuild, bool drawn, bool has_pca);
 

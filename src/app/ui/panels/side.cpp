@@ -45,9 +45,7 @@ void side_panel(Session& session, Ui& ui, const PanelRect& rect, const PanelChoi
                              session.dataset(), tools))
               session.select_preset("VAE 2-D");
             break;
-          case SideTab::kAnomaly:
-            anomaly_tab(session.anomaly(), session.anomalies() != nullptr, session.dataset(), tools);
-            break;
+          case SideTab::kAnomaly: anomaly_tab(session.anomaly(), session.datasets(), tools); break;
           case SideTab::kFeatures: features_tab(session.features(), session.dataset(), tools); break;
           case SideTab::kCompression:
             compression_tab(session.compression(), session.rebuild(), !session.pad().empty(), session.pca());
