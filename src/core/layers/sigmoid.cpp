@@ -6,11 +6,10 @@ namespace bn {
 
 void sigmoid_forward(const Matrix& x, Matrix& y) {
   // Written with exp(-|x|) so that neither branch overflows.
+  // Vectorised (Eigen's exp), in y itself: e first, then the branch that fits each sign.
   y.resize(x.rows(), x.cols());
-  y = x.unaryExpr([](float v) {
-    float e = std::exp(-std::abs(v));
-    return v >= 0.0f ? 1.0f / (1.0f + e) : e / (1.0f + e);
-  });
+  y.array() = (-x.array().abs()).exp();
+  y.array() = (x.array() >= 0.0f).select((1.0f + y.array()).inverse(), y.array() / (1.0f + y.array()));
 }
 
 void sigmoid_backward(const Matrix& y, const Matrix& dy, Matrix& dx) {
