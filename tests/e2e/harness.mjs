@@ -130,6 +130,37 @@ export async function clickRect(page, rect) {
   await page.mouse.up();
 }
 
+// Opens a side tab ("Training", "Anomaly", ...) by a click on it, once the panel shows it.
+export async function openTab(page, name) {
+  await clickRect(page, (await layout(page)).tabs[name]);
+  await pollUntil(() => state(page), (s) => s.panels[3] === name, { timeoutMs: 5_000 });
+  await framesPass(page, 2);
+}
+
+// Clicks the Training tab's `button` (a widget probe's name) and answers the file chooser it opens
+// with `files`; resolves to the state once the app has said what it made of them (a new notice).
+export async function chooseFiles(page, button, files) {
+  await openTab(page, 'Training');
+  const notice = (await state(page)).notice;
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(page, (await layout(page))[button])]);
+  await chooser.setFiles(files);
+  return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 30_000 });
+}
+
+// Drops `files` (paths) on the canvas as a user's drag and drop would; resolves to the state once
+// the new set is in.
+export async function dropFiles(page, files) {
+  const notice = (await state(page)).notice;
+  const dropped = files.map((file) => ({ name: path.basename(file), bytes: [...fs.readFileSync(file)] }));
+  await page.evaluate((items) => {
+    const transfer = new DataTransfer();
+    for (const { name, bytes } of items) transfer.items.add(new File([new Uint8Array(bytes)], name));
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true,
+      cancelable: true }));
+  }, dropped);
+  return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 30_000 });
+}
+
 // Replaces an ImGui text field's contents as a user would: click, select all, type, confirm.
 export async function typeInto(page, rect, text) {
   await clickRect(page, rect);

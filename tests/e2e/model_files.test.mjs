@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
-  clickRect, describePlayground, framesPass, layout, pollUntil, reconstruction, saveScreenshot, state, webRoot,
+  chooseFiles, clickRect, describePlayground, dropFiles, framesPass, layout, openTab, pollUntil, reconstruction,
+  saveScreenshot, state, webRoot,
 } from './harness.mjs';
 
 // Test image 0 on the pad, without noise: what both pages rebuild. A first visit shows it already;
@@ -25,22 +26,8 @@ async function firstDigitWithoutNoise(page) {
   await framesPass(page, 3);
 }
 
-// The Training tab, where the model file buttons are.
-async function openTrainingTab(page) {
-  await clickRect(page, (await layout(page)).tabs.Training);
-  await pollUntil(() => state(page), (s) => s.panels[3] === 'Training', { timeoutMs: 5_000 });
-  await framesPass(page, 2);
-}
-
 // Load model, and the file chooser answered with `file`; resolves to the state once settled.
-async function loadFile(page, file) {
-  await openTrainingTab(page);
-  const notice = (await state(page)).notice;
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
-    clickRect(page, (await layout(page)).loadModelButton)]);
-  await chooser.setFiles(file);
-  return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 20_000 });
-}
+const loadFile = (page, file) => chooseFiles(page, 'loadModelButton', file);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.resolve(repoRoot, process.env.BOTTLENECK_CLI ?? 'build/native/bottleneck');
@@ -56,7 +43,7 @@ describePlayground('model files', { isolation: true }, (session) => {
     await pollUntil(() => state(page), (s) => s.step >= 3, { timeoutMs: 20_000 });
     await firstDigitWithoutNoise(page);
     const before = await reconstruction(page);
-    await openTrainingTab(page);
+    await openTab(page, 'Training');
     const [download] = await Promise.all([page.waitForEvent('download'),
       clickRect(page, (await layout(page)).downloadModelButton)]);
     assert.match(download.suggestedFilename(), /^bottleneck-mnist-ae-32-step\d+\.safetensors$/);
@@ -94,15 +81,7 @@ describePlayground('model files', { isolation: true }, (session) => {
 
   test('a PyTorch state dict without our config, dropped on the page, loads from its shapes', async () => {
     const { page } = session;
-    const notice = (await state(page)).notice;
-    const bytes = [...fs.readFileSync(path.join(repoRoot, 'tests/fixtures/pytorch/ae-plain.safetensors'))];
-    await page.evaluate((dropped) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(dropped)], 'ae-plain.safetensors'));
-      document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true,
-        cancelable: true }));
-    }, bytes);
-    const s = await pollUntil(() => state(page), (x) => x.notice !== notice && x.link.settled, { timeoutMs: 20_000 });
+    const s = await dropFiles(page, [path.join(repoRoot, 'tests/fixtures/pytorch/ae-plain.safetensors')]);
     assert.match(s.notice, /^Loaded ae-plain\.safetensors: AE-4: 784-16-8-\[4\]-8-16-784.* It has no Bottleneck config, so its shapes gave the model; assumed: ReLU activations and a BCE loss/);
     assert.equal(s.modelKind, 'ae');
     assert.equal(s.latent, 4);

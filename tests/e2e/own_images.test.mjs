@@ -9,38 +9,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { encodePng, strokePicture } from '../support/png.mjs';
 import { encodeZip } from '../support/zip.mjs';
-import { clickRect, describePlayground, framesPass, layout, pollUntil, saveScreenshot, state } from './harness.mjs';
-
-// The Training tab, where Your images... is.
-async function openTrainingTab(page) {
-  await clickRect(page, (await layout(page)).tabs.Training);
-  await pollUntil(() => state(page), (s) => s.panels[3] === 'Training', { timeoutMs: 5_000 });
-  await framesPass(page, 2);
-}
+import {
+  chooseFiles, clickRect, describePlayground, dropFiles, framesPass, layout, openTab, pollUntil, saveScreenshot, state,
+} from './harness.mjs';
 
 // Your images..., answered with `files`; resolves to the state once the new set is in.
-async function pickFiles(page, files) {
-  await openTrainingTab(page);
-  const notice = (await state(page)).notice;
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
-    clickRect(page, (await layout(page)).ownImagesButton)]);
-  await chooser.setFiles(files);
-  return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 30_000 });
-}
-
-// Drops `files` (paths) on the canvas as a user's drag and drop would; resolves to the state once
-// the new set is in.
-async function dropFiles(page, files) {
-  const notice = (await state(page)).notice;
-  const dropped = files.map((file) => ({ name: path.basename(file), bytes: [...fs.readFileSync(file)] }));
-  await page.evaluate((items) => {
-    const transfer = new DataTransfer();
-    for (const { name, bytes } of items) transfer.items.add(new File([new Uint8Array(bytes)], name));
-    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true,
-      cancelable: true }));
-  }, dropped);
-  return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 30_000 });
-}
+const pickFiles = (page, files) => chooseFiles(page, 'ownImagesButton', files);
 
 // A CSV row: a label, then 784 pixels with a bar that moves with the label.
 function csvRow(label, value = '255') {
@@ -114,7 +88,7 @@ describePlayground('your images', { isolation: true }, (session) => {
 
   test('your images as the anomalies a digit model scores', async () => {
     const { page } = session;
-    await openTrainingTab(page);
+    await openTab(page, 'Training');
     await clickRect(page, (await layout(page)).datasetButtons.mnist);
     await pollUntil(() => state(page), (s) => s.dataset === 'mnist' && s.link.settled, { timeoutMs: 30_000 });
     await page.evaluate(() => window.bottleneck.selectPreset('Anomaly'));  // its model of MNIST, its tab
