@@ -12,10 +12,11 @@
 #   ./build.sh serve     web, then serve build/web on 127.0.0.1:$PORT (8080) with COOP/COEP;
 #                        --no-isolation serves without them, which selects the single-thread build
 #   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
-#   ./build.sh bench     native and WASM benchmarks and the playground's frame times, as JSON
+#   ./build.sh bench     training speed (ours natively and as WASM, PyTorch on the CPU), GEMM, the
+#                        playground's frame times, as JSON; --quick for a short run
 #   ./build.sh quality   the full reference quality table (native, ~20 min on 2 cores), as JSON
 #   ./build.sh check-relocation   copies this built checkout to another path and builds it there
-#   ./build.sh interop   PyTorch (Debian's python3-torch, installed here only) and the CLI load each
+#   ./build.sh interop   PyTorch (Debian's python3-torch, which only this and bench install) and the CLI load each
 #                        other's model files and agree to 1e-5 (docs/PYTORCH.md), as JSON
 set -euo pipefail
 
@@ -414,17 +415,50 @@ cmd_test() {
   [[ $status -eq 0 && $TOTAL_FAILED -eq 0 ]]
 }
 
-cmd_bench() {
-  # Only the JSON goes to stdout.
+cmd_bench() { # [--quick]
+  local quick=0
+  [[ ${1:-} == --quick ]] && quick=1
+  # Only the JSON goes to stdout; builds, installs and the table go to stderr.
   cmd_native >&2
   wasm_configure_and_build mt bottleneck >&2
-  local native wasm
   cmd_web >&2
-  native=$("$BUILD/native/bottleneck" bench)
-  wasm=$(cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck.js bench)
-  # The playground's frame times in headless Chromium (software WebGL), idle and training.
-  browser=$(BOTTLENECK_WEB="$BUILD/web" node "$ROOT/tests/bench/browser_frames.mjs")
-  printf '{"native": %s, "wasm_node": %s, "browser": %s}\n' "$native" "$wasm" "$browser"
+  # PyTorch on OpenBLAS (its alternative outranks the reference BLAS once installed); only the
+  # bench and interop commands install them.
+  install_apt_packages python3-torch libopenblas0 >&2
+  local parts=$BUILD/bench
+  mkdir -p "$parts"
+  export BOTTLENECK_DATA=$DEPS/data
+  log "native" >&2
+  "$BUILD/native/bottleneck" bench --quick $quick > "$parts/native.json"
+  log "WebAssembly under node (mt)" >&2
+  (cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck.js bench --quick 1) > "$parts/wasm-node.json"
+  log "the playground's frame times in headless Chromium" >&2
+  BOTTLENECK_WEB="$BUILD/web" node "$ROOT/tests/bench/browser_frames.mjs" > "$parts/browser-frames.json"
+  log "the core in headless Chromium (web/bench.html: mt on every thread, mt on one, st)" >&2
+  assemble_bench_page "$BUILD/bench-web" >&2
+  BOTTLENECK_WEB="$BUILD/bench-web" node "$ROOT/tests/bench/browser_bench.mjs" $([[ $quick == 1 ]] && echo --quick) \
+    > "$parts/browser-core.json"
+  log "PyTorch on the CPU" >&2
+  /usr/bin/python3 "$ROOT/scripts/bench_pytorch.py" --data "$DEPS/data" $([[ $quick == 1 ]] && echo --quick) \
+    > "$parts/pytorch.json"
+  node "$ROOT/scripts/bench_report.mjs" "$parts"/{native,wasm-node,browser-frames,pytorch,browser-core}.json
+}
+
+# The benchmark page beside what it loads: its own root, so the playground's build/web (and the
+# static site made from it) never carries it.
+assemble_bench_page() { # dir
+  local dir=$1
+  wasm_configure_and_build mt bottleneck_bench_js
+  wasm_configure_and_build st bottleneck_bench_js
+  rm -rf "$dir"
+  mkdir -p "$dir/data"
+  cp "$ROOT"/web/{bench.html,bench.js,bench_worker.js,bench_tfjs.js} "$dir/"
+  cp "$BUILD"/wasm-mt/bottleneck-bench-mt.{js,wasm,worker.js} "$BUILD"/wasm-st/bottleneck-bench-st.{js,wasm} "$dir/"
+  cp "$DEPS/data/mnist10k.bnds" "$dir/data/"
+  # TensorFlow.js, to compare with (npm devDependencies): its bundles and its wasm backend's binaries.
+  mkdir -p "$dir/tfjs"
+  cp "$ROOT"/node_modules/@tensorflow/tfjs/dist/tf.min.js "$dir/tfjs/"
+  cp "$ROOT"/node_modules/@tensorflow/tfjs-backend-wasm/dist/{tf-backend-wasm.min.js,*.wasm} "$dir/tfjs/"
 }
 
 # A moved or renamed checkout, or one whose .deps/ came back from a CI cache at another path, must
@@ -465,7 +499,7 @@ cmd_quality() {
 }
 
 # PyTorch and the CLI on each other's files (scripts/pytorch_fixtures.py). PyTorch is big, so only
-# this command installs it; the tests use the fixtures it wrote and need no PyTorch.
+# this command and bench install it; the tests use the fixtures it wrote and need no PyTorch.
 cmd_interop() {
   cmd_native >&2
   install_apt_packages python3-torch >&2
@@ -483,11 +517,11 @@ main() {
     dist) cmd_dist ;;
     serve) cmd_serve "$@" ;;
     test) cmd_test ;;
-    bench) cmd_bench ;;
+    bench) cmd_bench "$@" ;;
     quality) cmd_quality "$@" ;;
     check-relocation) cmd_check_relocation ;;
     interop) cmd_interop ;;
-    *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
+    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
   esac
 }
 main "$@"

@@ -13,35 +13,25 @@
       (reconstructions absolute; codes relative to their largest value).
 
 Run it with Debian's /usr/bin/python3, which sees python3-torch (`./build.sh interop` installs it).
-The module code is read from docs/PYTORCH.md and run as it is, so the page cannot drift from this.
+The module code is docs/PYTORCH.md's, run as it is (pytorch_modules.py).
 """
 
 import argparse
 import json
 import pathlib
-import re
 import subprocess
 import sys
 import tempfile
 
 import torch
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+import pytorch_modules
+
+ROOT = pytorch_modules.ROOT
 TOLERANCE = 1e-5
 
 
-def doc_code():
-    """The names docs/PYTORCH.md's "The modules" block defines, run from the page itself."""
-    text = (ROOT / "docs" / "PYTORCH.md").read_text()
-    block = re.search(r"## The modules\n\n```python\n(.*?)```", text, re.S)
-    if not block:
-        sys.exit("docs/PYTORCH.md has no python block under '## The modules'")
-    names = {"__name__": "pytorch_modules"}
-    exec(compile(block.group(1), "docs/PYTORCH.md", "exec"), names)
-    return names
-
-
-DOC = doc_code()
+DOC = pytorch_modules.DOC
 
 # Small models of every kind (the fixtures are committed: a few hundred kilobytes in all), each
 # with what makes it differ: depth, a code activation, tanh, a VAE's doubled code, convolutions.
@@ -91,12 +81,8 @@ def write_fixtures(out):
 
 
 def mnist_test_digits(data_dir, count):
-    """The first `count` test digits of PRODUCT.md's MNIST-10k split (index % 10 == 9), [count, 784]."""
-    raw = (pathlib.Path(data_dir) / "mnist10k.bnds").read_bytes()
-    pixels = 28 * 28
-    start = 20  # "BNDS", version, count, rows, cols
-    rows = [raw[start + i * pixels:start + (i + 1) * pixels] for i in range(9, 10 * count, 10)]
-    return torch.tensor([list(row) for row in rows], dtype=torch.float32) / 255.0
+    """The first `count` test digits of PRODUCT.md's MNIST-10k split, [count, 784]."""
+    return pytorch_modules.mnist10k(data_dir)[1][:count]
 
 
 def difference(a, b):

@@ -50,22 +50,25 @@ const ISOLATION_HEADERS = {
 // Only the page's own origin. Emscripten starts pthread workers from blob: URLs in some
 // configurations, hence `worker-src blob:`. 'unsafe-eval' stays because Emscripten 3.1.6's glue
 // may build functions from strings at run time (e.g. Embind's generated invokers use
-// `new Function`); 'wasm-unsafe-eval' alone only covers compiling the module.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  'frame-ancestors *',
-].join('; ');
+// `new Function`); 'wasm-unsafe-eval' alone only covers compiling the module. `blobScripts` is for
+// the benchmark's TensorFlow.js alone: its threaded wasm backend's workers importScripts a blob:.
+function contentSecurityPolicy(blobScripts) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'${blobScripts ? ' blob:' : ''}`,
+    "worker-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    'frame-ancestors *',
+  ].join('; ');
+}
 
-function commonHeaders(isolation) {
+function commonHeaders(isolation, blobScripts) {
   return {
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': contentSecurityPolicy(blobScripts),
     ...(isolation ? ISOLATION_HEADERS : {}),
   };
 }
@@ -98,7 +101,7 @@ function resolveTarget(root, target) {
   return { filePath, urlPath: rawPath, query: target.slice(rawPath.length) };
 }
 
-function handleRequest(root, isolation, verbose, request, response) {
+function handleRequest(root, isolation, blobScripts, verbose, request, response) {
   const started = process.hrtime.bigint();
   if (verbose) {
     response.on('finish', () => {
@@ -106,7 +109,7 @@ function handleRequest(root, isolation, verbose, request, response) {
       console.log(`${request.method} ${request.url} ${response.statusCode} ${ms.toFixed(1)} ms`);
     });
   }
-  const headers = commonHeaders(isolation && (request.url ?? '/').split(/[?#]/, 1)[0] !== BLOG_PAGE);
+  const headers = commonHeaders(isolation && (request.url ?? '/').split(/[?#]/, 1)[0] !== BLOG_PAGE, blobScripts);
   const isHead = request.method === 'HEAD';
   if (request.method !== 'GET' && !isHead) {
     sendText(response, 405, 'Method not allowed', { ...headers, Allow: 'GET, HEAD' }, false);
@@ -162,7 +165,9 @@ function handleRequest(root, isolation, verbose, request, response) {
   }
 }
 
-export async function startServer({ root, port = 8080, host = '127.0.0.1', isolation = true, verbose = false }) {
+export async function startServer({
+  root, port = 8080, host = '127.0.0.1', isolation = true, blobScripts = false, verbose = false,
+}) {
   if (!root) throw new Error('startServer: root is required');
   if (!fs.statSync(path.resolve(root), { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`startServer: ${path.resolve(root)} is not a directory`);
@@ -170,7 +175,7 @@ export async function startServer({ root, port = 8080, host = '127.0.0.1', isola
   // The real path, so that links are judged against where the root really is.
   const absoluteRoot = fs.realpathSync(path.resolve(root));
   const server = http.createServer((request, response) =>
-    handleRequest(absoluteRoot, isolation, verbose, request, response));
+    handleRequest(absoluteRoot, isolation, blobScripts, verbose, request, response));
   // CONNECT never reaches the request handler: refuse it like any other method, not by hanging up.
   server.on('connect', (request, socket) => {
     socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');

@@ -1,0 +1,208 @@
+// The benchmark's WebAssembly module (bottleneck-bench-{mt,st}), which web/bench.js runs in a
+// worker of web/bench.html for `./build.sh bench`. It measures, in the browser, on the core:
+//
+//   peakGflops(threads, seconds)            the machine's WASM-SIMD limit: f32x4 multiply and add,
+//                                           12 independent accumulators in registers, on `threads`
+//                                           threads at once; GFLOP/s over all of them
+//   gemmGflops(m, k, n, transA, transB, threads, repeats)   bn::gemm at one shape
+//   setData(Uint8Array)                     MNIST-10k (.bnds), for the two below
+//   trainRate(configJson, threads, steps, repeats)   training samples per second
+//   timeToQuality(threads, targetMse, limitSeconds)  AE-32 from a fresh model to a test MSE
+//
+// Each timing returns {median, min, max} (GFLOP/s or samples/s) over its repetitions.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+#include <wasm_simd128.h>
+
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include "core/data/batch_iterator.h"
+#include "core/data/dataset.h"
+#include "core/eval/evaluate.h"
+#include "core/io/config_json.h"
+#include "core/models/model.h"
+#include "core/parallel/gemm.h"
+#include "core/parallel/thread_pool.h"
+#include "core/random.h"
+
+namespace {
+
+using emscripten::val;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+val summary(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  val out = val::object();
+  out.set("median", values[values.size() / 2]);
+  out.set("min", values.front());
+  out.set("max", values.back());
+  out.set("repeats", static_cast<int>(values.size()));
+  return out;
+}
+
+// 12 accumulators, each a chain of multiply then add: 12 independent dependency chains hide the
+// latency of both, so the loop runs at the engine's SIMD throughput. 96 flops an iteration.
+constexpr int kAccumulators = 12;
+constexpr double kFlopsPerIteration = kAccumulators * 2 * 4;
+
+float simd_loop(int iterations, float seed) {
+  v128_t acc[kAccumulators];
+  for (int i = 0; i < kAccumulators; ++i) acc[i] = wasm_f32x4_splat(seed + 0.001f * i);
+  // From the seed, so nothing here is known when it is compiled.
+  const v128_t scale = wasm_f32x4_splat(1.0f - seed * 1e-7f), shift = wasm_f32x4_splat(seed * 1e-7f);
+  for (int n = 0; n < iterations; ++n)
+    for (int i = 0; i < kAccumulators; ++i) acc[i] = wasm_f32x4_add(wasm_f32x4_mul(acc[i], scale), shift);
+  v128_t total = acc[0];
+  for (int i = 1; i < kAccumulators; ++i) total = wasm_f32x4_add(total, acc[i]);
+  return wasm_f32x4_extract_lane(total, 0);  // used, so the loop is not optimised away
+}
+
+// The loop in chunks of 0.1 ms or so until `seconds` have passed: the iterations done.
+double simd_for(double seconds, float seed, float& sink) {
+  constexpr int kChunk = 50000;
+  double done = 0;
+  const auto start = Clock::now();
+  float value = 0;
+  do {
+    // Each chunk starts from the last one's result: the same call with the same arguments would be
+    // computed once and hoisted out of this loop.
+    value = simd_loop(kChunk, seed + value * 1e-9f);
+    done += kChunk;
+  } while (seconds_since(start) < seconds);
+  sink += value;
+  return done;
+}
+
+val peak_gflops(int threads, double seconds_each, int repeats) {
+  threads = std::max(1, threads);
+  std::vector<double> rates;
+  float sink = 0;
+  for (int r = 0; r < repeats; ++r) {
+    std::vector<std::thread> helpers;
+    std::vector<double> iterations(static_cast<size_t>(threads), 0.0);
+    std::vector<float> sinks(static_cast<size_t>(threads), 0.0f);
+    const auto start = Clock::now();
+#ifdef __EMSCRIPTEN_PTHREADS__
+    for (int t = 1; t < threads; ++t)
+      helpers.emplace_back([&, t] { iterations[t] = simd_for(seconds_each, 1.0f + t, sinks[t]); });
+#endif
+    iterations[0] = simd_for(seconds_each, 1.0f, sinks[0]);
+    for (std::thread& helper : helpers) helper.join();
+    const double took = seconds_since(start);
+    double total = 0;
+    for (size_t t = 0; t < iterations.size(); ++t) {
+      total += iterations[t];
+      sink += sinks[t];
+    }
+    rates.push_back(kFlopsPerIteration * total / took * 1e-9);
+  }
+  val out = summary(rates);
+  out.set("threads", threads);
+  out.set("sink", sink);
+  return out;
+}
+
+val gemm_gflops(int m, int k, int n, bool transpose_a, bool transpose_b, int threads, int repeats) {
+  bn::set_compute_threads(threads);
+  bn::Random rng(1);
+  auto random_matrix = [&](int rows, int cols) {
+    bn::Matrix matrix(rows, cols);
+    for (Eigen::Index i = 0; i < matrix.size(); ++i) matrix.data()[i] = rng.uniform(-1.0f, 1.0f);
+    return matrix;
+  };
+  const bn::Matrix a = transpose_a ? random_matrix(k, m) : random_matrix(m, k);
+  const bn::Matrix b = transpose_b ? random_matrix(n, k) : random_matrix(k, n);
+  bn::Matrix c(m, n);
+  // Enough products a repetition to take a few milliseconds, whatever the shape.
+  const double flops = 2.0 * m * k * n;
+  const int products = std::max(1, static_cast<int>(2e8 / flops));
+  bn::gemm(bn::cview(a), transpose_a, bn::cview(b), transpose_b, bn::view(c));
+  std::vector<double> rates;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = Clock::now();
+    for (int p = 0; p < products; ++p) bn::gemm(bn::cview(a), transpose_a, bn::cview(b), transpose_b, bn::view(c));
+    rates.push_back(flops * products / seconds_since(start) * 1e-9);
+  }
+  val out = summary(rates);
+  out.set("threads", bn::compute_threads());
+  return out;
+}
+
+std::unique_ptr<bn::Dataset> train_set, test_set;
+
+void set_data(val bytes) {
+  const std::vector<uint8_t> data = emscripten::convertJSArrayToNumberVector<uint8_t>(bytes);
+  auto [train, test] = bn::split_mnist10k(bn::parse_dataset(data.data(), data.size(), "mnist10k"));
+  train_set = std::make_unique<bn::Dataset>(std::move(train));
+  test_set = std::make_unique<bn::Dataset>(std::move(test));
+}
+
+val train_rate(std::string config_json, int threads, int steps, int repeats) {
+  bn::set_compute_threads(threads);
+  const bn::ModelConfig config = bn::config_from_json(config_json);
+  auto model = bn::make_model(config);
+  bn::BatchIterator batches(train_set->count(), config.batch_size, 1);
+  std::vector<int> indices;
+  auto run = [&](int count) {
+    for (int i = 0; i < count; ++i) {
+      batches.next(indices);
+      model->train_step(train_set->batch(indices));
+    }
+  };
+  run(5);  // warm-up: first-touch allocations, the pool's workers
+  std::vector<double> rates;
+  for (int r = 0; r < repeats; ++r) {
+    const auto start = Clock::now();
+    run(steps);
+    rates.push_back(config.batch_size * steps / seconds_since(start));
+  }
+  val out = summary(rates);
+  out.set("threads", bn::compute_threads());
+  return out;
+}
+
+// As `bottleneck bench`'s: AE-32 from seed 0, the test set measured every tenth of an epoch.
+val time_to_quality(int threads, double target, double limit_seconds) {
+  bn::set_compute_threads(threads);
+  const bn::ModelConfig config;
+  auto model = bn::make_model(config);
+  bn::BatchIterator batches(train_set->count(), config.batch_size, config.seed);
+  const int check_every = std::max(1, batches.batches_per_epoch() / 10);
+  std::vector<int> indices;
+  const auto start = Clock::now();
+  double seconds = 0, mse = 1;
+  long steps = 0;
+  while (seconds < limit_seconds) {
+    batches.next(indices);
+    model->train_step(train_set->batch(indices));
+    if (++steps % check_every != 0) continue;
+    mse = bn::evaluate(*model, *test_set).mse;
+    seconds = seconds_since(start);
+    if (mse <= target) break;
+  }
+  val out = val::object();
+  out.set("seconds", mse <= target ? val(seconds) : val::null());
+  out.set("target_mse", target);
+  out.set("test_mse", mse);
+  out.set("epochs", static_cast<double>(steps) / batches.batches_per_epoch());
+  out.set("threads", bn::compute_threads());
+  return out;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(bottleneck_bench) {
+  emscripten::function("peakGflops", &peak_gflops);
+  emscripten::function("gemmGflops", &gemm_gflops);
+  emscripten::function("setData", &set_data);
+  emscripten::function("trainRate", &train_rate);
+  emscripten::function("timeToQuality", &time_to_quality);
+}

@@ -1,0 +1,41 @@
+// The core's speed in headless Chromium, for `./build.sh bench`: web/bench.html once per variant
+// (mt on every thread, mt on one, st; TensorFlow.js on its wasm and cpu backends), each a fresh
+// page load on our server (isolated but for st).
+// Prints one JSON object: each variant's figures, as web/bench_worker.js reports them.
+//
+//   BOTTLENECK_WEB=build/web node tests/bench/browser_bench.mjs [--quick]
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+import { CHROMIUM_ARGS, chromiumPath, webRoot } from '../e2e/harness.mjs';
+
+const quick = process.argv.includes('--quick');
+const allThreads = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
+
+async function measure(build, threads, extra = '') {
+  const server = await startServer({ root: webRoot, port: 0, isolation: build === 'mt', blobScripts: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}bench.html?build=${build}&threads=${threads}${extra}${quick ? '&quick=1' : ''}`);
+    await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 600_000 });
+    const result = await page.evaluate(() => window.benchResult);
+    if (result.error || errors.length) throw new Error(`${build}, ${threads} threads: ${result.error ?? errors.join('; ')}`);
+    return result;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const result = {
+  mt: await measure('mt', allThreads),
+  mt_1thread: await measure('mt', 1),
+  st: await measure('st', 1),
+  // TensorFlow.js on the same server, on an isolated page (its wasm backend's threads need that).
+  tfjs_wasm: await measure('mt', allThreads, '&engine=tfjs&backend=wasm'),
+  tfjs_cpu: await measure('mt', 1, '&engine=tfjs&backend=cpu'),
+};
+console.log(JSON.stringify(result));
