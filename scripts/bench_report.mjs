@@ -59,9 +59,11 @@ console.log(JSON.stringify(report, null, 2));
 const cell = (value, digits = 0) => (value == null ? '-' : value.toFixed(digits)).padStart(10);
 const lines = ['', 'training samples/s (median)     1 thread   2 threads'];
 for (const model of ['ae32', 'vae16', 'conv']) {
-  for (const [who, figures] of [['ours, native', native.train_samples_per_s], ['PyTorch CPU', pytorch?.train_samples_per_s],
-    ['ours, WASM (node)', wasmNode.train_samples_per_s]]) {
-    lines.push(`${`${model} ${who}`.padEnd(30)}${cell(median(figures?.[model]?.['1']))}${cell(median(figures?.[model]?.['2']))}`);
+  const sources = [['ours, native', native.train_samples_per_s], ['PyTorch CPU', pytorch?.train_samples_per_s],
+    ['ours, WASM (node)', wasmNode.train_samples_per_s]];
+  for (const [who, figures] of sources) {
+    const rate = (threads) => cell(median(figures?.[model]?.[threads]));
+    lines.push(`${`${model} ${who}`.padEnd(30)}${rate('1')}${rate('2')}`);
   }
   const inBrowser = (v) => median(browser?.[v]?.train_samples_per_s?.[model]);
   lines.push(`${`${model} ours, Chromium mt`.padEnd(30)}${cell(inBrowser('mt_1thread'))}${cell(inBrowser('mt'))}`);
@@ -72,8 +74,11 @@ for (const model of ['ae32', 'vae16', 'conv']) {
   }
 }
 lines.push('', 'Chromium                       peak GFLOP/s   AE-32 step, share of peak');
-for (const v of variants) lines.push(`  ${v.padEnd(28)}${cell(report.peak_gflops[v], 1)}${cell(report.ae32_step_fraction_of_peak[v], 2)}`);
-lines.push('', 'ratios', ...Object.entries(report.ratios).map(([key, value]) => `  ${key.padEnd(32)}${cell(value, 2)}`));
+for (const v of variants) {
+  lines.push(`  ${v.padEnd(28)}${cell(report.peak_gflops[v], 1)}${cell(report.ae32_step_fraction_of_peak[v], 2)}`);
+}
+const ratioLines = Object.entries(report.ratios).map(([key, value]) => `  ${key.padEnd(32)}${cell(value, 2)}`);
+lines.push('', 'ratios', ...ratioLines);
 lines.push(`time to test MSE 0.0142 (s): native ${report.time_to_quality_s.native ?? '-'}, Chromium mt `
   + `${report.time_to_quality_s.mt ?? '-'}, st ${report.time_to_quality_s.st ?? '-'}`);
 process.stderr.write(`${lines.join('\n')}\n`);

@@ -88,7 +88,9 @@ async function zipFiles(zipPath, blob) {
     const path = `${zipPath}/${inner}`;
     out.push(fileEntry(path, async () => {
       if (flags & 1) throw new Error('encrypted in its zip');
-      if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new Error('damaged in its zip');
+      if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
+        throw new Error('damaged in its zip');
+      }
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const packed = new Blob([bytes.subarray(start, start + packedSize)]);
       if (method === 0) return packed;

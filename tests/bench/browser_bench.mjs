@@ -22,7 +22,9 @@ async function measure(build, threads, extra = '') {
     await page.goto(`${server.url}bench.html?build=${build}&threads=${threads}${extra}${quick ? '&quick=1' : ''}`);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 600_000 });
     const result = await page.evaluate(() => window.benchResult);
-    if (result.error || errors.length) throw new Error(`${build}, ${threads} threads: ${result.error ?? errors.join('; ')}`);
+    if (result.error || errors.length) {
+      throw new Error(`${build}, ${threads} threads: ${result.error ?? errors.join('; ')}`);
+    }
     return result;
   } finally {
     await browser.close();

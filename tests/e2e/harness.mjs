@@ -142,7 +142,8 @@ export async function openTab(page, name) {
 export async function chooseFiles(page, button, files) {
   await openTab(page, 'Training');
   const notice = (await state(page)).notice;
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(page, (await layout(page))[button])]);
+  const rect = (await layout(page))[button];
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickRect(page, rect)]);
   await chooser.setFiles(files);
   return pollUntil(() => state(page), (s) => s.notice !== notice && s.link.settled, { timeoutMs: 30_000 });
 }
