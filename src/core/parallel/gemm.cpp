@@ -78,6 +78,15 @@ void blocked_product(const Lhs& lhs, const Rhs& rhs, MatrixMap c, GemmMode mode)
 }  // namespace
 
 void gemm(ConstMatrixMap a, bool transpose_a, ConstMatrixMap b, bool transpose_b, MatrixMap c, GemmMode mode) {
+#ifdef __wasm_simd128__
+  packed_gemm(a, transpose_a, b, transpose_b, c, mode);
+#else
+  eigen_gemm(a, transpose_a, b, transpose_b, c, mode);
+#endif
+}
+
+void eigen_gemm(ConstMatrixMap a, bool transpose_a, ConstMatrixMap b, bool transpose_b, MatrixMap c,
+                GemmMode mode) {
   if (c.size() == 0) return;
   if (!transpose_a && !transpose_b) return blocked_product(a, b, c, mode);
   if (!transpose_a && transpose_b) return blocked_product(a, b.transpose(), c, mode);

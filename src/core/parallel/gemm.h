@@ -15,9 +15,20 @@ namespace bn {
 enum class GemmMode { kAssign, kAccumulate };
 constexpr GemmMode kAccumulate = GemmMode::kAccumulate;
 
-// c must already have the product's shape.
+// c must already have the product's shape. In WebAssembly this is packed_gemm; natively, where
+// Eigen has AVX2 and FMA kernels, eigen_gemm.
 void gemm(ConstMatrixMap a, bool transpose_a, ConstMatrixMap b, bool transpose_b, MatrixMap c,
           GemmMode mode = GemmMode::kAssign);
+
+// Eigen's products, one per block of C: the reference the packed kernel is tested against.
+void eigen_gemm(ConstMatrixMap a, bool transpose_a, ConstMatrixMap b, bool transpose_b, MatrixMap c,
+                GemmMode mode = GemmMode::kAssign);
+
+// Our own kernel (packed_gemm.cpp): panels of A and B packed for contiguous loads, and a 4 x 8
+// tile of C summed in SIMD registers. Also split by shape alone, so also bit-identical across
+// thread counts; it agrees with eigen_gemm to rounding.
+void packed_gemm(ConstMatrixMap a, bool transpose_a, ConstMatrixMap b, bool transpose_b, MatrixMap c,
+                 GemmMode mode = GemmMode::kAssign);
 
 inline ConstMatrixMap cview(const Matrix& m) { return {m.data(), m.rows(), m.cols()}; }
 inline MatrixMap view(Matrix& m) { return {m.data(), m.rows(), m.cols()}; }
