@@ -4,41 +4,33 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/parallel/thread_pool.h"
+
 namespace bn {
 
 Adam::Adam(size_t parameter_count, AdamOptions options)
     : options_(options), first_moment_(parameter_count, 0.0f), second_moment_(parameter_count, 0.0f) {}
 
-void Adam::step(FloatBuffer& values, const FloatBuffer& gradients) {
-  if (values.size() != first_moment_.size() || gradients.size() != first_moment_.size())
-    throw std::invalid_argument("Adam: parameter count changed");
-  ++steps_;
-  const float beta1 = options_.beta1;
-  const float beta2 = options_.beta2;
-  const double t = static_cast<double>(steps_);
-  const float bias1 = static_cast<float>(1.0 - std::pow(static_cast<double>(beta1), t));
-  const float bias2 = static_cast<float>(1.0 - std::pow(static_cast<double>(beta2), t));
-  const float step_size = options_.learning_rate / bias1;
-  const float inv_sqrt_bias2 = 1.0f / std::sqrt(bias2);
-  const float epsilon = options_.epsilon;
-  float* m = first_moment_.data();
-  float* v = second_moment_.data();
-  float* w = values.data();
-  const float* g = gradients.data();
-  const size_t n = values.size();
-  // One pass over the four buffers, a SIMD packet at a time (AVX natively, 128-bit in WASM): the
-  // profile had the scalar loop at a sixth of a training step, for its sqrt and division per
-  // weight. Multiply and add stay separate (no fused multiply-add), so every platform rounds as
-  // the scalar tail below does, and native and WASM runs agree.
+namespace {
+
+struct AdamConstants {
+  float beta1, beta2, step_size, inv_sqrt_bias2, epsilon;
+};
+
+// Elements [begin, end) of the four buffers, a SIMD packet at a time (AVX natively, 128-bit in
+// WASM): the profile had the scalar loop at a sixth of a training step, for its sqrt and division
+// per weight. Multiply and add stay separate (no fused multiply-add), so every platform rounds as
+// the scalar tail below does, and native and WASM runs agree.
+void update_range(const AdamConstants& k, float* m, float* v, float* w, const float* g, size_t begin, size_t end) {
   using Packet = Eigen::internal::packet_traits<float>::type;
   constexpr size_t kWidth = Eigen::internal::unpacket_traits<Packet>::size;
   namespace simd = Eigen::internal;
-  const Packet b1 = simd::pset1<Packet>(beta1), c1 = simd::pset1<Packet>(1.0f - beta1);
-  const Packet b2 = simd::pset1<Packet>(beta2), c2 = simd::pset1<Packet>(1.0f - beta2);
-  const Packet lr = simd::pset1<Packet>(step_size), root_bias = simd::pset1<Packet>(inv_sqrt_bias2);
-  const Packet eps = simd::pset1<Packet>(epsilon);
-  size_t i = 0;
-  for (; i + kWidth <= n; i += kWidth) {
+  const Packet b1 = simd::pset1<Packet>(k.beta1), c1 = simd::pset1<Packet>(1.0f - k.beta1);
+  const Packet b2 = simd::pset1<Packet>(k.beta2), c2 = simd::pset1<Packet>(1.0f - k.beta2);
+  const Packet lr = simd::pset1<Packet>(k.step_size), root_bias = simd::pset1<Packet>(k.inv_sqrt_bias2);
+  const Packet eps = simd::pset1<Packet>(k.epsilon);
+  size_t i = begin;
+  for (; i + kWidth <= end; i += kWidth) {
     const Packet gi = simd::ploadu<Packet>(g + i);
     const Packet mi = simd::padd(simd::pmul(b1, simd::ploadu<Packet>(m + i)), simd::pmul(c1, gi));
     const Packet vi = simd::padd(simd::pmul(b2, simd::ploadu<Packet>(v + i)), simd::pmul(simd::pmul(c2, gi), gi));
@@ -47,11 +39,34 @@ void Adam::step(FloatBuffer& values, const FloatBuffer& gradients) {
     simd::pstoreu(v + i, vi);
     simd::pstoreu(w + i, simd::psub(simd::ploadu<Packet>(w + i), simd::pdiv(simd::pmul(lr, mi), denominator)));
   }
-  for (; i < n; ++i) {
-    m[i] = beta1 * m[i] + (1.0f - beta1) * g[i];
-    v[i] = beta2 * v[i] + (1.0f - beta2) * g[i] * g[i];
-    w[i] -= step_size * m[i] / (std::sqrt(v[i]) * inv_sqrt_bias2 + epsilon);
+  for (; i < end; ++i) {
+    m[i] = k.beta1 * m[i] + (1.0f - k.beta1) * g[i];
+    v[i] = k.beta2 * v[i] + (1.0f - k.beta2) * g[i] * g[i];
+    w[i] -= k.step_size * m[i] / (std::sqrt(v[i]) * k.inv_sqrt_bias2 + k.epsilon);
   }
+}
+
+// Floats a chunk of the pool's work: fixed, so where the vector loop ends and the scalar tail
+// begins never depends on the thread count (a multiple of every packet width besides).
+constexpr size_t kChunk = 1 << 15;
+
+}  // namespace
+
+void Adam::step(FloatBuffer& values, const FloatBuffer& gradients) {
+  if (values.size() != first_moment_.size() || gradients.size() != first_moment_.size())
+    throw std::invalid_argument("Adam: parameter count changed");
+  ++steps_;
+  const double t = static_cast<double>(steps_);
+  const float bias1 = static_cast<float>(1.0 - std::pow(static_cast<double>(options_.beta1), t));
+  const float bias2 = static_cast<float>(1.0 - std::pow(static_cast<double>(options_.beta2), t));
+  const AdamConstants constants{options_.beta1, options_.beta2, options_.learning_rate / bias1, 1.0f / std::sqrt(bias2),
+                                options_.epsilon};
+  const size_t n = values.size();
+  parallel_for(static_cast<int>((n + kChunk - 1) / kChunk), [&](int chunk) {
+    const size_t begin = static_cast<size_t>(chunk) * kChunk;
+    update_range(constants, first_moment_.data(), second_moment_.data(), values.data(), gradients.data(), begin,
+                 std::min(n, begin + kChunk));
+  });
 }
 
 void Adam::reset() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <memory>
@@ -14,6 +15,24 @@ namespace bn {
 namespace {
 
 constexpr int kMaxThreads = 16;
+
+// A training step hands the pool a burst of products, one after another, a few hundred
+// microseconds apart; a worker put to sleep between them takes tens of microseconds to wake (far
+// more in a browser, where a sleep is Atomics.wait), and so does a caller waiting for the last
+// chunk. Both therefore watch for a while before they sleep: long enough to span the gaps
+// inside a step, short enough that a pool left idle (between the app's training slices) sleeps.
+constexpr std::chrono::microseconds kWatchBeforeSleep{200};
+
+// Calls `ready` until it says true or kWatchBeforeSleep has passed; reads the clock only every
+// 64 calls, as the clock costs a call into JavaScript in the browser.
+template <typename Ready>
+bool watch(Ready&& ready) {
+  const auto until = std::chrono::steady_clock::now() + kWatchBeforeSleep;
+  for (int i = 1;; ++i) {
+    if (ready()) return true;
+    if (i % 64 == 0 && std::chrono::steady_clock::now() >= until) return false;
+  }
+}
 
 class ThreadPool {
  public:
@@ -41,10 +60,11 @@ class ThreadPool {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       job_ = job;
-      ++generation_;
+      generation_.fetch_add(1, std::memory_order_release);
     }
     wake_.notify_all();
     take_chunks(*job);
+    watch([&] { return job->remaining.load(std::memory_order_acquire) == 0; });
     std::unique_lock<std::mutex> lock(mutex_);
     done_.wait(lock, [&] { return job->unfinished == 0; });
     job_.reset();
@@ -55,11 +75,12 @@ class ThreadPool {
   // Each job has its own counters, so a worker that wakes late for a finished job finds no chunks
   // left in it, and can never run an old body on a new job's chunk.
   struct Job {
-    Job(const std::function<void(int)>& b, int c) : body(b), chunks(c), unfinished(c) {}
+    Job(const std::function<void(int)>& b, int c) : body(b), chunks(c), remaining(c), unfinished(c) {}
     const std::function<void(int)>& body;
     const int chunks;
     std::atomic<int> next{0};
-    int unfinished;            // guarded by mutex_
+    std::atomic<int> remaining;  // as `unfinished`, for the caller to watch without the lock
+    int unfinished;              // guarded by mutex_
     std::exception_ptr error;  // the first chunk's failure (out of memory, say), guarded by mutex_
   };
 
@@ -81,6 +102,7 @@ class ThreadPool {
       std::lock_guard<std::mutex> lock(mutex_);
       if (error && !job.error) job.error = error;
       job.unfinished -= finished;
+      job.remaining.fetch_sub(finished, std::memory_order_release);
       if (job.unfinished == 0) done_.notify_all();
     }
   }
@@ -88,6 +110,7 @@ class ThreadPool {
   void work() {
     unsigned long seen = 0;
     for (;;) {
+      watch([&] { return generation_.load(std::memory_order_acquire) != seen || stopping_.load(); });
       std::shared_ptr<Job> job;
       {
         std::unique_lock<std::mutex> lock(mutex_);
@@ -106,8 +129,8 @@ class ThreadPool {
   std::condition_variable wake_;
   std::condition_variable done_;
   std::shared_ptr<Job> job_;
-  unsigned long generation_ = 0;
-  bool stopping_ = false;
+  std::atomic<unsigned long> generation_{0};  // written under mutex_, watched without it
+  std::atomic<bool> stopping_{false};
 };
 
 std::mutex pool_mutex;
