@@ -216,14 +216,15 @@ cmd_native() {
   cmake --build "$BUILD/native" -j "$JOBS"
 }
 
-wasm_configure_and_build() { # mt|st target...
+wasm_configure_and_build() { # mt|st|mt_wasm_exceptions target...
   local variant=$1; shift
   local dir=$BUILD/wasm-$variant
   forget_build_of_other_checkout "$dir"
   # Configured every time (a second or two): a target added to CMakeLists.txt is unknown to an old
   # build directory's Makefile until CMake runs again.
   emcmake cmake -S "$ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=Release -DBOTTLENECK_DEPS="$DEPS" \
-    -DBOTTLENECK_THREADS=$([[ $variant == mt ]] && echo ON || echo OFF) >/dev/null
+    -DBOTTLENECK_THREADS=$([[ $variant == mt* ]] && echo ON || echo OFF) \
+    -DBOTTLENECK_WASM_EXCEPTIONS=$([[ $variant == *_wasm_exceptions ]] && echo ON || echo OFF) >/dev/null
   cmake --build "$dir" -j "$JOBS" --target "$@"
 }
 
@@ -450,10 +451,12 @@ assemble_bench_page() { # dir
   local dir=$1
   wasm_configure_and_build mt bottleneck_bench_js
   wasm_configure_and_build st bottleneck_bench_js
+  wasm_configure_and_build mt_wasm_exceptions bottleneck_bench_js
   rm -rf "$dir"
   mkdir -p "$dir/data"
   cp "$ROOT"/web/{bench.html,bench.js,bench_worker.js,bench_tfjs.js} "$dir/"
   cp "$BUILD"/wasm-mt/bottleneck-bench-mt.{js,wasm,worker.js} "$BUILD"/wasm-st/bottleneck-bench-st.{js,wasm} "$dir/"
+  cp "$BUILD"/wasm-mt_wasm_exceptions/bottleneck-bench-mt_wasm_exceptions.{js,wasm,worker.js} "$dir/"
   cp "$DEPS/data/mnist10k.bnds" "$dir/data/"
   # TensorFlow.js, to compare with (npm devDependencies): its bundles and its wasm backend's binaries.
   mkdir -p "$dir/tfjs"

@@ -30,6 +30,9 @@ const report = {
   train_samples_per_s: train,
   peak_gflops: byVariant((v) => median(v.peak_gflops)),
   gemm_gflops: byVariant((v) => Object.fromEntries(Object.entries(v.gemm_gflops).map(([k, g]) => [k, g.median]))),
+  // Eigen's products at the same shapes: the reference the packed kernel (bn::gemm here) replaces.
+  gemm_gflops_eigen: byVariant((v) => Object.fromEntries(Object.entries(v.gemm_gflops_eigen ?? {})
+    .map(([k, g]) => [k, g.median]))),
   gemm_fraction_of_peak: byVariant((v) => v.gemm_fraction_of_peak),
   ae32_step_fraction_of_peak: byVariant((v) => v.ae32_step_fraction_of_peak),
   ratios: {
@@ -40,6 +43,8 @@ const report = {
     native_over_pytorch_2threads: ratio(train.native_2threads, train.pytorch_2threads),
     native_2threads_over_1thread: ratio(train.native_2threads, train.native_1thread),
     pytorch_2threads_over_1thread: ratio(train.pytorch_2threads, train.pytorch_1thread),
+    // Above 1: -fwasm-exceptions would train faster (but Emscripten 3.1.6 breaks catch by type).
+    mt_wasm_exceptions_over_mt: ratio(median(browser?.mt_wasm_exceptions?.train_samples_per_s?.ae32), train.mt),
   },
   time_to_quality_s: {
     native: native.time_to_quality?.seconds ?? null,
@@ -68,6 +73,7 @@ for (const model of ['ae32', 'vae16', 'conv']) {
   const inBrowser = (v) => median(browser?.[v]?.train_samples_per_s?.[model]);
   lines.push(`${`${model} ours, Chromium mt`.padEnd(30)}${cell(inBrowser('mt_1thread'))}${cell(inBrowser('mt'))}`);
   lines.push(`${`${model} ours, Chromium st`.padEnd(30)}${cell(inBrowser('st'))}${cell(null)}`);
+  lines.push(`${`${model} ours, -fwasm-exceptions`.padEnd(30)}${cell(null)}${cell(inBrowser('mt_wasm_exceptions'))}`);
   if (model === 'ae32') {
     lines.push(`${'ae32 TF.js wasm (all threads)'.padEnd(30)}${cell(null)}${cell(train.tfjs_wasm)}`);
     lines.push(`${'ae32 TF.js cpu'.padEnd(30)}${cell(train.tfjs_cpu)}${cell(null)}`);

@@ -1,6 +1,7 @@
 // Runs one variant of the benchmark (the core in a worker, so it may block while it measures) and publishes its
 // figures as window.benchResult for tests/bench/browser_bench.mjs: the core (web/bench_worker.js,
-// ?build=mt|st&threads=N) or TensorFlow.js (web/bench_tfjs.js, on the page itself,
+// ?build=mt|st&threads=N, and &exceptions=wasm for the mt build made with -fwasm-exceptions, which
+// only measures training rates) or TensorFlow.js (web/bench_tfjs.js, on the page itself,
 // ?engine=tfjs&backend=wasm|cpu).
 const query = new URLSearchParams(location.search);
 const engine = query.get('engine') === 'tfjs' ? 'tfjs' : 'core';
@@ -8,6 +9,7 @@ const backend = query.get('backend') === 'cpu' ? 'cpu' : 'wasm';
 const build = query.get('build') === 'st' ? 'st' : 'mt';
 const threads = build === 'st' ? 1 : Number(query.get('threads') ?? navigator.hardwareConcurrency);
 const quick = query.get('quick') === '1';
+const wasmExceptions = build === 'mt' && query.get('exceptions') === 'wasm';
 const log = document.getElementById('log');
 
 function loadScript(src) {
@@ -44,5 +46,6 @@ if (engine === 'tfjs') {
     window.benchResult = data;
   };
   worker.onerror = (event) => { window.benchResult = { error: event.message }; };
-  worker.postMessage({ build, threads, quick });
+  const module = wasmExceptions ? `${build}_wasm_exceptions` : build;
+  worker.postMessage({ build: module, threads, quick, trainingOnly: wasmExceptions });
 }

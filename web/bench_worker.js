@@ -21,15 +21,16 @@ const MODELS = {
 const AE32_MACS_ONE_WAY = 2 * (784 * 256 + 256 * 128 + 128 * 32);
 const AE32_FLOPS_PER_SAMPLE = 2 * (3 * AE32_MACS_ONE_WAY - 784 * 256);
 
-self.onmessage = async ({ data: { build, threads, quick } }) => {
+self.onmessage = async ({ data: { build, threads, quick, trainingOnly } }) => {
   try {
-    self.postMessage(await run(build, threads, quick));
+    self.postMessage(await run(build, threads, quick, trainingOnly));
   } catch (error) {
     self.postMessage({ error: String(error?.stack ?? error) });
   }
 };
 
-async function run(build, threads, quick) {
+// build: the module's name (mt, st, mt_wasm_exceptions). trainingOnly: just the training rates.
+async function run(build, threads, quick, trainingOnly) {
   const say = (progress) => self.postMessage({ progress });
   importScripts(`bottleneck-bench-${build}.js`);
   const bench = await self[`createBottleneckBench_${build}`]({
@@ -38,21 +39,22 @@ async function run(build, threads, quick) {
   });
   const repeats = quick ? 5 : 7;
   say(`${build}, ${threads} thread(s)`);
+  if (trainingOnly) {
+    return { build, threads, train_samples_per_s: await trainingRates(bench, quick, repeats, threads, say) };
+  }
   const peak = bench.peakGflops(threads, quick ? 0.1 : 0.25, repeats);
   say(`peak ${peak.median.toFixed(1)} GFLOP/s`);
+  // bn::gemm is the packed kernel here; Eigen's products, the reference, beside it.
   const gemm = {};
+  const gemmEigen = {};
   for (const shape of GEMM_SHAPES) {
-    gemm[shape.name] = bench.gemmGflops(shape.m, shape.k, shape.n, shape.transA, shape.transB, threads, repeats);
-    say(`gemm ${shape.name}: ${gemm[shape.name].median.toFixed(1)} GFLOP/s`);
+    const { m, k, n, transA, transB } = shape;
+    gemm[shape.name] = bench.gemmGflops(m, k, n, transA, transB, threads, repeats, 'packed');
+    gemmEigen[shape.name] = bench.gemmGflops(m, k, n, transA, transB, threads, repeats, 'eigen');
+    const both = `${gemm[shape.name].median.toFixed(1)} (Eigen ${gemmEigen[shape.name].median.toFixed(1)})`;
+    say(`gemm ${shape.name}: ${both} GFLOP/s`);
   }
-  const response = await fetch('data/mnist10k.bnds');
-  if (!response.ok) throw new Error(`data/mnist10k.bnds: HTTP ${response.status}`);
-  bench.setData(new Uint8Array(await response.arrayBuffer()));
-  const train = {};
-  for (const [name, config] of Object.entries(MODELS)) {
-    train[name] = bench.trainRate(JSON.stringify(config), threads, quick ? 20 : 60, repeats);
-    say(`train ${name}: ${train[name].median.toFixed(0)} samples/s`);
-  }
+  const train = await trainingRates(bench, quick, repeats, threads, say);
   const timeToQuality = quick ? null : bench.timeToQuality(threads, 0.0142, 60);
   const ae32GemmGflops = (train.ae32.median * AE32_FLOPS_PER_SAMPLE) / 1e9;
   return {
@@ -61,6 +63,7 @@ async function run(build, threads, quick) {
     userAgent: navigator.userAgent,
     peak_gflops: peak,
     gemm_gflops: gemm,
+    gemm_gflops_eigen: gemmEigen,
     gemm_fraction_of_peak: Object.fromEntries(Object.entries(gemm).map(([name, g]) => [name, g.median / peak.median])),
     train_samples_per_s: train,
     // AE-32's step as GEMM work: the issue's 60%-of-peak target.
@@ -68,4 +71,16 @@ async function run(build, threads, quick) {
     ae32_step_fraction_of_peak: ae32GemmGflops / peak.median,
     time_to_quality: timeToQuality,
   };
+}
+
+async function trainingRates(bench, quick, repeats, threads, say) {
+  const response = await fetch('data/mnist10k.bnds');
+  if (!response.ok) throw new Error(`data/mnist10k.bnds: HTTP ${response.status}`);
+  bench.setData(new Uint8Array(await response.arrayBuffer()));
+  const train = {};
+  for (const [name, config] of Object.entries(MODELS)) {
+    train[name] = bench.trainRate(JSON.stringify(config), threads, quick ? 20 : 60, repeats);
+    say(`train ${name}: ${train[name].median.toFixed(0)} samples/s`);
+  }
+  return train;
 }

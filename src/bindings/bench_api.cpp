@@ -4,10 +4,11 @@
 //   peakGflops(threads, seconds)            the machine's WASM-SIMD limit: f32x4 multiply and add,
 //                                           12 independent accumulators in registers, on `threads`
 //                                           threads at once; GFLOP/s over all of them
-//   gemmGflops(m, k, n, transA, transB, threads, repeats)   bn::gemm at one shape
+//   gemmGflops(m, k, n, transA, transB, threads, repeats, kernel)   one product at one shape:
+//                                           kernel "packed" (bn::gemm's, here) or "eigen"
 //   setData(Uint8Array)                     MNIST-10k (.bnds), for the two below
-//   trainRate(configJson, threads, steps, repeats)   training samples per second
-//   timeToQuality(threads, targetMse, limitSeconds)  AE-32 from a fresh model to a test MSE
+//   trainRate(configJson, threads, steps, repeats)   training samples per second   (both from
+//   timeToQuality(threads, targetMse, limitSeconds)  AE-32 from a fresh model      core/train/training_speed.h)
 //
 // Each timing returns {median, min, max} (GFLOP/s or samples/s) over its repetitions.
 #include <algorithm>
@@ -22,14 +23,12 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include "core/data/batch_iterator.h"
 #include "core/data/dataset.h"
-#include "core/eval/evaluate.h"
 #include "core/io/config_json.h"
-#include "core/models/model.h"
 #include "core/parallel/gemm.h"
 #include "core/parallel/thread_pool.h"
 #include "core/random.h"
+#include "core/train/training_speed.h"
 
 namespace {
 
@@ -114,8 +113,9 @@ val peak_gflops(int threads, double seconds_each, int repeats) {
   return out;
 }
 
-val gemm_gflops(int m, int k, int n, bool transpose_a, bool transpose_b, int threads, int repeats) {
+val gemm_gflops(int m, int k, int n, bool transpose_a, bool transpose_b, int threads, int repeats, std::string kernel) {
   bn::set_compute_threads(threads);
+  const auto product = kernel == "eigen" ? &bn::eigen_gemm : &bn::packed_gemm;
   bn::Random rng(1);
   auto random_matrix = [&](int rows, int cols) {
     bn::Matrix matrix(rows, cols);
@@ -128,11 +128,12 @@ val gemm_gflops(int m, int k, int n, bool transpose_a, bool transpose_b, int thr
   // Enough products a repetition to take a few milliseconds, whatever the shape.
   const double flops = 2.0 * m * k * n;
   const int products = std::max(1, static_cast<int>(2e8 / flops));
-  bn::gemm(bn::cview(a), transpose_a, bn::cview(b), transpose_b, bn::view(c));
+  product(bn::cview(a), transpose_a, bn::cview(b), transpose_b, bn::view(c), bn::GemmMode::kAssign);
   std::vector<double> rates;
   for (int r = 0; r < repeats; ++r) {
     const auto start = Clock::now();
-    for (int p = 0; p < products; ++p) bn::gemm(bn::cview(a), transpose_a, bn::cview(b), transpose_b, bn::view(c));
+    for (int p = 0; p < products; ++p)
+      product(bn::cview(a), transpose_a, bn::cview(b), transpose_b, bn::view(c), bn::GemmMode::kAssign);
     rates.push_back(flops * products / seconds_since(start) * 1e-9);
   }
   val out = summary(rates);
@@ -151,52 +152,26 @@ void set_data(val bytes) {
 
 val train_rate(std::string config_json, int threads, int steps, int repeats) {
   bn::set_compute_threads(threads);
-  const bn::ModelConfig config = bn::config_from_json(config_json);
-  auto model = bn::make_model(config);
-  bn::BatchIterator batches(train_set->count(), config.batch_size, 1);
-  std::vector<int> indices;
-  auto run = [&](int count) {
-    for (int i = 0; i < count; ++i) {
-      batches.next(indices);
-      model->train_step(train_set->batch(indices));
-    }
-  };
-  run(5);  // warm-up: first-touch allocations, the pool's workers
-  std::vector<double> rates;
-  for (int r = 0; r < repeats; ++r) {
-    const auto start = Clock::now();
-    run(steps);
-    rates.push_back(config.batch_size * steps / seconds_since(start));
-  }
-  val out = summary(rates);
+  const bn::RateSummary rate = bn::measure_training_rate(bn::config_from_json(config_json), *train_set, steps, repeats);
+  val out = val::object();
+  out.set("median", rate.median);
+  out.set("min", rate.min);
+  out.set("max", rate.max);
+  out.set("repeats", rate.repeats);
   out.set("threads", bn::compute_threads());
   return out;
 }
 
-// As `bottleneck bench`'s: AE-32 from seed 0, the test set measured every tenth of an epoch.
+// As `bottleneck bench`'s: PRODUCT.md's AE-32 from seed 0.
 val time_to_quality(int threads, double target, double limit_seconds) {
   bn::set_compute_threads(threads);
-  const bn::ModelConfig config;
-  auto model = bn::make_model(config);
-  bn::BatchIterator batches(train_set->count(), config.batch_size, config.seed);
-  const int check_every = std::max(1, batches.batches_per_epoch() / 10);
-  std::vector<int> indices;
-  const auto start = Clock::now();
-  double seconds = 0, mse = 1;
-  long steps = 0;
-  while (seconds < limit_seconds) {
-    batches.next(indices);
-    model->train_step(train_set->batch(indices));
-    if (++steps % check_every != 0) continue;
-    mse = bn::evaluate(*model, *test_set).mse;
-    seconds = seconds_since(start);
-    if (mse <= target) break;
-  }
+  const bn::QualityTime time =
+      bn::measure_time_to_quality(bn::ModelConfig{}, *train_set, *test_set, target, limit_seconds);
   val out = val::object();
-  out.set("seconds", mse <= target ? val(seconds) : val::null());
+  out.set("seconds", time.reached ? val(time.seconds) : val::null());
   out.set("target_mse", target);
-  out.set("test_mse", mse);
-  out.set("epochs", static_cast<double>(steps) / batches.batches_per_epoch());
+  out.set("test_mse", time.test_mse);
+  out.set("epochs", time.epochs);
   out.set("threads", bn::compute_threads());
   return out;
 }

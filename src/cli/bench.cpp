@@ -1,6 +1,7 @@
 // Speed is measured here, never asserted in tests: medians over repeats, in one run.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -9,11 +10,11 @@
 #include "cli/experiments.h"
 #include "cli/json_line.h"
 #include "cli/options.h"
-#include "core/data/batch_iterator.h"
-#include "core/eval/evaluate.h"
 #include "core/models/model.h"
+#include "core/parallel/gemm.h"
 #include "core/parallel/thread_pool.h"
 #include "core/random.h"
+#include "core/train/training_speed.h"
 
 namespace bn_cli {
 
@@ -37,58 +38,48 @@ bn::Matrix random_matrix(bn::Random& rng, int rows, int cols) {
   return m;
 }
 
-// Median, min and max of `repeats` timings of `steps` training steps on successive MNIST batches, as
-// samples per second, after a warm-up (first-touch allocations, the pool's workers).
-JsonLine training_rate(const bn::ModelConfig& config, const bn::Dataset& train, int threads, int steps, int repeats) {
-  bn::set_compute_threads(threads);
-  auto model = bn::make_model(config);
-  bn::BatchIterator batches(train.count(), config.batch_size, 1);
-  std::vector<int> indices;
-  auto run = [&](int count) {
-    for (int i = 0; i < count; ++i) {
-      batches.next(indices);
-      model->train_step(train.batch(indices));
-    }
-  };
-  run(5);
-  std::vector<double> rates;
-  for (int r = 0; r < repeats; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    run(steps);
-    rates.push_back(config.batch_size * steps /
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(rates.begin(), rates.end());
+// AE-32's products at batch 64 (as web/bench_worker.js): the forward ones, x·Wᵀ, and the backward
+// ones, dy·W and dyᵀ·x.
+struct GemmShape {
+  const char* name;
+  int m, k, n;
+  bool transpose_a, transpose_b;
+};
+constexpr GemmShape kAe32Shapes[] = {
+    {"64x784x256", 64, 784, 256, false, true},
+    {"64x256x128", 64, 256, 128, false, true},
+    {"64x128x32", 64, 128, 32, false, true},
+    {"backward dx 64x256x784", 64, 256, 784, false, false},
+    {"backward dW 256x64x784", 256, 64, 784, true, false},
+    {"backward dW 128x64x256", 128, 64, 256, true, false},
+};
+
+// GFLOP/s of one kernel at AE-32's shapes on the compute pool as it is set: medians of `repeats`.
+JsonLine gemm_rates(decltype(&bn::gemm) product, int repeats) {
+  bn::Random rng(2);
   JsonLine line;
-  line.number("median", rates[rates.size() / 2], 5).number("min", rates.front(), 5).number("max", rates.back(), 5);
+  for (const GemmShape& shape : kAe32Shapes) {
+    const bn::Matrix a =
+        shape.transpose_a ? random_matrix(rng, shape.k, shape.m) : random_matrix(rng, shape.m, shape.k);
+    const bn::Matrix b =
+        shape.transpose_b ? random_matrix(rng, shape.n, shape.k) : random_matrix(rng, shape.k, shape.n);
+    bn::Matrix c(shape.m, shape.n);
+    const double flops = 2.0 * shape.m * shape.k * shape.n;
+    const int products = std::max(1, static_cast<int>(5e7 / flops));
+    auto run = [&] {
+      for (int p = 0; p < products; ++p)
+        product(bn::cview(a), shape.transpose_a, bn::cview(b), shape.transpose_b, bn::view(c), bn::GemmMode::kAssign);
+    };
+    run();
+    line.number(shape.name, flops * products / median_seconds(repeats, run) * 1e-9, 4);
+  }
   return line;
 }
 
-// PRODUCT.md's AE-32 from a fresh model (seed 0) on MNIST-10k until its test MSE reaches `target`:
-// the wall-clock seconds, the test set measured every tenth of an epoch (which counts: a user
-// waits for it too).
-JsonLine time_to_quality(const Split& split, int threads, double target, double limit_seconds) {
-  bn::set_compute_threads(threads);
-  const bn::ModelConfig config;
-  auto model = bn::make_model(config);
-  bn::BatchIterator batches(split.train.count(), config.batch_size, config.seed);
-  const int check_every = std::max(1, batches.batches_per_epoch() / 10);
-  std::vector<int> indices;
-  const auto start = std::chrono::steady_clock::now();
-  double seconds = 0, mse = 1;
-  long steps = 0;
-  while (seconds < limit_seconds) {
-    batches.next(indices);
-    model->train_step(split.train.batch(indices));
-    if (++steps % check_every != 0) continue;
-    mse = bn::evaluate(*model, split.test).mse;
-    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (mse <= target) break;
-  }
+JsonLine rate_json(const bn::RateSummary& rate) {
   JsonLine line;
-  line.number("seconds", mse <= target ? seconds : NAN, 4).number("target_mse", target).number("test_mse", mse);
-  line.number("epochs", static_cast<double>(steps) / batches.batches_per_epoch(), 4).number("threads", threads);
-  return line;
+  line.number("median", rate.median, 5).number("min", rate.min, 5).number("max", rate.max, 5);
+  return line.number("repeats", rate.repeats);
 }
 
 }  // namespace
@@ -101,7 +92,8 @@ int run_bench(const std::vector<std::string>& args) {
         "\n"
         "Prints one JSON object: the median GFLOP/s of a 256x784x256 GEMM (the shape of AE-32's first layer\n"
         "for a batch of 256) and the median milliseconds of one AE-32 training step at batch 64, with the\n"
-        "SIMD instruction sets Eigen uses; training samples per second (median, min, max) of AE-32, the VAE\n"
+        "SIMD instruction sets Eigen uses; the GFLOP/s of Eigen's and the packed GEMM at AE-32's six shapes\n"
+        "(batch 64) on 1 and 2 threads; training samples per second (median, min, max) of AE-32, the VAE\n"
         "with latent 16 and the conv AE on MNIST-10k, on 1 and 2 threads; and the seconds AE-32 takes from\n"
         "a fresh model to a test MSE of 0.0142 on 2 threads (PyTorch's 20-epoch result plus 3%; not with\n"
         "--quick 1).");
@@ -125,6 +117,17 @@ int run_bench(const std::vector<std::string>& args) {
   out.number("ae32_train_step_b64_ms", step_seconds * 1e3, 4).number("repeats", repeats);
 
   const bool quick = options.integer("quick", 0, 0, 1) == 1;
+  // bn::gemm is Eigen's natively and the packed kernel in WebAssembly: both, on 1 and 2 threads.
+  JsonLine kernels;
+  for (const auto& [kernel, product] : {std::pair{"eigen", &bn::eigen_gemm}, {"packed", &bn::packed_gemm}}) {
+    JsonLine by_threads;
+    for (int threads : {1, 2}) {
+      bn::set_compute_threads(threads);
+      by_threads.object(std::to_string(threads), gemm_rates(product, quick ? 5 : repeats));
+    }
+    kernels.object(kernel, by_threads);
+  }
+  out.object("gemm_gflops", kernels);
   const Split split = load_split("mnist");
   bn::ModelConfig vae16;
   vae16.kind = bn::ModelKind::kVae;
@@ -136,13 +139,26 @@ int run_bench(const std::vector<std::string>& args) {
   for (const auto& [name, config] :
        {std::pair<const char*, bn::ModelConfig>{"ae32", bn::ModelConfig{}}, {"vae16", vae16}, {"conv", conv}}) {
     JsonLine by_threads;
-    for (int threads : {1, 2})
-      by_threads.object(std::to_string(threads), training_rate(config, split.train, threads, steps, rate_repeats));
+    for (int threads : {1, 2}) {
+      bn::set_compute_threads(threads);
+      by_threads.object(std::to_string(threads),
+                        rate_json(bn::measure_training_rate(config, split.train, steps, rate_repeats)));
+    }
     rates.object(name, by_threads);
   }
   out.object("train_samples_per_s", rates);
-  if (quick) out.raw("time_to_quality", "null");
-  else out.object("time_to_quality", time_to_quality(split, 2, 0.0142, 120.0));
+  if (quick) {
+    out.raw("time_to_quality", "null");
+  } else {
+    // PRODUCT.md's AE-32 from seed 0, on 2 threads.
+    bn::set_compute_threads(2);
+    const double target = 0.0142;
+    const bn::QualityTime time = bn::measure_time_to_quality(bn::ModelConfig{}, split.train, split.test, target, 120.0);
+    JsonLine line;
+    line.number("seconds", time.reached ? time.seconds : NAN, 4).number("target_mse", target);
+    line.number("test_mse", time.test_mse).number("epochs", time.epochs, 4).number("threads", 2);
+    out.object("time_to_quality", line);
+  }
   out.print();
   return 0;
 }

@@ -1,0 +1,50 @@
+// The benchmarks' measurements report what they measured: a rate from real steps, and a time to
+// quality that stops when the target is reached, or says that it was not.
+#include "core/train/training_speed.h"
+
+#include <cmath>
+
+#include <catch2/catch.hpp>
+
+#include "core/eval/evaluate.h"
+#include "core/models/model.h"
+#include "small_split.h"
+
+namespace {
+
+bn::ModelConfig small_autoencoder() {
+  bn::ModelConfig config;
+  config.hidden = {64};
+  config.latent = 8;
+  return config;
+}
+
+}  // namespace
+
+TEST_CASE("training rate: the median of its repeats, between their min and max", "[train][speed]") {
+  const auto split = bn_test::small_mnist_split(256, 32);
+  const bn::RateSummary rate = bn::measure_training_rate(small_autoencoder(), *split.train, 3, 5);
+  CHECK(rate.repeats == 5);
+  CHECK(rate.min > 0);
+  CHECK(rate.min <= rate.median);
+  CHECK(rate.median <= rate.max);
+  CHECK(std::isfinite(rate.max));
+}
+
+TEST_CASE("time to quality: stops at the target, or at the limit without it", "[train][speed]") {
+  const auto split = bn_test::small_mnist_split(512, 100);
+  const bn::ModelConfig config = small_autoencoder();
+  const double target = 0.08;
+  REQUIRE(bn::evaluate(*bn::make_model(config), *split.test).mse > target);  // a fresh model is far from it
+
+  const bn::QualityTime reached = bn::measure_time_to_quality(config, *split.train, *split.test, target, 120.0);
+  CHECK(reached.reached);
+  CHECK(reached.test_mse <= target);
+  CHECK(reached.seconds > 0);
+  CHECK(reached.epochs > 0);
+
+  const bn::QualityTime missed = bn::measure_time_to_quality(config, *split.train, *split.test, 0.0, 0.3);
+  CHECK_FALSE(missed.reached);
+  CHECK(missed.seconds >= 0.3);
+  CHECK(missed.test_mse > 0);
+}
