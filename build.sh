@@ -423,9 +423,10 @@ cmd_bench() { # [--quick]
   cmd_native >&2
   wasm_configure_and_build mt bottleneck >&2
   cmd_web >&2
-  # PyTorch on OpenBLAS (its alternative outranks the reference BLAS once installed); only the
-  # bench and interop commands install them.
-  install_apt_packages python3-torch libopenblas0 >&2
+  # PyTorch on OpenBLAS (its alternative outranks the reference BLAS once installed), and OpenBLAS
+  # built for OpenMP, which scripts/bench_pytorch.py puts first on PyTorch's library path; only
+  # the bench and interop commands install them.
+  install_apt_packages python3-torch libopenblas0 libopenblas0-openmp >&2
   local parts=$BUILD/bench
   mkdir -p "$parts"
   export BOTTLENECK_DATA=$DEPS/data

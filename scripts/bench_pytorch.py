@@ -6,8 +6,8 @@
 Samples per second of AE-32, the VAE with latent 16 and the convolutional AE (docs/PYTORCH.md's
 modules, as Bottleneck builds them), at batch 64 with Adam (lr 1e-3) and BCE on logits, on 1 and
 2 threads: the median of the repetitions, with min and max. Prints one JSON object, with
-torch.__config__.show() and the BLAS library the system's libblas.so.3 points to (./build.sh
-bench installs OpenBLAS, whose alternative outranks the reference BLAS).
+torch.__config__.show() and the BLAS library each thread count's process loaded (./build.sh bench
+installs OpenBLAS, for OpenMP as well as for pthreads).
 """
 
 import argparse
@@ -74,7 +74,15 @@ def measure(args):
     torch.set_num_interop_threads(1)
     train, _ = pytorch_modules.mnist10k(args.data)
     steps, repeats = (20, 5) if args.quick else (60, 7)
-    return {name: samples_per_second(config, args.threads, train, steps, repeats) for name, config in MODELS.items()}
+    rates = {name: samples_per_second(config, args.threads, train, steps, repeats) for name, config in MODELS.items()}
+    return {"train_samples_per_s": rates, "blas": loaded_blas()}
+
+
+def loaded_blas():
+    """The BLAS this process really runs: the libblas.so.3 the loader mapped."""
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "libblas.so" in line}
+    return sorted(paths)[0] if paths else "unknown"
 
 
 def main():
@@ -87,19 +95,25 @@ def main():
         print(json.dumps(measure(args)))
         return
     # Each thread count in a process of its own: OpenBLAS sizes its pool once, from the environment,
-    # and torch.set_num_threads does not reach it in Debian's build (BLAS_INFO=generic).
-    results = {}
+    # and torch.set_num_threads does not reach it in Debian's build (BLAS_INFO=generic). OpenBLAS
+    # built for OpenMP, when it is there, comes first on the library path: PyTorch's own threads are
+    # OpenMP's, and beside OpenBLAS's pthreads pool the two spin against each other on 2 cores
+    # (2 threads ran at under half the speed of 1).
+    results, blas = {}, {}
+    openmp_blas = "/usr/lib/x86_64-linux-gnu/openblas-openmp"
     for threads in (1, 2):
         env = {**os.environ, "OPENBLAS_NUM_THREADS": str(threads), "OMP_NUM_THREADS": str(threads)}
+        if os.path.isdir(openmp_blas):
+            env["LD_LIBRARY_PATH"] = ":".join(filter(None, [openmp_blas, os.environ.get("LD_LIBRARY_PATH")]))
         command = [sys.executable, __file__, "--data", args.data, "--threads", str(threads)] + (
             ["--quick"] if args.quick else [])
         child = json.loads(subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout)
-        for name, figures in child.items():
+        for name, figures in child["train_samples_per_s"].items():
             results.setdefault(name, {})[str(threads)] = figures
-    blas = "/etc/alternatives/libblas.so.3-x86_64-linux-gnu"
+        blas[str(threads)] = child["blas"]
     print(json.dumps({
         "torch": torch.__version__,
-        "blas": os.path.realpath(blas) if os.path.exists(blas) else "unknown",
+        "blas": blas,
         "batch": BATCH,
         "train_samples_per_s": results,
         "config": torch.__config__.show(),
