@@ -33,20 +33,13 @@ float mean_image_bce(const bn::Dataset& train, const bn::Dataset& test) {
   return bn::bce_with_logits_forward(logits.replicate(images.rows(), 1), images);
 }
 
-bn::ModelConfig small_config() {
-  bn::ModelConfig config;
-  config.hidden = {64};
-  config.latent = 16;
-  return config;
-}
-
 }  // namespace
 
 TEST_CASE("trainer: slices train, evaluate and publish snapshots", "[trainer]") {
   bn::TrainerOptions options;
   options.eval_every_steps = 20;
   options.eval_chunk = 64;
-  bn::Trainer trainer(small_config(), small_split().train, small_split().test, options);
+  bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().train, small_split().test, options);
 
   auto first = trainer.snapshot();
   REQUIRE(first);
@@ -100,7 +93,7 @@ TEST_CASE("trainer: slices train, evaluate and publish snapshots", "[trainer]") 
 
 TEST_CASE("trainer: the same seed trains to the same weights", "[trainer]") {
   auto run = [] {
-    bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+    bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().train, small_split().test);
     for (int i = 0; i < 30; ++i) trainer.post(bn::TrainerCommand::kStep);
     trainer.run_for(10s);
     return trainer.snapshot();
@@ -112,7 +105,7 @@ TEST_CASE("trainer: the same seed trains to the same weights", "[trainer]") {
 }
 
 TEST_CASE("trainer thread: trains in the background while the caller reads snapshots", "[trainer][threads]") {
-  bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+  bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().train, small_split().test);
   bn::TrainerThread thread(trainer);
   trainer.post(bn::TrainerCommand::kStart);
   auto deadline = std::chrono::steady_clock::now() + 60s;
@@ -137,7 +130,7 @@ TEST_CASE("trainer thread: trains in the background while the caller reads snaps
 
 TEST_CASE("trainer thread: resting between slices changes when it trains, not what it learns", "[trainer][threads]") {
   auto steps_on_a_thread = [](std::chrono::milliseconds rest) {
-    bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+    bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().train, small_split().test);
     bn::TrainerThread thread(trainer, 2ms, rest);
     for (int i = 0; i < 30; ++i) trainer.post(bn::TrainerCommand::kStep);
     const auto deadline = std::chrono::steady_clock::now() + 60s;
@@ -174,7 +167,7 @@ TEST_CASE("trainer thread: a resting trainer trains far less in the same time, a
   const auto busy_start = std::chrono::steady_clock::now();
   int64_t busy = 0;
   {
-    bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+    bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().train, small_split().test);
     bn::TrainerThread thread(trainer, 2ms);
     start_on_a_thread(trainer, thread, 0ms);
     const auto deadline = busy_start + 300s;
@@ -184,7 +177,7 @@ TEST_CASE("trainer thread: a resting trainer trains far less in the same time, a
   }
   const auto busy_time = std::chrono::steady_clock::now() - busy_start;
 
-  bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+  bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().train, small_split().test);
   bn::TrainerThread thread(trainer, 2ms);
   start_on_a_thread(trainer, thread, 60s);
   std::this_thread::sleep_for(std::max<std::chrono::steady_clock::duration>(busy_time, 500ms));
@@ -196,22 +189,22 @@ TEST_CASE("trainer thread: a resting trainer trains far less in the same time, a
 }
 
 TEST_CASE("trainer: a bad configuration is refused with a reason", "[trainer]") {
-  bn::ModelConfig huge = small_config();
+  bn::ModelConfig huge = bn_test::small_autoencoder_config();
   huge.hidden = {100000};
   CHECK_THROWS_WITH(bn::Trainer(huge, small_split().train, small_split().test), Catch::Contains("out of range"));
-  bn::ModelConfig bad_lr = small_config();
+  bn::ModelConfig bad_lr = bn_test::small_autoencoder_config();
   bad_lr.learning_rate = -1.0f;
   CHECK_THROWS_WITH(bn::Trainer(bad_lr, small_split().train, small_split().test), Catch::Contains("learning rate"));
-  bn::ModelConfig wrong_input = small_config();
+  bn::ModelConfig wrong_input = bn_test::small_autoencoder_config();
   wrong_input.image_side = 10;
   CHECK_THROWS_WITH(bn::Trainer(wrong_input, small_split().train, small_split().test), Catch::Contains("image size"));
 }
 
 TEST_CASE("trainer: post_model swaps in another kind of model, with given weights, and says so", "[trainer]") {
-  bn::Trainer trainer(small_config(), small_split().train, small_split().test);
+  bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().train, small_split().test);
   trainer.run_for(1s);
   const auto before = trainer.snapshot();
-  bn::ModelConfig vae = small_config();
+  bn::ModelConfig vae = bn_test::small_autoencoder_config();
   vae.kind = bn::ModelKind::kVae;
   vae.latent = 2;
   auto pretrained = bn::make_model(vae);
@@ -233,7 +226,7 @@ TEST_CASE("trainer: post_model swaps in another kind of model, with given weight
   CHECK_FALSE(after->training);
 
   CHECK_THROWS_WITH(trainer.post_model(vae, bn::FloatBuffer(3, 0.0f)), Catch::Contains("do not fit"));
-  bn::ModelConfig pca = small_config();
+  bn::ModelConfig pca = bn_test::small_autoencoder_config();
   pca.kind = bn::ModelKind::kPca;
   CHECK_THROWS_WITH(trainer.post_model(pca), Catch::Contains("PCA"));
 }

@@ -10,20 +10,9 @@
 #include "core/models/model.h"
 #include "small_split.h"
 
-namespace {
-
-bn::ModelConfig small_autoencoder() {
-  bn::ModelConfig config;
-  config.hidden = {64};
-  config.latent = 8;
-  return config;
-}
-
-}  // namespace
-
 TEST_CASE("training rate: the median of its repeats, between their min and max", "[train][speed]") {
   const auto split = bn_test::small_mnist_split(256, 32);
-  const bn::RateSummary rate = bn::measure_training_rate(small_autoencoder(), *split.train, 3, 5);
+  const bn::RateSummary rate = bn::measure_training_rate(bn_test::small_autoencoder_config(), *split.train, 3, 5);
   CHECK(rate.repeats == 5);
   CHECK(rate.min > 0);
   CHECK(rate.min <= rate.median);
@@ -33,7 +22,7 @@ TEST_CASE("training rate: the median of its repeats, between their min and max",
 
 TEST_CASE("time to quality: stops at the target, or at the limit without it", "[train][speed]") {
   const auto split = bn_test::small_mnist_split(512, 100);
-  const bn::ModelConfig config = small_autoencoder();
+  const bn::ModelConfig config = bn_test::small_autoencoder_config();
   const double target = 0.08;
   REQUIRE(bn::evaluate(*bn::make_model(config), *split.test).mse > target);  // a fresh model is far from it
 
