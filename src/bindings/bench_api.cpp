@@ -27,7 +27,6 @@
 #include "core/io/config_json.h"
 #include "core/parallel/gemm.h"
 #include "core/parallel/thread_pool.h"
-#include "core/random.h"
 #include "core/train/training_speed.h"
 
 namespace {
@@ -113,32 +112,21 @@ val peak_gflops(int threads, double seconds_each, int repeats) {
   return out;
 }
 
-val gemm_gflops(int m, int k, int n, bool transpose_a, bool transpose_b, int threads, int repeats, std::string kernel) {
-  bn::set_compute_threads(threads);
-  const auto product = kernel == "eigen" ? &bn::eigen_gemm : &bn::packed_gemm;
-  bn::Random rng(1);
-  auto random_matrix = [&](int rows, int cols) {
-    bn::Matrix matrix(rows, cols);
-    for (Eigen::Index i = 0; i < matrix.size(); ++i) matrix.data()[i] = rng.uniform(-1.0f, 1.0f);
-    return matrix;
-  };
-  const bn::Matrix a = transpose_a ? random_matrix(k, m) : random_matrix(m, k);
-  const bn::Matrix b = transpose_b ? random_matrix(n, k) : random_matrix(k, n);
-  bn::Matrix c(m, n);
-  // Enough products a repetition to take a few milliseconds, whatever the shape.
-  const double flops = 2.0 * m * k * n;
-  const int products = std::max(1, static_cast<int>(2e8 / flops));
-  product(bn::cview(a), transpose_a, bn::cview(b), transpose_b, bn::view(c), bn::GemmMode::kAssign);
-  std::vector<double> rates;
-  for (int r = 0; r < repeats; ++r) {
-    const auto start = Clock::now();
-    for (int p = 0; p < products; ++p)
-      product(bn::cview(a), transpose_a, bn::cview(b), transpose_b, bn::view(c), bn::GemmMode::kAssign);
-    rates.push_back(flops * products / seconds_since(start) * 1e-9);
-  }
-  val out = summary(rates);
+val rate_object(const bn::RateSummary& rate) {
+  val out = val::object();
+  out.set("median", rate.median);
+  out.set("min", rate.min);
+  out.set("max", rate.max);
+  out.set("repeats", rate.repeats);
   out.set("threads", bn::compute_threads());
   return out;
+}
+
+val gemm_gflops(int m, int k, int n, bool transpose_a, bool transpose_b, int threads, int repeats, std::string kernel) {
+  bn::set_compute_threads(threads);
+  const bn::GemmKernel product = kernel == "eigen" ? &bn::eigen_gemm : &bn::packed_gemm;
+  // Enough products a repetition to take a few milliseconds, whatever the shape.
+  return rate_object(bn::measure_gemm_rate(product, {m, k, n, transpose_a, transpose_b}, repeats, 2e8));
 }
 
 std::unique_ptr<bn::Dataset> train_set, test_set;
@@ -152,14 +140,7 @@ void set_data(val bytes) {
 
 val train_rate(std::string config_json, int threads, int steps, int repeats) {
   bn::set_compute_threads(threads);
-  const bn::RateSummary rate = bn::measure_training_rate(bn::config_from_json(config_json), *train_set, steps, repeats);
-  val out = val::object();
-  out.set("median", rate.median);
-  out.set("min", rate.min);
-  out.set("max", rate.max);
-  out.set("repeats", rate.repeats);
-  out.set("threads", bn::compute_threads());
-  return out;
+  return rate_object(bn::measure_training_rate(bn::config_from_json(config_json), *train_set, steps, repeats));
 }
 
 // As `bottleneck bench`'s: PRODUCT.md's AE-32 from seed 0.

@@ -40,39 +40,20 @@ bn::Matrix random_matrix(bn::Random& rng, int rows, int cols) {
 
 // AE-32's products at batch 64 (as web/bench_worker.js): the forward ones, x·Wᵀ, and the backward
 // ones, dy·W and dyᵀ·x.
-struct GemmShape {
-  const char* name;
-  int m, k, n;
-  bool transpose_a, transpose_b;
-};
-constexpr GemmShape kAe32Shapes[] = {
-    {"64x784x256", 64, 784, 256, false, true},
-    {"64x256x128", 64, 256, 128, false, true},
-    {"64x128x32", 64, 128, 32, false, true},
-    {"backward dx 64x256x784", 64, 256, 784, false, false},
-    {"backward dW 256x64x784", 256, 64, 784, true, false},
-    {"backward dW 128x64x256", 128, 64, 256, true, false},
+const std::pair<const char*, bn::GemmShape> kAe32Shapes[] = {
+    {"64x784x256", {64, 784, 256, false, true}},
+    {"64x256x128", {64, 256, 128, false, true}},
+    {"64x128x32", {64, 128, 32, false, true}},
+    {"backward dx 64x256x784", {64, 256, 784, false, false}},
+    {"backward dW 256x64x784", {256, 64, 784, true, false}},
+    {"backward dW 128x64x256", {128, 64, 256, true, false}},
 };
 
-// GFLOP/s of one kernel at AE-32's shapes on the compute pool as it is set: medians of `repeats`.
-JsonLine gemm_rates(decltype(&bn::gemm) product, int repeats) {
-  bn::Random rng(2);
+// Median GFLOP/s of one kernel at AE-32's shapes on the compute pool as it is set.
+JsonLine gemm_rates(bn::GemmKernel product, int repeats) {
   JsonLine line;
-  for (const GemmShape& shape : kAe32Shapes) {
-    const bn::Matrix a =
-        shape.transpose_a ? random_matrix(rng, shape.k, shape.m) : random_matrix(rng, shape.m, shape.k);
-    const bn::Matrix b =
-        shape.transpose_b ? random_matrix(rng, shape.n, shape.k) : random_matrix(rng, shape.k, shape.n);
-    bn::Matrix c(shape.m, shape.n);
-    const double flops = 2.0 * shape.m * shape.k * shape.n;
-    const int products = std::max(1, static_cast<int>(5e7 / flops));
-    auto run = [&] {
-      for (int p = 0; p < products; ++p)
-        product(bn::cview(a), shape.transpose_a, bn::cview(b), shape.transpose_b, bn::view(c), bn::GemmMode::kAssign);
-    };
-    run();
-    line.number(shape.name, flops * products / median_seconds(repeats, run) * 1e-9, 4);
-  }
+  for (const auto& [name, shape] : kAe32Shapes)
+    line.number(name, bn::measure_gemm_rate(product, shape, repeats, 5e7).median, 4);
   return line;
 }
 

@@ -64,7 +64,7 @@ class ThreadPool {
     }
     wake_.notify_all();
     take_chunks(*job);
-    watch([&] { return job->remaining.load(std::memory_order_acquire) == 0; });
+    watch([&] { return job->unfinished.load(std::memory_order_acquire) == 0; });
     std::unique_lock<std::mutex> lock(mutex_);
     done_.wait(lock, [&] { return job->unfinished == 0; });
     job_.reset();
@@ -75,13 +75,12 @@ class ThreadPool {
   // Each job has its own counters, so a worker that wakes late for a finished job finds no chunks
   // left in it, and can never run an old body on a new job's chunk.
   struct Job {
-    Job(const std::function<void(int)>& b, int c) : body(b), chunks(c), remaining(c), unfinished(c) {}
+    Job(const std::function<void(int)>& b, int c) : body(b), chunks(c), unfinished(c) {}
     const std::function<void(int)>& body;
     const int chunks;
     std::atomic<int> next{0};
-    std::atomic<int> remaining;  // as `unfinished`, for the caller to watch without the lock
-    int unfinished;              // guarded by mutex_
-    std::exception_ptr error;  // the first chunk's failure (out of memory, say), guarded by mutex_
+    std::atomic<int> unfinished;  // written under mutex_ (for done_), watched without it
+    std::exception_ptr error;     // the first chunk's failure (out of memory, say), guarded by mutex_
   };
 
   // A chunk that throws still counts as finished, so the caller never waits forever; the caller
@@ -101,9 +100,7 @@ class ThreadPool {
     if (finished > 0) {
       std::lock_guard<std::mutex> lock(mutex_);
       if (error && !job.error) job.error = error;
-      job.unfinished -= finished;
-      job.remaining.fetch_sub(finished, std::memory_order_release);
-      if (job.unfinished == 0) done_.notify_all();
+      if (job.unfinished.fetch_sub(finished, std::memory_order_acq_rel) == finished) done_.notify_all();
     }
   }
 

@@ -7,6 +7,7 @@
 #include "core/data/batch_iterator.h"
 #include "core/eval/evaluate.h"
 #include "core/models/model.h"
+#include "core/random.h"
 
 namespace bn {
 
@@ -16,7 +17,41 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
+RateSummary summarize(std::vector<double> rates) {
+  std::sort(rates.begin(), rates.end());
+  return {rates[rates.size() / 2], rates.front(), rates.back(), static_cast<int>(rates.size())};
+}
+
+Matrix random_matrix(Random& rng, Eigen::Index rows, Eigen::Index columns) {
+  Matrix matrix(rows, columns);
+  for (Eigen::Index i = 0; i < matrix.size(); ++i) matrix.data()[i] = rng.uniform(-1.0f, 1.0f);
+  return matrix;
+}
+
 }  // namespace
+
+RateSummary measure_gemm_rate(GemmKernel product, const GemmShape& shape, int repeats, double flops_per_repeat) {
+  Random rng(1);
+  const Matrix a =
+      shape.transpose_a ? random_matrix(rng, shape.depth, shape.rows) : random_matrix(rng, shape.rows, shape.depth);
+  const Matrix b = shape.transpose_b ? random_matrix(rng, shape.columns, shape.depth)
+                                     : random_matrix(rng, shape.depth, shape.columns);
+  Matrix c(shape.rows, shape.columns);
+  const double flops = 2.0 * shape.rows * shape.depth * shape.columns;
+  const int products = std::max(1, static_cast<int>(flops_per_repeat / flops));
+  auto run = [&](int count) {
+    for (int p = 0; p < count; ++p)
+      product(cview(a), shape.transpose_a, cview(b), shape.transpose_b, view(c), GemmMode::kAssign);
+  };
+  run(1);
+  std::vector<double> rates;
+  for (int r = 0; r < std::max(1, repeats); ++r) {
+    const auto start = Clock::now();
+    run(products);
+    rates.push_back(flops * products / seconds_since(start) * 1e-9);
+  }
+  return summarize(std::move(rates));
+}
 
 RateSummary measure_training_rate(const ModelConfig& config, const Dataset& train, int steps, int repeats) {
   auto model = make_model(config);
@@ -35,8 +70,7 @@ RateSummary measure_training_rate(const ModelConfig& config, const Dataset& trai
     run(steps);
     rates.push_back(config.batch_size * steps / seconds_since(start));
   }
-  std::sort(rates.begin(), rates.end());
-  return {rates[rates.size() / 2], rates.front(), rates.back(), static_cast<int>(rates.size())};
+  return summarize(std::move(rates));
 }
 
 QualityTime measure_time_to_quality(const ModelConfig& config, const Dataset& train, const Dataset& test,

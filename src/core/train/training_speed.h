@@ -1,7 +1,9 @@
-// How fast a model trains, as the benchmarks measure it (`bottleneck bench`, natively and under
-// node, and web/bench.html in the browser): the same code on every side, so their figures compare.
+// How fast a model trains, and how fast its matrix products run, as the benchmarks measure them
+// (`bottleneck bench`, natively and under node, and web/bench.html in the browser): the same code
+// on every side, so their figures compare.
 //
 //   bn::set_compute_threads(2);
+//   bn::RateSummary gflops = bn::measure_gemm_rate(&bn::packed_gemm, {64, 784, 256, false, true}, 7, 5e7);
 //   bn::RateSummary rate = bn::measure_training_rate(config, train, 60, 7);    // samples per second
 //   bn::QualityTime time = bn::measure_time_to_quality(config, train, test, 0.0142, 60.0);
 //
@@ -10,6 +12,7 @@
 
 #include "core/data/dataset.h"
 #include "core/models/model_config.h"
+#include "core/parallel/gemm.h"
 
 namespace bn {
 
@@ -17,6 +20,19 @@ struct RateSummary {
   double median = 0, min = 0, max = 0;
   int repeats = 0;
 };
+
+// One product's shape: op(A) is rows x depth, op(B) depth x columns, as bn::gemm takes them.
+struct GemmShape {
+  int rows, depth, columns;
+  bool transpose_a, transpose_b;
+};
+
+using GemmKernel = decltype(&gemm);
+
+// GFLOP/s of `product` (bn::gemm, eigen_gemm or packed_gemm) on random operands of `shape`, on the
+// compute pool as it is set: `repeats` timings, each of as many products as make
+// `flops_per_repeat` (a few milliseconds' worth), after one product of warm-up.
+RateSummary measure_gemm_rate(GemmKernel product, const GemmShape& shape, int repeats, double flops_per_repeat);
 
 // Training samples per second of a fresh model from `config`, on the compute pool as it is set:
 // `repeats` timings of `steps` steps each on successive mini-batches, after a few steps of warm-up

@@ -1,4 +1,4 @@
-// The benchmarks' measurements report what they measured: a rate from real steps, and a time to
+// The benchmarks' measurements report what they measured: rates from real steps and products, and a time to
 // quality that stops when the target is reached, or says that it was not.
 #include "core/train/training_speed.h"
 
@@ -36,4 +36,14 @@ TEST_CASE("time to quality: stops at the target, or at the limit without it", "[
   CHECK_FALSE(missed.reached);
   CHECK(missed.seconds >= 0.3);
   CHECK(missed.test_mse > 0);
+}
+
+TEST_CASE("GEMM rate: every kernel at a shape, as the median of its repeats", "[train][speed]") {
+  for (bn::GemmKernel kernel : {&bn::gemm, &bn::eigen_gemm, &bn::packed_gemm}) {
+    const bn::RateSummary rate = bn::measure_gemm_rate(kernel, {16, 64, 24, true, false}, 3, 1e5);
+    CHECK(rate.repeats == 3);
+    CHECK(rate.min > 0);
+    CHECK(rate.min <= rate.median);
+    CHECK(rate.median <= rate.max);
+  }
 }
