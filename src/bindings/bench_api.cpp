@@ -154,6 +154,8 @@ val time_to_quality(int threads, double target, double limit_seconds) {
   out.set("test_mse", time.test_mse);
   out.set("epochs", time.epochs);
   out.set("threads", bn::compute_threads());
+  out.set("measurements", time.measurements);
+  out.set("measurement_seconds", time.measurement_seconds);
   return out;
 }
 

@@ -138,6 +138,7 @@ int run_bench(const std::vector<std::string>& args) {
     JsonLine line;
     line.number("seconds", time.reached ? time.seconds : NAN, 4).number("target_mse", target);
     line.number("test_mse", time.test_mse).number("epochs", time.epochs, 4).number("threads", 2);
+    line.number("measurements", time.measurements).number("measurement_seconds", time.measurement_seconds, 4);
     out.object("time_to_quality", line);
   }
   out.print();

@@ -31,11 +31,23 @@ TEST_CASE("time to quality: stops at the target, or at the limit without it", "[
   CHECK(reached.test_mse <= target);
   CHECK(reached.seconds > 0);
   CHECK(reached.epochs > 0);
+  CHECK(reached.measurements > 0);
+  CHECK(reached.measurement_seconds > 0);
+  CHECK(reached.measurement_seconds < reached.seconds);
 
   const bn::QualityTime missed = bn::measure_time_to_quality(config, *split.train, *split.test, 0.0, 0.3);
   CHECK_FALSE(missed.reached);
   CHECK(missed.seconds >= 0.3);
   CHECK(missed.test_mse > 0);
+
+  // Far from the target the MSE is measured once an epoch, near it every tenth of an epoch.
+  const bn::QualityTime far = bn::measure_time_to_quality(config, *split.train, *split.test, 0.0, 1.0);
+  const double per_epoch = far.measurements / far.epochs;
+  CHECK(far.measurements >= 1);
+  CHECK(per_epoch <= 1.0);
+  const bn::QualityTime near = bn::measure_time_to_quality(config, *split.train, *split.test, 1.0, 1.0);
+  CHECK(near.reached);
+  CHECK(near.measurements == 0);  // a fresh model already passes a target of 1: none was needed
 }
 
 TEST_CASE("GEMM rate: every kernel at a shape, as the median of its repeats", "[train][speed]") {

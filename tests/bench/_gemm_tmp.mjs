@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/harness.mjs';
+const [build, threads] = process.argv.slice(2);
+const server = await startServer({ root: '/tmp/benchprof', port: 0, isolation: build === 'mt', blobScripts: true });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+const page = await browser.newPage();
+await page.goto(`${server.url}gemm.html?build=${build}&threads=${threads}`);
+await page.waitForFunction(() => window.profResult !== undefined, null, { timeout: 300000 });
+console.log(JSON.stringify(await page.evaluate(() => window.profResult)));
+await browser.close(); await server.close();
