@@ -13,5 +13,9 @@ namespace bn {
 float bce_with_logits_forward(const Matrix& logits, const Matrix& target);
 // -> grad_logits: [batch, n], the gradient of that mean
 void bce_with_logits_backward(const Matrix& logits, const Matrix& target, Matrix& grad_logits);
+// Both in one pass (one exp an element): returns the mean loss, and grad_logits is its gradient
+// times `grad_scale`.
+float bce_with_logits_forward_backward(const Matrix& logits, const Matrix& target, float grad_scale,
+                                       Matrix& grad_logits);
 
 }  // namespace bn

@@ -26,4 +26,12 @@ void reconstruction_backward(ReconstructionLoss loss, const Matrix& logits, cons
   if (scale != 1.0f) grad_logits *= scale;
 }
 
+float reconstruction_forward_backward(ReconstructionLoss loss, const Matrix& logits, const Matrix& target, float scale,
+                                      Matrix& grad_logits) {
+  if (loss == ReconstructionLoss::kBce) return bce_with_logits_forward_backward(logits, target, scale, grad_logits);
+  const float value = reconstruction_forward(loss, logits, target);
+  reconstruction_backward(loss, logits, target, scale, grad_logits);
+  return value;
+}
+
 }  // namespace bn

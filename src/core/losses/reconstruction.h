@@ -15,5 +15,8 @@ float reconstruction_forward(ReconstructionLoss loss, const Matrix& logits, cons
 // -> grad_logits [batch, pixels], the gradient of that mean, times `scale`
 void reconstruction_backward(ReconstructionLoss loss, const Matrix& logits, const Matrix& target, float scale,
                              Matrix& grad_logits);
+// Both at once, as a training step needs them: BCE's in one pass over the pixels.
+float reconstruction_forward_backward(ReconstructionLoss loss, const Matrix& logits, const Matrix& target, float scale,
+                                      Matrix& grad_logits);
 
 }  // namespace bn

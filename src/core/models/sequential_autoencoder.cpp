@@ -20,7 +20,9 @@ std::string SequentialAutoencoder::loss_unit() const {
   return unit;
 }
 
-LossTerms SequentialAutoencoder::forward(const Matrix& x, Random& noise_rng) {
+LossTerms SequentialAutoencoder::forward(const Matrix& x, Random& noise_rng) { return run(x, noise_rng, nullptr); }
+
+LossTerms SequentialAutoencoder::run(const Matrix& x, Random& noise_rng, Matrix* grad_logits) {
   const Matrix* input = &x;
   if (config_.noise.type != NoiseType::kNone) {
     noisy_ = x;
@@ -30,7 +32,8 @@ LossTerms SequentialAutoencoder::forward(const Matrix& x, Random& noise_rng) {
   const Matrix& code = encoder_.forward(arena_, *input);
   const Matrix& logits = decoder_.forward(arena_, code);
   LossTerms terms;
-  terms.reconstruction = reconstruction_forward(config_.loss, logits, x);
+  terms.reconstruction = grad_logits ? reconstruction_forward_backward(config_.loss, logits, x, 1.0f, *grad_logits)
+                                     : reconstruction_forward(config_.loss, logits, x);
   if (config_.kind == ModelKind::kSparse) {
     terms.penalty = config_.sparsity == SparsityPenalty::kL1 ? l1_penalty_forward(code, config_.lambda)
                                                              : kl_sparsity_forward(code, config_.rho, config_.lambda);
@@ -41,9 +44,8 @@ LossTerms SequentialAutoencoder::forward(const Matrix& x, Random& noise_rng) {
 
 LossTerms SequentialAutoencoder::forward_backward(const Matrix& x, Random& noise_rng) {
   arena_.zero_gradients();
-  const LossTerms terms = forward(x, noise_rng);
+  const LossTerms terms = run(x, noise_rng, &grad_logits_);
   const Matrix& code = encoder_.output();
-  reconstruction_backward(config_.loss, decoder_.output(), x, 1.0f, grad_logits_);
   grad_code_ = decoder_.backward(arena_, grad_logits_);
   if (config_.kind == ModelKind::kSparse) {
     if (config_.sparsity == SparsityPenalty::kL1) l1_penalty_backward(code, config_.lambda, penalty_grad_);

@@ -32,6 +32,8 @@ class SequentialAutoencoder : public TrainableModel {
   // Forward through both stacks on the input, corrupted from `noise_rng` if the config has noise.
   LossTerms forward(const Matrix& x, Random& noise_rng) override;
   LossTerms forward_backward(const Matrix& x, Random& noise_rng) override;
+  // forward(); with `grad_logits`, the reconstruction's gradient too, from the same pass as its loss.
+  LossTerms run(const Matrix& x, Random& noise_rng, Matrix* grad_logits);
 
   Matrix noisy_;
   Matrix grad_logits_;

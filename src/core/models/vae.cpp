@@ -37,7 +37,9 @@ Matrix Vae::sample(int count, Random& rng, float temperature) {
   return decode(z);
 }
 
-LossTerms Vae::forward(const Matrix& x, Random& rng) {
+LossTerms Vae::forward(const Matrix& x, Random& rng) { return run(x, rng, nullptr); }
+
+LossTerms Vae::run(const Matrix& x, Random& rng, Matrix* grad_logits) {
   const int latent = config_.latent;
   const Matrix* input = &x;
   if (config_.noise.type != NoiseType::kNone) {
@@ -51,7 +53,12 @@ LossTerms Vae::forward(const Matrix& x, Random& rng) {
   z_ = stats_.leftCols(latent).array() + (0.5f * stats_.rightCols(latent).array()).exp() * epsilon_.array();
   const Matrix& logits = decoder_.forward(arena_, z_);
   LossTerms terms;
-  terms.reconstruction = reconstruction_forward(config_.loss, logits, x) * static_cast<float>(x.cols());
+  // The reconstruction is a sum over pixels: the per-pixel mean times the pixel count, and so its
+  // gradient.
+  const float pixels = static_cast<float>(x.cols());
+  terms.reconstruction =
+      pixels * (grad_logits ? reconstruction_forward_backward(config_.loss, logits, x, pixels, *grad_logits)
+                            : reconstruction_forward(config_.loss, logits, x));
   terms.penalty = config_.beta * gaussian_kl_forward(stats_);
   terms.total = terms.reconstruction + terms.penalty;
   return terms;
@@ -60,9 +67,7 @@ LossTerms Vae::forward(const Matrix& x, Random& rng) {
 LossTerms Vae::forward_backward(const Matrix& x, Random& rng) {
   const int latent = config_.latent;
   arena_.zero_gradients();
-  const LossTerms terms = forward(x, rng);
-  // The reconstruction is a sum over pixels: the per-pixel mean's gradient, times the pixel count.
-  reconstruction_backward(config_.loss, decoder_.output(), x, static_cast<float>(x.cols()), grad_logits_);
+  const LossTerms terms = run(x, rng, &grad_logits_);
   const Matrix& grad_z = decoder_.backward(arena_, grad_logits_);
   gaussian_kl_backward(stats_, grad_stats_);
   grad_stats_ *= config_.beta;

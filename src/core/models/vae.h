@@ -27,6 +27,8 @@ class Vae : public TrainableModel {
   // Encodes, draws z from `rng` and decodes; keeps stats_, epsilon_ and z_ for backward.
   LossTerms forward(const Matrix& x, Random& rng) override;
   LossTerms forward_backward(const Matrix& x, Random& rng) override;
+  // forward(); with `grad_logits`, the reconstruction's gradient too, from the same pass as its loss.
+  LossTerms run(const Matrix& x, Random& rng, Matrix* grad_logits);
 
   Sequential encoder_;  // ends in [μ | log σ²]
   Sequential decoder_;  // ends in logits
