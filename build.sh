@@ -357,6 +357,11 @@ cmd_test() {
   with_time_limit 10 "$BUILD/native/bottleneck_tests" --use-colour no 2>&1 | tee "$BUILD/test-native.log" || status=1
   count_catch2 "$BUILD/test-native.log"
 
+  log "the thread pool under ThreadSanitizer"
+  with_time_limit 3 env TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" "$BUILD/native/bottleneck_pool_race_tests" \
+    --use-colour no 2>&1 | tee "$BUILD/test-pool-race.log" || status=1
+  count_catch2 "$BUILD/test-pool-race.log"
+
   log "native session tests (the app's logic, without a window)"
   with_time_limit 5 "$BUILD/native/bottleneck_app_tests" --use-colour no 2>&1 | tee "$BUILD/test-app-native.log" \
     || status=1

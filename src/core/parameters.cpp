@@ -1,7 +1,10 @@
 #include "core/parameters.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <stdexcept>
+
+#include "core/parallel/thread_pool.h"
 
 namespace bn {
 
@@ -24,6 +27,16 @@ void ParameterArena::allocate() {
   gradients_.assign(reserved_, 0.0f);
 }
 
-void ParameterArena::zero_gradients() { std::fill(gradients_.begin(), gradients_.end(), 0.0f); }
+void ParameterArena::zero_gradients() {
+  // Across the pool: a quarter of a millisecond on one thread for AE-32, and the workers would
+  // otherwise sleep through it.
+  constexpr size_t kChunk = 1 << 15;
+  const size_t size = gradients_.size();
+  parallel_for(static_cast<int>((size + kChunk - 1) / kChunk), [&](int chunk) {
+    const size_t begin = static_cast<size_t>(chunk) * kChunk;
+    std::fill(gradients_.begin() + static_cast<std::ptrdiff_t>(begin),
+              gradients_.begin() + static_cast<std::ptrdiff_t>(std::min(size, begin + kChunk)), 0.0f);
+  });
+}
 
 }  // namespace bn

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -34,6 +35,13 @@ bool watch(Ready&& ready) {
   }
 }
 
+// One job at a time, handed over without a lock: the caller publishes the job's body and chunk
+// count, then a ticket (the job's number and how many of its chunks are still unclaimed) that
+// workers watching for it claim chunks from, by compare-and-swap. A Chromium profile of a
+// training step on 2 threads had the caller spending 9% of its time in futex wakes and the worker
+// 21% asleep, with a mutex taken at every hand-over; now the mutex and the condition variables
+// are only for a worker that has gone to sleep, or a caller that has, and nobody wakes anybody
+// who is awake.
 class ThreadPool {
  public:
   explicit ThreadPool(int threads) {
@@ -56,77 +64,97 @@ class ThreadPool {
   void end() { busy_.unlock(); }
 
   void run(int chunks, const std::function<void(int)>& body) {
-    auto job = std::make_shared<Job>(body, chunks);
-    {
+    body_.store(&body, std::memory_order_relaxed);
+    chunks_.store(chunks, std::memory_order_relaxed);
+    unfinished_.store(chunks, std::memory_order_relaxed);
+    error_ = nullptr;
+    const uint64_t job = ++jobs_;
+    // Publishes the above (and, sequentially consistent, comes before `sleepers_` is read).
+    ticket_.store(job << 32 | static_cast<uint32_t>(chunks));
+    if (sleepers_.load() > 0) {
       std::lock_guard<std::mutex> lock(mutex_);
-      job_ = job;
-      generation_.fetch_add(1, std::memory_order_release);
+      wake_.notify_all();
     }
-    wake_.notify_all();
-    take_chunks(*job);
-    watch([&] { return job->unfinished.load(std::memory_order_acquire) == 0; });
-    std::unique_lock<std::mutex> lock(mutex_);
-    done_.wait(lock, [&] { return job->unfinished == 0; });
-    job_.reset();
-    if (job->error) std::rethrow_exception(job->error);
+    take_chunks(job);
+    if (!watch([&] { return unfinished_.load(std::memory_order_acquire) == 0; })) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      caller_sleeping_.store(true);
+      done_.wait(lock, [&] { return unfinished_.load() == 0; });
+      caller_sleeping_.store(false);
+    }
+    if (error_) std::rethrow_exception(error_);
   }
 
  private:
-  // Each job has its own counters, so a worker that wakes late for a finished job finds no chunks
-  // left in it, and can never run an old body on a new job's chunk.
-  struct Job {
-    Job(const std::function<void(int)>& b, int c) : body(b), chunks(c), unfinished(c) {}
-    const std::function<void(int)>& body;
-    const int chunks;
-    std::atomic<int> next{0};
-    std::atomic<int> unfinished;  // written under mutex_ (for done_), watched without it
-    std::exception_ptr error;     // the first chunk's failure (out of memory, say), guarded by mutex_
-  };
-
-  // A chunk that throws still counts as finished, so the caller never waits forever; the caller
-  // rethrows the first failure, as if it had run every chunk itself (an exception escaping a worker
-  // thread would end the whole process).
-  void take_chunks(Job& job) {
+  // Claims chunks of job `job` until none is left; a worker that comes late for a job finds the
+  // ticket on a later one and claims nothing. The caller cannot publish another job until every
+  // chunk claimed here has finished, so the chunk count and body read after a claim are this
+  // job's. (Before it, they may already be the next job's: the claim must not depend on them.)
+  void take_chunks(uint64_t job) {
     int finished = 0;
-    std::exception_ptr error;
-    for (int chunk = job.next.fetch_add(1); chunk < job.chunks; chunk = job.next.fetch_add(1)) {
+    for (;;) {
+      uint64_t ticket = ticket_.load(std::memory_order_acquire);
+      bool claimed = false;
+      while ((ticket >> 32) == job && (ticket & 0xffffffffu) > 0) {
+        if (ticket_.compare_exchange_weak(ticket, ticket - 1, std::memory_order_acq_rel)) {
+          claimed = true;
+          break;
+        }
+      }
+      if (!claimed) break;
+      const int chunk = chunks_.load(std::memory_order_relaxed) - static_cast<int>(ticket & 0xffffffffu);
+      // A chunk that throws still counts as finished, so the caller never waits forever; the
+      // caller rethrows the first failure, as if it had run every chunk itself (an exception
+      // escaping a worker thread would end the whole process).
       try {
-        job.body(chunk);
+        (*body_.load(std::memory_order_relaxed))(chunk);
       } catch (...) {
-        if (!error) error = std::current_exception();
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!error_) error_ = std::current_exception();
       }
       ++finished;
     }
-    if (finished > 0) {
+    // Sequentially consistent, against the caller's store of caller_sleeping_ and its check of
+    // unfinished_: one of the two sees the other's write, so a sleeping caller is always woken.
+    if (finished > 0 && unfinished_.fetch_sub(finished) == finished && caller_sleeping_.load()) {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (error && !job.error) job.error = error;
-      if (job.unfinished.fetch_sub(finished, std::memory_order_acq_rel) == finished) done_.notify_all();
+      done_.notify_all();
     }
   }
 
   void work() {
-    unsigned long seen = 0;
+    uint64_t seen = 0;
+    uint64_t job = 0;
+    auto news = [&] {
+      job = ticket_.load() >> 32;
+      return job != seen || stopping_.load();
+    };
     for (;;) {
-      watch([&] { return generation_.load(std::memory_order_acquire) != seen || stopping_.load(); });
-      std::shared_ptr<Job> job;
-      {
+      if (!watch(news)) {
         std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [&] { return stopping_ || (generation_ != seen && job_ != nullptr); });
-        if (stopping_) return;
-        seen = generation_;
-        job = job_;
+        sleepers_.fetch_add(1);  // before `news` looks again: see run()
+        wake_.wait(lock, news);
+        sleepers_.fetch_sub(1);
       }
-      take_chunks(*job);
+      if (stopping_.load()) return;
+      seen = job;
+      take_chunks(job);
     }
   }
 
   std::vector<std::thread> workers_;
   std::mutex busy_;
-  std::mutex mutex_;
+  uint64_t jobs_ = 0;                // the caller's count, under busy_
+  std::atomic<uint64_t> ticket_{0};  // the job's number << 32 | how many chunks are unclaimed
+  std::atomic<const std::function<void(int)>*> body_{nullptr};
+  std::atomic<int> chunks_{0};
+  std::atomic<int> unfinished_{0};
+  std::exception_ptr error_;  // the first chunk's failure (out of memory, say), under mutex_
+  std::mutex mutex_;          // only for sleeping and waking, and error_
   std::condition_variable wake_;
   std::condition_variable done_;
-  std::shared_ptr<Job> job_;
-  std::atomic<unsigned long> generation_{0};  // written under mutex_, watched without it
+  std::atomic<int> sleepers_{0};
+  std::atomic<bool> caller_sleeping_{false};
   std::atomic<bool> stopping_{false};
 };
 

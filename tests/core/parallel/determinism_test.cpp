@@ -2,9 +2,6 @@
 // gives bit-identical weights with 1, 2 or 3 threads. Checked on the two kinds with the most
 // parallel code paths: the MLP (row-split GEMMs) and the conv AE (column splits, split-K weight
 // gradients, im2col by samples).
-#include <algorithm>
-#include <atomic>
-#include <new>
 #include <tuple>
 
 #include <catch2/catch.hpp>
@@ -32,38 +29,6 @@ bn::FloatBuffer train_weights(bn::ModelKind kind, int threads) {
 }
 
 }  // namespace
-
-TEST_CASE("thread pool: every chunk runs exactly once, and nested callers run inline", "[parallel]") {
-  bn::set_compute_threads(3);
-  CHECK(bn::compute_threads() == 3);
-  std::vector<int> hits(1000, 0);
-  bn::parallel_for(1000, [&](int i) {
-    ++hits[i];
-    if (i == 0) bn::parallel_for(4, [&](int) {});  // the pool is busy: this runs inline, no deadlock
-  });
-  CHECK(std::count(hits.begin(), hits.end(), 1) == 1000);
-  bn::set_compute_threads(1);
-  CHECK(bn::compute_threads() == 1);
-}
-
-TEST_CASE("thread pool: a chunk that throws reaches the caller, after every other chunk ran", "[parallel]") {
-  bn::set_compute_threads(3);
-  for (int failing : {0, 499, 999}) {
-    std::vector<int> hits(1000, 0);
-    CHECK_THROWS_AS(bn::parallel_for(1000,
-                                     [&](int i) {
-                                       ++hits[i];
-                                       if (i == failing) throw std::bad_alloc();
-                                     }),
-                    std::bad_alloc);
-    CHECK(std::count(hits.begin(), hits.end(), 1) == 1000);
-  }
-  // The pool is free again: the next job runs on it as usual.
-  std::atomic<int> total{0};
-  bn::parallel_for(100, [&](int i) { total += i; });
-  CHECK(total == 4950);
-  bn::set_compute_threads(1);
-}
 
 TEST_CASE("gemm: each split shape agrees with Eigen's product", "[parallel]") {
   bn::set_compute_threads(2);
