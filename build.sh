@@ -13,7 +13,8 @@
 #                        --no-isolation serves without them, which selects the single-thread build
 #   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
 #   ./build.sh bench     training speed (ours natively and as WASM, PyTorch on the CPU), GEMM, the
-#                        playground's frame times, as JSON; --quick for a short run
+#                        playground's frame times, as JSON; --quick for a short run; --profile for
+#                        where AE-32's training time goes in headless Chromium (V8's profiler)
 #   ./build.sh quality   the full reference quality table (native, ~20 min on 2 cores), as JSON
 #   ./build.sh check-relocation   copies this built checkout to another path and builds it there
 #   ./build.sh interop   PyTorch (Debian's python3-torch, which only this and bench install) and the CLI load each
@@ -421,9 +422,13 @@ cmd_test() {
   [[ $status -eq 0 && $TOTAL_FAILED -eq 0 ]]
 }
 
-cmd_bench() { # [--quick]
+cmd_bench() { # [--quick | --profile]
   local quick=0
   [[ ${1:-} == --quick ]] && quick=1
+  if [[ ${1:-} == --profile ]]; then
+    cmd_bench_profile
+    return
+  fi
   # Only the JSON goes to stdout; builds, installs and the table go to stderr.
   cmd_native >&2
   wasm_configure_and_build mt bottleneck >&2
@@ -449,6 +454,17 @@ cmd_bench() { # [--quick]
   /usr/bin/python3 "$ROOT/scripts/bench_pytorch.py" --data "$DEPS/data" $([[ $quick == 1 ]] && echo --quick) \
     > "$parts/pytorch.json"
   node "$ROOT/scripts/bench_report.mjs" "$parts"/{native,wasm-node,browser-frames,pytorch,browser-core}.json
+}
+
+# Where AE-32's training step spends its time in headless Chromium (mt on every thread and on one,
+# st): V8's sampling profiler in the bench worker and its pthreads. JSON on stdout, a table on
+# stderr, and each thread's .cpuprofile (for DevTools) in build/bench/profile.
+cmd_bench_profile() {
+  cmd_native >&2
+  cmd_web >&2
+  assemble_bench_page "$BUILD/bench-web" >&2
+  log "profiling AE-32's training in headless Chromium" >&2
+  BOTTLENECK_WEB="$BUILD/bench-web" node "$ROOT/tests/bench/browser_profile.mjs" "$BUILD/bench/profile"
 }
 
 # The benchmark page beside what it loads: its own root, so the playground's build/web (and the

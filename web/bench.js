@@ -3,6 +3,10 @@
 // ?build=mt|st&threads=N, and &exceptions=wasm for the mt build made with -fwasm-exceptions, which
 // only measures training rates) or TensorFlow.js (web/bench_tfjs.js, on the page itself,
 // ?engine=tfjs&backend=wasm|cpu).
+//
+// With &profile=ae32|vae16|conv the worker only trains that model, for a profiler
+// (tests/bench/browser_profile.mjs): it warms up, sets window.benchReady, and when the profiler
+// calls window.startProfiledRun() it trains &steps=N steps (5 times) and publishes their rate.
 const query = new URLSearchParams(location.search);
 const engine = query.get('engine') === 'tfjs' ? 'tfjs' : 'core';
 const backend = query.get('backend') === 'cpu' ? 'cpu' : 'wasm';
@@ -10,6 +14,8 @@ const build = query.get('build') === 'st' ? 'st' : 'mt';
 const threads = build === 'st' ? 1 : Number(query.get('threads') ?? navigator.hardwareConcurrency);
 const quick = query.get('quick') === '1';
 const wasmExceptions = build === 'mt' && query.get('exceptions') === 'wasm';
+const profile = query.get('profile');
+const profileSteps = Number(query.get('steps') ?? 200);
 const log = document.getElementById('log');
 
 function loadScript(src) {
@@ -42,10 +48,16 @@ if (engine === 'tfjs') {
       log.textContent += `${data.progress}\n`;
       return;
     }
+    if (data.profileReady) {
+      window.startProfiledRun = () => worker.postMessage({ go: true });
+      window.benchReady = true;
+      return;
+    }
     log.textContent += `${JSON.stringify(data, null, 2)}\n`;
     window.benchResult = data;
   };
   worker.onerror = (event) => { window.benchResult = { error: event.message }; };
   const module = wasmExceptions ? `${build}_wasm_exceptions` : build;
-  worker.postMessage({ build: module, threads, quick, trainingOnly: wasmExceptions });
+  worker.postMessage({ build: module, threads, quick, trainingOnly: wasmExceptions,
+                       profile: profile && { model: profile, steps: profileSteps } });
 }

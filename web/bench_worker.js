@@ -21,22 +21,48 @@ const MODELS = {
 const AE32_MACS_ONE_WAY = 2 * (784 * 256 + 256 * 128 + 128 * 32);
 const AE32_FLOPS_PER_SAMPLE = 2 * (3 * AE32_MACS_ONE_WAY - 784 * 256);
 
-self.onmessage = async ({ data: { build, threads, quick, trainingOnly } }) => {
+self.onmessage = async ({ data: { build, threads, quick, trainingOnly, profile, go } }) => {
+  if (go) return;  // for the profiled run's listener below
   try {
-    self.postMessage(await run(build, threads, quick, trainingOnly));
+    self.postMessage(await (profile ? runForProfiler(build, threads, profile) : run(build, threads, quick, trainingOnly)));
   } catch (error) {
     self.postMessage({ error: String(error?.stack ?? error) });
   }
 };
 
-// build: the module's name (mt, st, mt_wasm_exceptions). trainingOnly: just the training rates.
-async function run(build, threads, quick, trainingOnly) {
-  const say = (progress) => self.postMessage({ progress });
+async function loadBench(build) {
   importScripts(`bottleneck-bench-${build}.js`);
-  const bench = await self[`createBottleneckBench_${build}`]({
+  return self[`createBottleneckBench_${build}`]({
     // Its pthreads load the module's own script, not this worker's.
     mainScriptUrlOrBlob: `bottleneck-bench-${build}.js`,
   });
+}
+
+async function setTrainingData(bench) {
+  const response = await fetch('data/mnist10k.bnds');
+  if (!response.ok) throw new Error(`data/mnist10k.bnds: HTTP ${response.status}`);
+  bench.setData(new Uint8Array(await response.arrayBuffer()));
+}
+
+// One model's training, alone, for a profiler attached to this worker and its threads: a warm-up
+// first (compilation, the pool's start, the first allocations), then the run it profiles.
+async function runForProfiler(build, threads, { model, steps }) {
+  const config = MODELS[model];
+  if (!config) throw new Error(`profile=${model}: expected one of ${Object.keys(MODELS).join(', ')}`);
+  const bench = await loadBench(build);
+  await setTrainingData(bench);
+  bench.trainRate(JSON.stringify(config), threads, steps, 2);
+  await new Promise((resolve) => {
+    self.addEventListener('message', ({ data }) => data.go && resolve());
+    self.postMessage({ profileReady: true });
+  });
+  return { build, threads, model, steps, train_samples_per_s: bench.trainRate(JSON.stringify(config), threads, steps, 5) };
+}
+
+// build: the module's name (mt, st, mt_wasm_exceptions). trainingOnly: just the training rates.
+async function run(build, threads, quick, trainingOnly) {
+  const say = (progress) => self.postMessage({ progress });
+  const bench = await loadBench(build);
   const repeats = quick ? 5 : 7;
   say(`${build}, ${threads} thread(s)`);
   if (trainingOnly) {
@@ -74,9 +100,7 @@ async function run(build, threads, quick, trainingOnly) {
 }
 
 async function trainingRates(bench, quick, repeats, threads, say) {
-  const response = await fetch('data/mnist10k.bnds');
-  if (!response.ok) throw new Error(`data/mnist10k.bnds: HTTP ${response.status}`);
-  bench.setData(new Uint8Array(await response.arrayBuffer()));
+  await setTrainingData(bench);
   const train = {};
   for (const [name, config] of Object.entries(MODELS)) {
     train[name] = bench.trainRate(JSON.stringify(config), threads, quick ? 20 : 60, repeats);
