@@ -70,7 +70,12 @@ async function run(build, threads, quick, trainingOnly) {
   }
   const peak = bench.peakGflops(threads, quick ? 0.1 : 0.25, repeats);
   say(`peak ${peak.median.toFixed(1)} GFLOP/s`);
-  // bn::gemm is the packed kernel here; Eigen's products, the reference, beside it.
+  // bn::gemm is the packed kernel here; Eigen's products, the reference, beside it. A pass over
+  // every shape first: without it, the first shape measured on 2 threads in Chromium came out at
+  // about 36 GFLOP/s and at 60 a pass later, as V8 was still tiering up the kernels on the workers.
+  for (const { m, k, n, transA, transB } of GEMM_SHAPES) {
+    for (const kernel of ['packed', 'eigen']) bench.gemmGflops(m, k, n, transA, transB, threads, 3, kernel);
+  }
   const gemm = {};
   const gemmEigen = {};
   for (const shape of GEMM_SHAPES) {
