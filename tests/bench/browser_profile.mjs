@@ -94,6 +94,7 @@ class TargetTree {
 // named after the function it is in: "bn::packed_gemm()::$_1" rather than 300 characters of
 // std::__2::__function::__func<bn::packed_gemm(Eigen::Map<...>, ...)::$_1, ...>::operator()(int&&).
 function shortName(name) {
+  if (name.startsWith('(')) return name;  // V8's own: (idle), (program), (garbage collector)
   const wrapped = /^std::__2::__function::__func<(.*)>::operator\(\)/.exec(name);
   let out = (wrapped ? wrapped[1] : name).replaceAll('(anonymous namespace)', '{anonymous}');
   for (const [open, close] of [['(', ')'], ['<', '>']]) {

@@ -28,6 +28,9 @@ class Adam {
   const AdamOptions& options() const { return options_; }
   void set_learning_rate(float learning_rate) { options_.learning_rate = learning_rate; }
   int64_t steps() const { return steps_; }
+  // The moment estimates, one per parameter, as the last step left them.
+  const FloatBuffer& first_moment() const { return first_moment_; }
+  const FloatBuffer& second_moment() const { return second_moment_; }
 
  private:
   AdamOptions options_;

@@ -17,6 +17,8 @@ class Sgd {
   Sgd(size_t parameter_count, SgdOptions options);
   void step(FloatBuffer& values, const FloatBuffer& gradients);
   void reset();
+  // The velocity, one per parameter, as the last step left it.
+  const FloatBuffer& velocity() const { return velocity_; }
 
  private:
   SgdOptions options_;

@@ -1,5 +1,6 @@
 // The optimizers' first steps against values worked out by hand from PyTorch's update rules.
 #include <cmath>
+#include <limits>
 
 #include <catch2/catch.hpp>
 
@@ -35,4 +36,44 @@ TEST_CASE("sgd: momentum accumulates the gradient", "[optim]") {
   sgd.reset();
   sgd.step(w, g);  // v = 1 again
   REQUIRE(w[0] == Approx(0.61f));
+}
+
+TEST_CASE("adam and sgd: a moment that decays below the normal floats becomes zero, not subnormal", "[optim]") {
+  // One weight's gradient stops (a dead ReLU's): its first moment (Adam) or velocity (SGD) shrinks
+  // by beta1 or the momentum each step. Left alone it would end stuck among the subnormals, which
+  // make every product slow; it must reach exactly zero instead, and NaN must stay NaN.
+  auto subnormal = [](float x) { return std::fpclassify(x) == FP_SUBNORMAL; };
+  bn::Adam adam(3, bn::AdamOptions{});
+  bn::Sgd sgd(3, bn::SgdOptions{});
+  bn::FloatBuffer adam_w{0.5f, 0.5f, 0.5f}, sgd_w{0.5f, 0.5f, 0.5f};
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  adam.step(adam_w, bn::FloatBuffer{1e-3f, 1e-3f, nan});
+  sgd.step(sgd_w, bn::FloatBuffer{1e-3f, 1e-3f, nan});
+  int adam_subnormal = 0, sgd_subnormal = 0;
+  for (int step = 0; step < 1500; ++step) {
+    adam.step(adam_w, bn::FloatBuffer{0.0f, 2e-4f, 0.0f});
+    sgd.step(sgd_w, bn::FloatBuffer{0.0f, 2e-4f, 0.0f});
+    adam_subnormal += subnormal(adam.first_moment()[0]) + subnormal(adam.second_moment()[0]);
+    sgd_subnormal += subnormal(sgd.velocity()[0]);
+  }
+  CHECK(adam_subnormal == 0);
+  CHECK(sgd_subnormal == 0);
+  CHECK(adam.first_moment()[0] == 0.0f);
+  CHECK(sgd.velocity()[0] == 0.0f);
+  // A gradient that goes on is untouched: its moment settles at the gradient.
+  CHECK(adam.first_moment()[1] == Approx(2e-4f));
+  CHECK(sgd.velocity()[1] == Approx(2e-3f));
+  CHECK(std::isnan(adam.first_moment()[2]));
+  CHECK(std::isnan(sgd.velocity()[2]));
+}
+
+TEST_CASE("adam: the packet loop and the scalar tail flush alike", "[optim]") {
+  // 19 weights: whole SIMD packets (4 in WASM, 8 with AVX) and a scalar remainder, each with a
+  // gradient that stops after the first step.
+  bn::Adam adam(19, bn::AdamOptions{});
+  bn::FloatBuffer w(19, 0.25f), first(19), zero(19, 0.0f);
+  for (size_t i = 0; i < first.size(); ++i) first[i] = 1e-3f * static_cast<float>(i + 1);
+  adam.step(w, first);
+  for (int step = 0; step < 1200; ++step) adam.step(w, zero);
+  for (float m : adam.first_moment()) CHECK(m == 0.0f);
 }
