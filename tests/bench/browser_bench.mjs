@@ -5,31 +5,21 @@
 //
 //   BOTTLENECK_WEB=build/web node tests/bench/browser_bench.mjs [--quick]
 import os from 'node:os';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../web/serve.mjs';
-import { CHROMIUM_ARGS, chromiumPath, webRoot } from '../e2e/harness.mjs';
+import { withBenchPage } from './bench_page.mjs';
 
 const quick = process.argv.includes('--quick');
 const allThreads = Math.min(os.availableParallelism?.() ?? os.cpus().length, 8);
 
 async function measure(build, threads, extra = '') {
-  const server = await startServer({ root: webRoot, port: 0, isolation: build === 'mt', blobScripts: true });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${server.url}bench.html?build=${build}&threads=${threads}${extra}${quick ? '&quick=1' : ''}`);
+  return withBenchPage(build, async (page, errors, url) => {
+    await page.goto(`${url}bench.html?build=${build}&threads=${threads}${extra}${quick ? '&quick=1' : ''}`);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 600_000 });
     const result = await page.evaluate(() => window.benchResult);
     if (result.error || errors.length) {
       throw new Error(`${build}, ${threads} threads: ${result.error ?? errors.join('; ')}`);
     }
     return result;
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 const result = {

@@ -13,9 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../web/serve.mjs';
-import { CHROMIUM_ARGS, chromiumPath, webRoot } from '../e2e/harness.mjs';
+import { withBenchPage } from './bench_page.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -136,15 +134,10 @@ function summarise(profile) {
 }
 
 async function profileVariant(name, build, threads) {
-  const server = await startServer({ root: webRoot, port: 0, isolation: build === 'mt', blobScripts: true });
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+  return withBenchPage(build, async (page, errors, url) => {
     const tree = new TargetTree(await page.context().newCDPSession(page));
     await tree.start();
-    await page.goto(`${server.url}bench.html?build=${build}&threads=${threads}&profile=${model}&steps=${steps}`);
+    await page.goto(`${url}bench.html?build=${build}&threads=${threads}&profile=${model}&steps=${steps}`);
     await page.waitForFunction(() => window.benchReady || window.benchResult, null, { timeout: 300_000 });
     const early = await page.evaluate(() => window.benchResult);
     if (early?.error || errors.length) throw new Error(`${name}: ${early?.error ?? errors.join('; ')}`);
@@ -175,10 +168,7 @@ async function profileVariant(name, build, threads) {
       // Threads that slept through the run (pthreads the pool did not start) are left out.
       threads_profiled: threadsOut.filter((thread) => thread.busy_fraction > 0.02),
     };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
 
 fs.mkdirSync(outDir, { recursive: true });
