@@ -24,7 +24,8 @@ const AE32_FLOPS_PER_SAMPLE = 2 * (3 * AE32_MACS_ONE_WAY - 784 * 256);
 self.onmessage = async ({ data: { build, threads, quick, trainingOnly, profile, go } }) => {
   if (go) return;  // for the profiled run's listener below
   try {
-    self.postMessage(await (profile ? runForProfiler(build, threads, profile) : run(build, threads, quick, trainingOnly)));
+    const result = profile ? runForProfiler(build, threads, profile) : run(build, threads, quick, trainingOnly);
+    self.postMessage(await result);
   } catch (error) {
     self.postMessage({ error: String(error?.stack ?? error) });
   }
@@ -56,7 +57,8 @@ async function runForProfiler(build, threads, { model, steps }) {
     self.addEventListener('message', ({ data }) => data.go && resolve());
     self.postMessage({ profileReady: true });
   });
-  return { build, threads, model, steps, train_samples_per_s: bench.trainRate(JSON.stringify(config), threads, steps, 5) };
+  const rate = bench.trainRate(JSON.stringify(config), threads, steps, 5);
+  return { build, threads, model, steps, train_samples_per_s: rate };
 }
 
 // build: the module's name (mt, st, mt_wasm_exceptions). trainingOnly: just the training rates.

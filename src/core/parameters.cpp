@@ -1,7 +1,6 @@
 #include "core/parameters.h"
 
 #include <algorithm>
-#include <cstddef>
 #include <stdexcept>
 
 #include "core/parallel/thread_pool.h"
@@ -30,12 +29,8 @@ void ParameterArena::allocate() {
 void ParameterArena::zero_gradients() {
   // Across the pool: a quarter of a millisecond on one thread for AE-32, and the workers would
   // otherwise sleep through it.
-  constexpr size_t kChunk = 1 << 15;
-  const size_t size = gradients_.size();
-  parallel_for(static_cast<int>((size + kChunk - 1) / kChunk), [&](int chunk) {
-    const size_t begin = static_cast<size_t>(chunk) * kChunk;
-    std::fill(gradients_.begin() + static_cast<std::ptrdiff_t>(begin),
-              gradients_.begin() + static_cast<std::ptrdiff_t>(std::min(size, begin + kChunk)), 0.0f);
+  parallel_for_ranges(gradients_.size(), 1 << 15, [&](size_t begin, size_t end) {
+    std::fill(gradients_.data() + begin, gradients_.data() + end, 0.0f);
   });
 }
 

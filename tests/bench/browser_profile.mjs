@@ -40,7 +40,9 @@ class TargetTree {
     this.pending = new Map();
     this.nextId = 1;
     cdp.on('Target.attachedToTarget', (params) => this.attached(params, null));
-    cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => this.received(this.find(sessionId), message));
+    cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+      this.received(this.find(sessionId), message);
+    });
   }
 
   find(sessionId) {
@@ -95,6 +97,18 @@ function shortName(name) {
   if (name.startsWith('(')) return name;  // V8's own: (idle), (program), (garbage collector)
   const wrapped = /^std::__2::__function::__func<(.*)>::operator\(\)/.exec(name);
   let out = (wrapped ? wrapped[1] : name).replaceAll('(anonymous namespace)', '{anonymous}');
+  // parallel_for_ranges (thread_pool.h) runs a body inlined into its own lambda: name the body.
+  const ranges = /^void bn::parallel_for_ranges<(.*)$/.exec(out);
+  if (ranges) {
+    let depth = 1;
+    let end = 0;
+    while (end < ranges[1].length && depth > 0) {
+      if (ranges[1][end] === '<') ++depth;
+      if (ranges[1][end] === '>') --depth;
+      ++end;
+    }
+    return shortName(ranges[1].slice(0, end - 1));
+  }
   for (const [open, close] of [['(', ')'], ['<', '>']]) {
     let result = '';
     let depth = 0;
@@ -115,7 +129,9 @@ function shortName(name) {
 
 // Self time by function, as fractions of the profile's duration.
 function summarise(profile) {
-  const nameOf = new Map(profile.nodes.map((node) => [node.id, shortName(node.callFrame.functionName || '(anonymous)')]));
+  const nameOf = new Map(
+    profile.nodes.map((node) => [node.id, shortName(node.callFrame.functionName || '(anonymous)')]),
+  );
   const selfTime = new Map();
   let total = 0;
   profile.samples.forEach((nodeId, i) => {
@@ -183,8 +199,11 @@ for (const [name, variant] of Object.entries(result)) {
   if (typeof variant !== 'object') continue;
   console.error(`\n${name}: ${variant.train_samples_per_s_while_profiled.median.toFixed(0)} samples/s while profiled`);
   for (const thread of variant.threads_profiled) {
-    console.error(`  ${thread.thread}: busy ${(100 * thread.busy_fraction).toFixed(1)}% of ${thread.profiled_ms.toFixed(0)} ms`);
-    for (const { function: fn, fraction } of thread.top) console.error(`    ${(100 * fraction).toFixed(1).padStart(5)}%  ${fn}`);
+    const busy = (100 * thread.busy_fraction).toFixed(1);
+    console.error(`  ${thread.thread}: busy ${busy}% of ${thread.profiled_ms.toFixed(0)} ms`);
+    for (const { function: fn, fraction } of thread.top) {
+      console.error(`    ${(100 * fraction).toFixed(1).padStart(5)}%  ${fn}`);
+    }
   }
 }
 console.log(JSON.stringify(result, null, 1));

@@ -1,9 +1,9 @@
 #include "core/optim/sgd.h"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 #include <stdexcept>
+
+#include "core/optim/flush_subnormal.h"
 
 namespace bn {
 
@@ -16,10 +16,7 @@ void Sgd::step(FloatBuffer& values, const FloatBuffer& gradients) {
   float* w = values.data();
   const float* g = gradients.data();
   for (size_t i = 0, n = values.size(); i < n; ++i) {
-    // As Adam's first moment (adam.cpp): a velocity decaying by the momentum would otherwise stick
-    // in the subnormal range, where every product with it is slow.
-    const float velocity = options_.momentum * v[i] + g[i];
-    v[i] = std::fabs(velocity) < std::numeric_limits<float>::min() ? 0.0f : velocity;
+    v[i] = flush_subnormal(options_.momentum * v[i] + g[i]);
     w[i] -= options_.learning_rate * v[i];
   }
 }

@@ -10,6 +10,8 @@
 // arithmetic whichever thread runs it, so results are bit-identical for 1, 2 or 8 threads.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <functional>
 
 namespace bn {
@@ -25,5 +27,15 @@ int compute_threads();
 // If a chunk throws (std::bad_alloc, say), the others still run and the first exception is
 // rethrown here, on the caller's thread.
 void parallel_for(int chunks, const std::function<void(int)>& body);
+
+// An element-wise pass over a buffer of `size` elements, as parallel_for over pieces of `piece`
+// elements (the last one shorter): body(begin, end) for each. The pieces depend on the sizes only.
+template <typename Body>
+void parallel_for_ranges(size_t size, size_t piece, const Body& body) {
+  parallel_for(static_cast<int>((size + piece - 1) / piece), [&](int index) {
+    const size_t begin = static_cast<size_t>(index) * piece;
+    body(begin, std::min(size, begin + piece));
+  });
+}
 
 }  // namespace bn
