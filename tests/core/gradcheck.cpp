@@ -78,6 +78,7 @@ struct LayerCase {
   std::string name;
   int in_features;
   std::function<std::unique_ptr<bn::Layer>(bn::ParameterArena&)> make;
+  bool skips_input_gradient = false;  // as a model's first layer (Layer::backward_parameters_only)
 };
 
 // A loss or penalty as a function of one matrix (targets and hyper-parameters are bound in).
@@ -90,7 +91,7 @@ struct LossCase {
 
 const std::vector<LayerCase>& layer_cases() {
   static const std::vector<LayerCase> cases = {
-      {"dense", 7, [](bn::ParameterArena& a) { return std::make_unique<bn::Dense>(a, "dense", 7, 5); }},
+      {"dense", 7, [](bn::ParameterArena& a) { return std::make_unique<bn::Dense>(a, "dense", 7, 5); }, true},
       {"relu", 6, [](bn::ParameterArena&) { return std::make_unique<bn::ReLU>(); }},
       {"sigmoid", 6, [](bn::ParameterArena&) { return std::make_unique<bn::Sigmoid>(); }},
       {"leaky_relu", 6, [](bn::ParameterArena&) { return std::make_unique<bn::LeakyReLU>(0.1f); }},
@@ -103,11 +104,13 @@ const std::vector<LayerCase>& layer_cases() {
       {"conv2d", 2 * 5 * 5,
        [](bn::ParameterArena& a) {
          return std::make_unique<bn::Conv2d>(a, "conv", bn::ConvShape{2, 5, 5, 3, 3, 2, 1});
-       }},
+       },
+       true},
       {"conv2d_no_padding", 1 * 6 * 6,
        [](bn::ParameterArena& a) {
          return std::make_unique<bn::Conv2d>(a, "conv", bn::ConvShape{1, 6, 6, 2, 3, 1, 0});
-       }},
+       },
+       true},
       {"conv_transpose2d", 3 * 3 * 3,
        [](bn::ParameterArena& a) {
          return std::make_unique<bn::ConvTranspose2d>(a, "deconv", bn::ConvShape{3, 3, 3, 2, 3, 2, 1, 1});
@@ -235,6 +238,15 @@ TEST_CASE("gradcheck: every layer against finite differences", "[gradcheck]") {
       layer->backward(arena, upstream, dx);
       REQUIRE(dx.rows() == x.rows());
       REQUIRE(dx.cols() == x.cols());
+
+      // A model's first layer goes back the other way: the same parameter gradients to the bit, and
+      // no input gradient from a layer whose input gradient is a product of its own.
+      const bn::FloatBuffer with_input_gradient = arena.gradients();
+      arena.zero_gradients();
+      Matrix unused;
+      layer->backward_parameters_only(arena, upstream, unused);
+      CHECK(arena.gradients() == with_input_gradient);
+      if (c.skips_input_gradient) CHECK(unused.size() == 0);
 
       auto scalar = [&] {
         Matrix out;

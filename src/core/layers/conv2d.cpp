@@ -14,15 +14,31 @@ void conv2d_forward(const ConvGeometry& g, const Matrix& x, ConstMatrixMap weigh
   channel_blocks_to_rows(by_channel, static_cast<int>(x.rows()), y);
 }
 
+namespace {
+
+// dy_by_channel: [OC, batch·P]
+void accumulate_parameter_gradients(const Matrix& cols, const Matrix& dy_by_channel, MatrixMap dweight,
+                                    MatrixMap dbias) {
+  gemm(cview(dy_by_channel), false, cview(cols), true, dweight, kAccumulate);
+  dbias.row(0) += dy_by_channel.rowwise().sum().transpose();
+}
+
+}  // namespace
+
 void conv2d_backward(const ConvGeometry& g, const Matrix& cols, ConstMatrixMap weight, const Matrix& dy, Matrix& dx,
                      MatrixMap dweight, MatrixMap dbias) {
   Matrix dy_by_channel;
   rows_to_channel_blocks(dy, static_cast<int>(weight.rows()), dy_by_channel);  // [OC, batch·P]
-  gemm(cview(dy_by_channel), false, cview(cols), true, dweight, kAccumulate);
-  dbias.row(0) += dy_by_channel.rowwise().sum().transpose();
+  accumulate_parameter_gradients(cols, dy_by_channel, dweight, dbias);
   Matrix dcols(weight.cols(), dy_by_channel.cols());  // [C·K·K, batch·P]
   gemm(weight, true, cview(dy_by_channel), false, view(dcols));
   col2im(g, dcols, static_cast<int>(dy.rows()), dx);
+}
+
+void conv2d_backward_parameters(const Matrix& cols, const Matrix& dy, MatrixMap dweight, MatrixMap dbias) {
+  Matrix dy_by_channel;
+  rows_to_channel_blocks(dy, static_cast<int>(dweight.rows()), dy_by_channel);
+  accumulate_parameter_gradients(cols, dy_by_channel, dweight, dbias);
 }
 
 Conv2d::Conv2d(ParameterArena& arena, const std::string& name, const ConvShape& shape)
@@ -53,6 +69,10 @@ void Conv2d::backward(ParameterArena& arena, const Matrix& grad_output, Matrix& 
   const ParameterArena& weights = arena;
   conv2d_backward(geometry_, cols_, weights.value(weight_), grad_output, grad_input, arena.gradient(weight_),
                   arena.gradient(bias_));
+}
+
+void Conv2d::backward_parameters_only(ParameterArena& arena, const Matrix& grad_output, Matrix&) {
+  conv2d_backward_parameters(cols_, grad_output, arena.gradient(weight_), arena.gradient(bias_));
 }
 
 }  // namespace bn

@@ -13,6 +13,8 @@ void conv2d_forward(const ConvGeometry& g, const Matrix& x, ConstMatrixMap weigh
 // dy: [batch, OC·OH·OW] -> dx: [batch, C·H·W]; dweight [OC, C·K·K] and dbias [1, OC] are accumulated into.
 void conv2d_backward(const ConvGeometry& g, const Matrix& cols, ConstMatrixMap weight, const Matrix& dy, Matrix& dx,
                      MatrixMap dweight, MatrixMap dbias);
+// The same without dx: dweight and dbias alone.
+void conv2d_backward_parameters(const Matrix& cols, const Matrix& dy, MatrixMap dweight, MatrixMap dbias);
 
 struct ConvShape {
   int in_channels = 1, height = 28, width = 28;
@@ -30,6 +32,7 @@ class Conv2d : public Layer {
   void initialize(ParameterArena& arena, Random& rng, Init init) override;
   void forward(const ParameterArena& arena, const Matrix& input, Matrix& output) override;
   void backward(ParameterArena& arena, const Matrix& grad_output, Matrix& grad_input) override;
+  void backward_parameters_only(ParameterArena& arena, const Matrix& grad_output, Matrix& unused) override;
 
  private:
   ConvGeometry geometry_;

@@ -15,10 +15,14 @@ void dense_forward(const Matrix& x, ConstMatrixMap weight, ConstMatrixMap bias, 
 
 void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Matrix& dx, MatrixMap dweight,
                     MatrixMap dbias) {
-  gemm(cview(dy), true, cview(x), false, dweight, kAccumulate);
-  dbias.row(0) += dy.colwise().sum();
+  dense_backward_parameters(x, dy, dweight, dbias);
   dx.resize(dy.rows(), weight.cols());
   gemm(cview(dy), false, weight, false, view(dx));
+}
+
+void dense_backward_parameters(const Matrix& x, const Matrix& dy, MatrixMap dweight, MatrixMap dbias) {
+  gemm(cview(dy), true, cview(x), false, dweight, kAccumulate);
+  dbias.row(0) += dy.colwise().sum();
 }
 
 Dense::Dense(ParameterArena& arena, const std::string& name, int in_features, int out_features)
@@ -49,6 +53,10 @@ void Dense::backward(ParameterArena& arena, const Matrix& grad_output, Matrix& g
   const ParameterArena& weights = arena;
   dense_backward(input_, weights.value(weight_), grad_output, grad_input, arena.gradient(weight_),
                  arena.gradient(bias_));
+}
+
+void Dense::backward_parameters_only(ParameterArena& arena, const Matrix& grad_output, Matrix&) {
+  dense_backward_parameters(input_, grad_output, arena.gradient(weight_), arena.gradient(bias_));
 }
 
 }  // namespace bn

@@ -10,6 +10,8 @@ void dense_forward(const Matrix& x, ConstMatrixMap weight, ConstMatrixMap bias, 
 // dy: [batch, out] -> dx: [batch, in]; dweight [out, in] and dbias [1, out] are accumulated into.
 void dense_backward(const Matrix& x, ConstMatrixMap weight, const Matrix& dy, Matrix& dx, MatrixMap dweight,
                     MatrixMap dbias);
+// The same without dx: dweight and dbias alone.
+void dense_backward_parameters(const Matrix& x, const Matrix& dy, MatrixMap dweight, MatrixMap dbias);
 
 class Dense : public Layer {
  public:
@@ -21,6 +23,7 @@ class Dense : public Layer {
   void initialize(ParameterArena& arena, Random& rng, Init init) override;
   void forward(const ParameterArena& arena, const Matrix& input, Matrix& output) override;
   void backward(ParameterArena& arena, const Matrix& grad_output, Matrix& grad_input) override;
+  void backward_parameters_only(ParameterArena& arena, const Matrix& grad_output, Matrix& unused) override;
 
  private:
   int in_features_;

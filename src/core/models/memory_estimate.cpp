@@ -14,22 +14,24 @@ struct Tally {
   uint64_t parameters = 0;
   uint64_t floats_per_sample = 0;
 
-  // Sequential keeps each layer's output and its input gradient; a Dense also caches its input.
-  void dense(uint64_t in, uint64_t out) {
+  // Sequential keeps each layer's output and its input gradient, except for a model's first layer
+  // (Sequential::backward_parameters_only); a Dense also caches its input.
+  void dense(uint64_t in, uint64_t out, bool first = false) {
     parameters += in * out + out;
-    floats_per_sample += 2 * in + out;
+    floats_per_sample += (first ? 1 : 2) * in + out;
   }
   // Output, input gradient and the cached input.
   void activation(uint64_t width) { floats_per_sample += 3 * width; }
   // Output and input gradient.
   void reshape(uint64_t width) { floats_per_sample += 2 * width; }
   // A 3×3 convolution from `in_channels` planes of in_side² to out_channels planes of out_side²:
-  // output, input gradient, and its im2col columns (kept for the backward pass).
-  void conv(uint64_t in_channels, uint64_t in_side, uint64_t out_channels, uint64_t out_side) {
+  // output, input gradient (none for a model's first layer), and its im2col columns (kept for the
+  // backward pass).
+  void conv(uint64_t in_channels, uint64_t in_side, uint64_t out_channels, uint64_t out_side, bool first = false) {
     constexpr uint64_t kTaps = 9;
     const uint64_t in = in_channels * in_side * in_side, out = out_channels * out_side * out_side;
     parameters += out_channels * in_channels * kTaps + out_channels;
-    floats_per_sample += out + in + out_side * out_side * in_channels * kTaps;
+    floats_per_sample += out + (first ? 0 : in) + out_side * out_side * in_channels * kTaps;
   }
   // A 3×3 transposed convolution doubling the side: output, input gradient and its input by channel.
   void conv_transpose(uint64_t in_channels, uint64_t in_side, uint64_t out_channels) {
@@ -39,9 +41,9 @@ struct Tally {
     floats_per_sample += out + 2 * in;
   }
   // An MLP stack over `widths`, with an activation between its dense layers (add_dense_stack).
-  void dense_stack(const std::vector<int>& widths) {
+  void dense_stack(const std::vector<int>& widths, bool first = false) {
     for (size_t i = 0; i + 1 < widths.size(); ++i) {
-      dense(widths[i], widths[i + 1]);
+      dense(widths[i], widths[i + 1], first && i == 0);
       if (i + 2 < widths.size()) activation(widths[i + 1]);
     }
   }
@@ -52,7 +54,7 @@ void tally_mlp(const ModelConfig& config, Tally& tally) {
   std::vector<int> widths{config.input_size()};
   widths.insert(widths.end(), config.hidden.begin(), config.hidden.end());
   widths.push_back(vae ? 2 * config.latent : config.latent);
-  tally.dense_stack(widths);
+  tally.dense_stack(widths, true);
   if (config.kind == ModelKind::kSparse) tally.activation(config.latent);
   std::vector<int> mirrored(widths.rbegin(), widths.rend());
   mirrored.front() = config.latent;
@@ -67,7 +69,7 @@ void tally_conv(const ModelConfig& config, Tally& tally) {
   const uint64_t side = config.image_side, half = side / 2, quarter = side / 4;
   const uint64_t c1 = config.channels[0], c2 = config.channels[1];
   const uint64_t flat = c2 * quarter * quarter, latent = config.latent;
-  tally.conv(1, side, c1, half);
+  tally.conv(1, side, c1, half, true);
   tally.activation(c1 * half * half);
   tally.conv(c1, half, c2, quarter);
   tally.activation(flat);

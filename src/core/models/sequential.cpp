@@ -19,10 +19,19 @@ const Matrix& Sequential::forward(const ParameterArena& arena, const Matrix& x) 
 }
 
 const Matrix& Sequential::backward(ParameterArena& arena, const Matrix& dy) {
+  return backward_through(arena, dy, true);
+}
+
+void Sequential::backward_parameters_only(ParameterArena& arena, const Matrix& dy) {
+  backward_through(arena, dy, false);
+}
+
+const Matrix& Sequential::backward_through(ParameterArena& arena, const Matrix& dy, bool input_gradient) {
   gradients_.resize(layers_.size());
   const Matrix* grad = &dy;
   for (size_t i = layers_.size(); i-- > 0;) {
-    layers_[i]->backward(arena, *grad, gradients_[i]);
+    if (i == 0 && !input_gradient) layers_[i]->backward_parameters_only(arena, *grad, gradients_[i]);
+    else layers_[i]->backward(arena, *grad, gradients_[i]);
     grad = &gradients_[i];
   }
   return *grad;

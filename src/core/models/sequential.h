@@ -17,11 +17,16 @@ class Sequential {
   const Matrix& forward(const ParameterArena& arena, const Matrix& x);
   // dy: the gradient of the last output -> the gradient of x
   const Matrix& backward(ParameterArena& arena, const Matrix& dy);
+  // The parameter gradients alone, for a stack whose input is the data: its first layer skips the
+  // gradient of x (Layer::backward_parameters_only).
+  void backward_parameters_only(ParameterArena& arena, const Matrix& dy);
   // The last forward's output (the stack must not be empty).
   const Matrix& output() const { return activations_.back(); }
   const std::vector<std::unique_ptr<Layer>>& layers() const { return layers_; }
 
  private:
+  const Matrix& backward_through(ParameterArena& arena, const Matrix& dy, bool input_gradient);
+
   std::vector<std::unique_ptr<Layer>> layers_;
   std::vector<Matrix> activations_;  // one per layer, reused between calls
   std::vector<Matrix> gradients_;

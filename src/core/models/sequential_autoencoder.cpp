@@ -52,7 +52,7 @@ LossTerms SequentialAutoencoder::forward_backward(const Matrix& x, Random& noise
     else kl_sparsity_backward(code, config_.rho, config_.lambda, penalty_grad_);
     grad_code_ += penalty_grad_;
   }
-  encoder_.backward(arena_, grad_code_);
+  encoder_.backward_parameters_only(arena_, grad_code_);
   return terms;
 }
 

@@ -75,7 +75,7 @@ LossTerms Vae::forward_backward(const Matrix& x, Random& rng) {
   grad_stats_.leftCols(latent) += grad_z;
   grad_stats_.rightCols(latent).array() +=
       grad_z.array() * epsilon_.array() * 0.5f * (0.5f * stats_.rightCols(latent).array()).exp();
-  encoder_.backward(arena_, grad_stats_);
+  encoder_.backward_parameters_only(arena_, grad_stats_);
   return terms;
 }
 
