@@ -21,8 +21,14 @@ const MODELS = {
 const AE32_MACS_ONE_WAY = 2 * (784 * 256 + 256 * 128 + 128 * 32);
 const AE32_FLOPS_PER_SAMPLE = 2 * (3 * AE32_MACS_ONE_WAY - 784 * 256);
 
+// Set while a profiled run waits for the profiler's go.
+let startProfiledRun = null;
+
 self.onmessage = async ({ data: { build, threads, quick, trainingOnly, profile, go } }) => {
-  if (go) return;  // for the profiled run's listener below
+  if (go) {
+    startProfiledRun?.();
+    return;
+  }
   try {
     const result = profile ? runForProfiler(build, threads, profile) : run(build, threads, quick, trainingOnly);
     self.postMessage(await result);
@@ -54,9 +60,10 @@ async function runForProfiler(build, threads, { model, steps }) {
   await setTrainingData(bench);
   bench.trainRate(JSON.stringify(config), threads, steps, 2);
   await new Promise((resolve) => {
-    self.addEventListener('message', ({ data }) => data.go && resolve());
+    startProfiledRun = resolve;
     self.postMessage({ profileReady: true });
   });
+  startProfiledRun = null;
   const rate = bench.trainRate(JSON.stringify(config), threads, steps, 5);
   return { build, threads, model, steps, train_samples_per_s: rate };
 }
