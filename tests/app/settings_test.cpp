@@ -508,3 +508,34 @@ TEST_CASE("settings: random valid settings come back unchanged", "[settings]") {
     REQUIRE(back.settings == s);
   }
 }
+
+// Links found to break the page (issue 29): 10,000 panel names in 20 KB, and a megabyte of
+// unknown keys. Each reads in linear time and makes one short notice.
+TEST_CASE("settings: a link of any length makes one short notice", "[settings][hostile]") {
+  std::string panels = "panels=";
+  for (int i = 0; i < 10000; ++i) panels += i ? ",a" : "a";
+  std::string unknown;
+  while (unknown.size() < (1u << 20)) unknown += "k" + std::to_string(unknown.size()) + "=%01%FF&";
+  for (const std::string& text : {unknown, panels + "&" + unknown}) {
+    const ParsedSettings parsed = parse_settings(text);
+    check_sound(parsed);
+    const std::string note = bn_app::link_note(parsed.ignored);
+    CHECK(note.size() < 400);
+    CHECK(note.find("more.") != std::string::npos);
+    CHECK(std::all_of(note.begin(), note.end(), [](unsigned char c) { return c >= 0x20 && c < 0x7f; }));
+  }
+  // Panel names are the UI's to know (ui/link.cpp keeps each known one once, and notes the rest).
+  CHECK(parse_settings(panels).settings.panels.size() == 10000);
+}
+
+TEST_CASE("settings: the link note lists five parts, then a count", "[settings][hostile]") {
+  CHECK(bn_app::link_note({}).empty());
+  CHECK(bn_app::link_note({"a"}) == "Parts of the link were ignored or changed: a.");
+  CHECK(bn_app::link_note({"a", "b", "c", "d", "e", "f", "g"}) ==
+        "Parts of the link were ignored or changed: a; b; c; d; e; and 2 more.");
+  CHECK(bn_app::link_note({"a", "a", "b", "a", "c", "d", "e", "f", "g"}) ==
+        "Parts of the link were ignored or changed: a (3 times); b; c; d; e; and 2 more.");
+  CHECK(bn_app::link_note(std::vector<std::string>(10000, "a")) == "Parts of the link were ignored or changed: a (10000 times).");
+  CHECK(bn_app::shown_in_message(std::string(100, 'x')) == std::string(40, 'x') + "...");
+  CHECK(bn_app::shown_in_message("a\x01<b>\xff") == "a%01<b>%FF");
+}

@@ -74,8 +74,6 @@ std::optional<std::string> percent_decode(const std::string& text) {
   return out;
 }
 
-// Text as a message shows it: control and non-ASCII bytes escaped and long text cut, so garbage in
-// a link cannot garble the page that lists it.
 std::string printable(const std::string& text) {
   constexpr size_t kMaxShown = 40;
   std::string out;
@@ -552,6 +550,29 @@ bool operator==(const Settings& a, const Settings& b) {
 }
 
 bool operator!=(const Settings& a, const Settings& b) { return !(a == b); }
+
+std::string shown_in_message(const std::string& text) { return printable(text); }
+
+std::string link_note(const std::vector<std::string>& ignored) {
+  constexpr size_t kListed = 5;
+  if (ignored.empty()) return "";
+  // Each distinct part once, in the link's order, with how often it came.
+  std::vector<std::pair<std::string, size_t>> distinct;
+  for (const std::string& part : ignored) {
+    const auto seen = std::find_if(distinct.begin(), distinct.end(), [&](const auto& d) { return d.first == part; });
+    if (seen != distinct.end()) ++seen->second;
+    else if (distinct.size() <= kListed) distinct.emplace_back(part, 1);
+  }
+  std::string note = "Parts of the link were ignored or changed: ";
+  size_t listed = 0;
+  for (size_t i = 0; i < std::min(distinct.size(), kListed); ++i) {
+    note += (i ? "; " : "") + distinct[i].first;
+    if (distinct[i].second > 1) note += " (" + std::to_string(distinct[i].second) + " times)";
+    listed += distinct[i].second;
+  }
+  if (ignored.size() > listed) note += "; and " + std::to_string(ignored.size() - listed) + " more";
+  return note + ".";
+}
 
 // A key is written when parse_settings, having read the keys before it, would not already have its
 // value: so a noise type's typical level, which the type brings, is left out.

@@ -94,4 +94,14 @@ struct ParsedSettings {
 // without noise) are left out; numbers outside a range are clamped to it. Each is in `ignored`.
 ParsedSettings parse_settings(const std::string& text);
 
+// Text from a link as a message may show it: control and non-ASCII bytes percent-escaped, and cut
+// after 40 characters, so a hostile link cannot garble or flood the page that names it.
+std::string shown_in_message(const std::string& text);
+
+// The one notice a link's ignored parts make, short whatever the link's length: the first five,
+// then how many more. "" when nothing was ignored.
+//   link_note({"latent=abc: not a whole number"})  // "Parts of the link were ignored or changed:
+//                                                   //  latent=abc: not a whole number."
+std::string link_note(const std::vector<std::string>& ignored);
+
 }  // namespace bn_app

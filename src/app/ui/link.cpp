@@ -1,4 +1,5 @@
 // Links: what is on screen as one Settings, and a link's text put back on screen.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -18,12 +19,14 @@ std::string join(const std::vector<std::string>& words, const char* separator) {
   return out;
 }
 
-// The panel names a link may list, leaving out (with a note) those that name nothing.
+// The panel names a link may list, each once, leaving out (with a note) those that name nothing.
 std::vector<std::string> known_panels(const std::vector<std::string>& names, std::vector<std::string>& ignored) {
   std::vector<std::string> known;
   for (const std::string& name : names) {
-    if (is_panel_name(name)) known.push_back(name);
-    else ignored.push_back("panels=" + name + ": no such panel (" + join(panel_names(), ", ") + ")");
+    if (!is_panel_name(name))
+      ignored.push_back("panels=" + shown_in_message(name) + ": no such panel (" + join(panel_names(), ", ") + ")");
+    else if (std::find(known.begin(), known.end(), name) == known.end())
+      known.push_back(name);
   }
   return known;
 }
@@ -54,16 +57,14 @@ void apply_link(Session& session, Ui& ui, const std::string& text) {
   if (!settings.lesson.empty() && !find_lesson(settings.lesson)) {
     std::vector<std::string> ids;
     for (const Lesson& lesson : lessons()) ids.push_back(lesson.id);
-    ignored.push_back("lesson=" + settings.lesson + ": no such lesson (" + join(ids, ", ") + ")");
+    ignored.push_back("lesson=" + shown_in_message(settings.lesson) + ": no such lesson (" + join(ids, ", ") + ")");
     ui.state.mode.lesson.clear();
   }
   if (!ui.state.mode.lesson.empty()) {
     ui.state.show_lessons = true;
     ui.state.lesson_step = 0;
   }
-  const std::string note =
-      ignored.empty() ? "" : "Parts of the link were ignored or changed: " + join(ignored, "; ") + ".";
-  session.apply_settings(settings, parsed.model_given, note);
+  session.apply_settings(settings, parsed.model_given, link_note(ignored));
 }
 
 std::string link_address(const Ui& ui, const Settings& settings) {
