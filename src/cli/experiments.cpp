@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
+#include <unistd.h>
 
 #include "cli/own_dataset.h"
 #include "core/eval/evaluate.h"
 #include "core/eval/linear_probe.h"
 #include "core/eval/metrics.h"
 #include "core/io/safetensors.h"
+#include "core/models/memory_estimate.h"
 #include "core/parallel/thread_pool.h"
 #include "core/train/fit.h"
 
@@ -90,6 +92,18 @@ bn::ModelConfig model_config_from(const Options& options, bn::ModelConfig c) {
   return c;
 }
 
+void check_memory(const bn::ModelConfig& config) {
+  const long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return;  // unknown: nothing to compare with
+  const uint64_t budget = static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size) / 4 * 3;
+  const bn::MemoryEstimate estimate = bn::estimate_memory(config);
+  if (estimate.total() > budget)
+    throw std::invalid_argument("the model (" + bn::describe(config) + ") needs about " +
+                                bn::format_bytes(estimate.total()) + " (" + bn::describe(estimate, config) +
+                                "), more than the " + bn::format_bytes(budget) +
+                                " this machine can give it (three quarters of its memory)");
+}
+
 std::unique_ptr<bn::Model> load_model_option(const Options& options) {
   const std::string path = options.text("model", "");
   if (path.empty()) throw std::invalid_argument("--model FILE is required");
@@ -98,6 +112,7 @@ std::unique_ptr<bn::Model> load_model_option(const Options& options) {
   if (!file.assumed.empty())
     std::fprintf(stderr, "%s: no Bottleneck config in its metadata; from its tensors: %s; assumed: %s\n", path.c_str(),
                  bn::describe(file.config).c_str(), file.assumed.c_str());
+  check_memory(file.config);
   return bn::load_model_bytes(bytes, path);
 }
 

@@ -33,6 +33,10 @@ bn::ModelConfig model_config_from(const Options& options, bn::ModelConfig base =
 
 // The model saved at --model FILE (required).
 std::unique_ptr<bn::Model> load_model_option(const Options& options);
+// Throws std::invalid_argument, with bn::estimate_memory's numbers, for a model that would take
+// more than three quarters of this machine's memory to train: checked before it is built, as the
+// page checks its budget, so a file or a flag cannot make the CLI allocate gigabytes and fail.
+void check_memory(const bn::ModelConfig& config);
 
 // --threads N (default: every core). Returns the count in use.
 int apply_threads(const Options& options);

@@ -33,6 +33,7 @@ int run_train(const std::vector<std::string>& args) {
   const int epochs = static_cast<int>(options.integer("epochs", 20, 1, 1000));
   const std::string dtype = options.text("dtype", "f32");
   if (dtype != "f32" && dtype != "f16") throw std::invalid_argument("--dtype must be f32 or f16");
+  check_memory(config);
   const Split split = load_split(options.text("dataset", "mnist"));
   auto model = bn::make_model(config);
 

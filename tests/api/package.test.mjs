@@ -100,6 +100,33 @@ test('mistakes throw Errors that say what was wrong', () => {
   assert.match(messages.unknownSet, /no data set called 'cifar'/);
 });
 
+// Issue 29: a header nested 20,000 deep threw an uncaught RangeError (and leaked the heap) instead
+// of an Error; a tiny file claiming the largest model must be refused before it is allocated.
+test('hostile model files throw Errors with the reason, a hundred times over, and the API still works', () => {
+  const hostile = new URL('../support/hostile.mjs', import.meta.url).href;
+  const out = run(`
+    import { load } from 'bottleneck-autoencoders';
+    import { deeplyNestedSafetensors, hugeConfigSafetensors, safetensorsOf } from '${hostile}';
+    const bn = await load();
+    const messages = new Set();
+    const files = [deeplyNestedSafetensors(20000), hugeConfigSafetensors(),
+      safetensorsOf('{"t": {"dtype": "F32", "shape": [3.9], "data_offsets": [0, 12]}}', 12)];
+    for (let i = 0; i < 100; i++) {
+      for (const file of files) {
+        try { bn.loadModel(new Uint8Array(file)); messages.add('no error'); }
+        catch (error) { messages.add((error instanceof Error ? '' : 'not an Error: ') + error.message); }
+      }
+    }
+    const model = bn.createModel({ latent: 4, hidden: [16] });
+    console.log(JSON.stringify({ messages: [...messages], works: model.encode(new Float32Array(784)).length }));
+  `);
+  assert.equal(out.messages.length, 3, out.messages.join('\n'));
+  assert.match(out.messages[0], /^the model file: not a valid safetensors file: the header nests arrays and objects more than 16 deep/);
+  assert.match(out.messages[1], /not enough memory|but the file holds only/);
+  assert.match(out.messages[2], /no Bottleneck config|shape holds 3\.9/);
+  assert.equal(out.works, 4);
+});
+
 test('the hand-written types match the module (tsc --noEmit on a typed example)', () => {
   fs.copyFileSync(path.join(repoRoot, 'tests/api/example.ts'), path.join(project, 'example.ts'));
   const tsc = path.join(repoRoot, 'node_modules/.bin/tsc');

@@ -1,7 +1,11 @@
 #include "core/io/config_json.h"
 
+#include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#include "core/io/json_nesting.h"
 
 namespace bn {
 
@@ -53,9 +57,12 @@ int get_int(const json& value, const std::string& key) {
   return static_cast<int>(v);
 }
 
+// A double beyond float's range converts with undefined behaviour: refused instead.
 float get_float(const json& value, const std::string& key) {
   if (!value.is_number()) bad(key, "must be a number");
-  return value.get<float>();
+  const double v = value.get<double>();
+  if (!(std::fabs(v) <= std::numeric_limits<float>::max())) bad(key, "is out of range");
+  return static_cast<float>(v);
 }
 
 std::vector<int> get_int_list(const json& value, const std::string& key) {
@@ -75,6 +82,7 @@ std::string get_string(const json& value, const std::string& key) {
 
 ModelConfig config_from_json(const std::string& text) {
   json j;
+  check_json_nesting(text, kMaxJsonNesting, "model config");
   try {
     j = json::parse(text);
   } catch (const json::parse_error& error) {

@@ -148,11 +148,24 @@ InferredConfig infer_conv(const TensorShapes& tensors) {
   return found;
 }
 
+// No layer of a model the core accepts has an extent near this, and below it every product the
+// inference forms (side x side, 2 x latent, flat / channels) stays far inside 64 bits.
+constexpr int64_t kLargestExtent = int64_t{1} << 24;
+
+void check_extents(const TensorShapes& tensors) {
+  for (const auto& [name, shape] : tensors) {
+    if (shape.size() > 4) refuse(name + " is " + shape_text(shape) + ", which no module's tensor is");
+    for (int64_t extent : shape)
+      if (extent < 1 || extent > kLargestExtent) refuse(name + " is " + shape_text(shape));
+  }
+}
+
 }  // namespace
 
 InferredConfig infer_config(const TensorShapes& tensors) {
   InferredConfig found;
   try {
+    check_extents(tensors);
     if (tensors.count("components")) found = infer_pca(tensors);
     else if (tensors.count("encoder.0.weight") && tensors.at("encoder.0.weight").size() == 4)
       found = infer_conv(tensors);

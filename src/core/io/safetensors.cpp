@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/config_json.h"
+#include "core/io/json_nesting.h"
 #include "core/io/pytorch_layout.h"
+#include "core/models/memory_estimate.h"
 
 namespace bn {
 
@@ -51,8 +53,12 @@ Header parse_header(const std::vector<uint8_t>& bytes, const std::string& name) 
     fail("the header length (" + std::to_string(length) + " bytes) does not fit in the file");
   Header header;
   json parsed;
+  const std::string_view text(reinterpret_cast<const char*>(bytes.data()) + 8, static_cast<size_t>(length));
   try {
-    parsed = json::parse(bytes.begin() + 8, bytes.begin() + 8 + static_cast<std::ptrdiff_t>(length));
+    check_json_nesting(text, kMaxJsonNesting, "the header");
+    parsed = json::parse(text);
+  } catch (const std::invalid_argument& error) {
+    fail(error.what());
   } catch (const json::exception& error) {
     fail(std::string("the header is not JSON (") + error.what() + ")");
   }
@@ -60,8 +66,8 @@ Header parse_header(const std::vector<uint8_t>& bytes, const std::string& name) 
   header.data_start = 8 + length;
   header.tensors = json::object();
   for (auto& [key, value] : parsed.items()) {
-    if (key == "__metadata__") header.metadata = value;
-    else header.tensors[key] = value;
+    if (key == "__metadata__") header.metadata = std::move(value);
+    else header.tensors[key] = std::move(value);
   }
   return header;
 }
@@ -200,37 +206,48 @@ namespace {
 
 // One tensor's header entry checked against the file, and its values decoded (F32, F16 or BF16).
 // `expected` (when given) is the shape the tensor must have. Throws with `who` in the message.
+// A list of whole numbers from 0 to `most`, as JSON integers: 3.9 is not a shape's extent, and a
+// float converted to an integer out of its range is undefined behaviour.
+std::vector<int64_t> whole_numbers(const json& list, int64_t most, const std::string& who, const char* field) {
+  if (!list.is_array() || list.size() > 8)
+    throw SafetensorsError(who + ": " + field + " must be a list of at most 8 whole numbers");
+  std::vector<int64_t> out;
+  for (const json& item : list) {
+    const bool whole = item.is_number_unsigned() || (item.is_number_integer() && item.get<int64_t>() >= 0);
+    if (!whole || item.get<uint64_t>() > static_cast<uint64_t>(most))
+      throw SafetensorsError(who + ": " + field + " holds " + item.dump() + ", not a whole number from 0 to " +
+                             std::to_string(most));
+    out.push_back(item.get<int64_t>());
+  }
+  return out;
+}
+
 NamedTensor read_entry(const Header& header, const std::vector<uint8_t>& bytes, const std::string& key,
                        const std::string& who, const std::vector<int64_t>* expected) {
   const json& entry = header.tensors[key];
   if (!entry.is_object() || !entry.contains("dtype") || !entry.contains("shape") || !entry.contains("data_offsets"))
     throw SafetensorsError(who + " has an incomplete header entry");
+  if (!entry["dtype"].is_string()) throw SafetensorsError(who + " has a malformed header entry");
   NamedTensor tensor;
-  std::string dtype;
-  uint64_t begin = 0, end = 0;
-  try {
-    tensor.shape = entry["shape"].get<std::vector<int64_t>>();
-    dtype = entry["dtype"].get<std::string>();
-    const auto offsets = entry["data_offsets"].get<std::vector<uint64_t>>();
-    if (offsets.size() != 2) throw SafetensorsError(who + ": data_offsets must be [begin, end]");
-    begin = offsets[0];
-    end = offsets[1];
-  } catch (const json::exception&) {
-    throw SafetensorsError(who + " has a malformed header entry");
-  }
+  const std::string dtype = entry["dtype"].get<std::string>();
+  const size_t data_size = bytes.size() - header.data_start;
+  tensor.shape = whole_numbers(entry["shape"], int64_t{1} << 31, who, "shape");
+  const std::vector<int64_t> offsets = whole_numbers(entry["data_offsets"], int64_t{1} << 62, who, "data_offsets");
+  if (offsets.size() != 2) throw SafetensorsError(who + ": data_offsets must be [begin, end]");
+  const uint64_t begin = static_cast<uint64_t>(offsets[0]), end = static_cast<uint64_t>(offsets[1]);
   if (expected && tensor.shape != *expected)
     throw SafetensorsError(who + ": expected shape " + shape_text(*expected) + ", found " + shape_text(tensor.shape));
+  // Every extent is at most 2^31; the count is checked before each product so it cannot wrap.
   uint64_t count = 1;
   for (int64_t extent : tensor.shape) {
-    if (extent < 0 || extent > (int64_t{1} << 31))
-      throw SafetensorsError(who + " has the shape " + shape_text(tensor.shape));
+    if (extent != 0 && count > data_size / static_cast<uint64_t>(extent))
+      throw SafetensorsError(who + " has the shape " + shape_text(tensor.shape) + ", more values than the file holds");
     count *= static_cast<uint64_t>(extent);
   }
   size_t element = 0;
   if (dtype == "F32") element = 4;
   else if (dtype == "F16" || dtype == "BF16") element = 2;
   else throw SafetensorsError(who + ": expected dtype F32, F16 or BF16, found " + dtype);
-  const size_t data_size = bytes.size() - header.data_start;
   if (begin > end || end > data_size || end - begin != count * element)
     throw SafetensorsError(who + ": its data (bytes " + std::to_string(begin) + " to " + std::to_string(end) +
                            ") does not fit the file or the shape (file truncated?)");
@@ -302,7 +319,15 @@ std::vector<uint8_t> encode_tensors(const std::map<std::string, NamedTensor>& te
 }
 
 std::unique_ptr<Model> load_model_bytes(const std::vector<uint8_t>& bytes, const std::string& name) {
-  std::unique_ptr<Model> model = make_model(read_config(bytes, name));
+  const ModelConfig config = read_config(bytes, name);
+  // A config may claim any model the core accepts, up to gigabytes of weights: a file too small to
+  // hold them at two bytes each is refused before any of it is allocated.
+  const uint64_t least = estimate_memory(config).parameters / 2;
+  const uint64_t data = bytes.size() - parse_header(bytes, name).data_start;
+  if (data < least)
+    throw SafetensorsError(name + ": its config is a model of " + format_bytes(estimate_memory(config).parameters) +
+                           " of weights, but the file holds only " + format_bytes(data) + " of tensor data");
+  std::unique_ptr<Model> model = make_model(config);
   load_weights(*model, bytes, name);
   return model;
 }

@@ -83,3 +83,17 @@ TEST_CASE("PyTorch layout: tensors that fit no module are refused with the reaso
   refused(conv, "encoder.2.weight is [32, 16, 5, 5] where the module needs [-1, 16, 3, 3]");
   refused({}, "(it has no tensors)");
 }
+
+// Issue 29: extents near 2^62 made side x side and 2 x latent overflow (undefined behaviour).
+TEST_CASE("PyTorch layout: huge or non-positive extents are refused before any arithmetic", "[io][pytorch][hostile]") {
+  const int64_t huge = int64_t{1} << 62;
+  for (const bn::TensorShapes& shapes : {
+           bn::TensorShapes{{"components", {huge, huge}}, {"mean", {huge}}},
+           bn::TensorShapes{{"encoder.0.weight", {huge, 784}}, {"encoder.0.bias", {huge}},
+                            {"decoder.0.weight", {784, huge}}, {"decoder.0.bias", {784}}},
+           bn::TensorShapes{{"encoder.0.weight", {4, 3037000500}}, {"encoder.0.bias", {4}},
+                            {"decoder.0.weight", {3037000500, 4}}, {"decoder.0.bias", {3037000500}}},
+           bn::TensorShapes{{"encoder.0.weight", {16, 1, 3, 3, 1, 1}}},
+           bn::TensorShapes{{"components", {-1, 784}}, {"mean", {784}}}})
+    CHECK_THROWS_AS(bn::infer_config(shapes), std::invalid_argument);
+}

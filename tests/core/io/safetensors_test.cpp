@@ -222,3 +222,53 @@ TEST_CASE("model config JSON: round trip, and errors that name the key", "[io]")
   CHECK_THROWS_WITH(bn::config_from_json("{\"hidden\": [100000]}"), Catch::Contains("out of range"));
   CHECK_THROWS_WITH(bn::config_from_json("[1"), Catch::Contains("not valid JSON"));
 }
+
+namespace {
+
+// A safetensors file of this header text and `data_bytes` zero bytes of tensor data.
+std::vector<uint8_t> file_of(const std::string& header, size_t data_bytes = 0) {
+  std::vector<uint8_t> bytes(8 + header.size() + data_bytes, 0);
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<uint8_t>(static_cast<uint64_t>(header.size()) >> (8 * i));
+  std::copy(header.begin(), header.end(), bytes.begin() + 8);
+  return bytes;
+}
+
+}  // namespace
+
+// Issue 29's files: each was a crash, undefined behaviour or gigabytes of memory before a message.
+TEST_CASE("safetensors: hostile headers are refused with the reason, before anything is allocated", "[io][hostile]") {
+  SECTION("nested 150,000 deep (a stack overflow natively, a RangeError in the page)") {
+    const std::string deep = "{\"a\": " + std::string(150000, '[') + std::string(150000, ']') + "}";
+    CHECK_THROWS_WITH(bn::read_tensors(file_of(deep), "f"), Catch::Contains("more than 16 deep"));
+    CHECK_THROWS_WITH(bn::read_file_config(file_of(deep), "f"), Catch::Contains("more than 16 deep"));
+    const std::string config = std::string(300, '[') + std::string(300, ']');
+    const std::string in_metadata = "{\"__metadata__\": {\"bottleneck.config\": \"" + config + "\"}}";
+    CHECK_THROWS_WITH(bn::read_file_config(file_of(in_metadata), "f"), Catch::Contains("more than 16 deep"));
+  }
+  SECTION("a shape or an offset that is not a whole number") {
+    CHECK_THROWS_WITH(
+        bn::read_tensors(file_of(R"({"t": {"dtype": "F32", "shape": [3.9], "data_offsets": [0, 12]}})", 12), "f"),
+        Catch::Contains("shape holds 3.9"));
+    CHECK_THROWS_WITH(
+        bn::read_tensors(file_of(R"({"t": {"dtype": "F32", "shape": [3], "data_offsets": [0, 1e300]}})", 12), "f"),
+        Catch::Contains("data_offsets holds"));
+    CHECK_THROWS_WITH(
+        bn::read_tensors(file_of(R"({"t": {"dtype": "F32", "shape": [-3], "data_offsets": [0, 12]}})", 12), "f"),
+        Catch::Contains("not a whole number"));
+  }
+  SECTION("an element count that wraps around 64 bits") {
+    // 2^31 · 2^31 · 4 = 2^64: zero after wrapping, as the 0 bytes of data it claims.
+    CHECK_THROWS_WITH(bn::read_tensors(file_of(R"({"t": {"dtype": "F32", "shape": [2147483648, 2147483648, 4],
+                                                   "data_offsets": [0, 0]}})"), "f"),
+                      Catch::Contains("more values than the file holds"));
+  }
+  SECTION("a config of the largest model the core accepts, in a 499-byte file") {
+    bn::ModelConfig huge;
+    huge.hidden = std::vector<int>(static_cast<size_t>(bn::kMaxHiddenLayers), bn::kMaxLayerWidth);
+    huge.latent = bn::kMaxLayerWidth;
+    std::string escaped;
+    for (char c : bn::config_to_json(huge)) escaped += c == '"' ? std::string("\\\"") : std::string(1, c);
+    const std::string header = "{\"__metadata__\": {\"bottleneck.config\": \"" + escaped + "\"}}";
+    CHECK_THROWS_WITH(bn::load_model_bytes(file_of(header), "f"), Catch::Contains("but the file holds only"));
+  }
+}
