@@ -46,6 +46,8 @@
 #include <emscripten/val.h>
 
 #include "app/platform/web_app.h"
+#include "core/data/image_header.h"
+#include "core/data/image_import.h"
 #include "core/data/own_images.h"
 #include "core/parallel/thread_pool.h"
 #include "imgui.h"
@@ -114,9 +116,21 @@ void own_files_begin() { own_files() = bn::OwnImages(); }
 void own_image(std::string path, int width, int height, int channels, val pixels) {
   const std::vector<uint8_t> bytes = to_bytes(pixels);
   if (width <= 0 || height <= 0 || channels <= 0 ||
-      bytes.size() != static_cast<size_t>(width) * static_cast<size_t>(height) * static_cast<size_t>(channels))
+      bytes.size() != static_cast<uint64_t>(width) * static_cast<uint64_t>(height) * static_cast<uint64_t>(channels))
     return own_files().skip(path, "its decoded pixels do not match its size");
   own_files().add_image(path, {bytes.data(), width, height, channels});
+}
+// Why a PNG or JPEG file's bytes will not be taken, before the browser decodes them ("" when they
+// may be): a damaged header, or more pixels than the conversion takes.
+std::string picture_refusal(val file) {
+  const std::vector<uint8_t> bytes = to_bytes(file);
+  try {
+    const bn::ImageHeader header = bn::read_image_header(bytes.data(), bytes.size());
+    bn::check_import_size(header.width, header.height);
+    return "";
+  } catch (const bn::DatasetError& e) {
+    return e.what();
+  }
 }
 void own_csv(std::string path, std::string text) { own_files().add_csv(path, text); }
 void own_file_skipped(std::string path, std::string why) { own_files().skip(path, why); }
@@ -248,6 +262,7 @@ EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("setNoise", &set_noise);
   emscripten::function("pen", &pen);
   emscripten::function("loadModelFile", &load_model_file);
+  emscripten::function("pictureRefusal", &picture_refusal);
   emscripten::function("ownFilesBegin", &own_files_begin);
   emscripten::function("ownImage", &own_image);
   emscripten::function("ownCsv", &own_csv);

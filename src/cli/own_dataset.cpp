@@ -5,14 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <memory>
 
-#define STB_IMAGE_IMPLEMENTATION
-#define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
-#define STBI_NO_STDIO
-#include <stb/stb_image.h>
-
+#include "cli/picture_file.h"
 #include "core/data/own_images.h"
 
 namespace bn_cli {
@@ -32,7 +26,13 @@ FileKind kind_of(const fs::path& path) {
   return FileKind::kOther;
 }
 
+// A picture or CSV this large is not one of a data set of 28x28 images: refused before it is read.
+constexpr std::uintmax_t kLargestFile = std::uintmax_t{256} << 20;
+
 std::string read_bytes(const fs::path& path) {
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (!error && size > kLargestFile) throw bn::DatasetError("over 256 MB, too large to be one picture or CSV");
   std::ifstream file(path, std::ios::binary);
   if (!file) throw bn::DatasetError("cannot be opened");
   return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
@@ -48,18 +48,7 @@ void add_file(bn::OwnImages& own, const fs::path& path, const std::string& name)
     return own.skip(name, e.what());
   }
   if (kind == FileKind::kCsv) return own.add_csv(name, bytes);
-  int width = 0, height = 0, channels = 0;
-  // Dimensions first: a huge picture is refused before it is decoded into memory.
-  const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
-  const int size = static_cast<int>(std::min<size_t>(bytes.size(), 1u << 30));
-  if (!stbi_info_from_memory(data, size, &width, &height, &channels))
-    return own.skip(name, std::string("not a readable PNG or JPEG image (") + stbi_failure_reason() + ")");
-  if (static_cast<int64_t>(width) * height > bn::kMaxImportPixels)
-    return own.add_image(name, {data, width, height, 1});  // refused, with the size, by the conversion
-  std::unique_ptr<stbi_uc, void (*)(void*)> pixels(stbi_load_from_memory(data, size, &width, &height, &channels, 0),
-                                                   stbi_image_free);
-  if (!pixels) return own.skip(name, std::string("a broken PNG or JPEG image (") + stbi_failure_reason() + ")");
-  own.add_image(name, {pixels.get(), width, height, channels});
+  add_picture(own, name, bytes);
 }
 
 }  // namespace

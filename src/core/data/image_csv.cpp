@@ -130,8 +130,9 @@ CsvImages parse_image_csv(const std::string& text, int max_images) {
         if (*value < 0 || *value > 254 || *value != std::floor(*value)) {
           problem("the label " + trimmed(fields[static_cast<size_t>(i)]) + " is not a whole number from 0 to 254");
           good = false;
+        } else {
+          label = static_cast<uint8_t>(*value);
         }
-        label = static_cast<uint8_t>(*value);
       } else if (*value < 0 || *value > 255) {
         problem("the pixel value " + trimmed(fields[static_cast<size_t>(i)]) + " is outside 0–255");
         good = false;

@@ -133,14 +133,18 @@ int centring_offset(double mass_centre, int extent) {
 
 }  // namespace
 
+void check_import_size(int width, int height) {
+  if (static_cast<int64_t>(width) * height > kMaxImportPixels)
+    throw DatasetError("too large: " + std::to_string(width) + "x" + std::to_string(height) +
+                       " pixels (at most 16 megapixels)");
+}
+
 std::vector<uint8_t> mnist_style_image(const ImageView& image) {
   if (!image.pixels || image.channels < 1 || image.channels > 4)
     throw DatasetError("not an image: " + std::to_string(image.channels) + " channels");
   if (image.width < 1 || image.height < 1)
     throw DatasetError("an empty image (" + std::to_string(image.width) + "x" + std::to_string(image.height) + ")");
-  if (static_cast<int64_t>(image.width) * image.height > kMaxImportPixels)
-    throw DatasetError("too large: " + std::to_string(image.width) + "x" + std::to_string(image.height) +
-                       " pixels (at most 16 megapixels)");
+  check_import_size(image.width, image.height);
   const int width = image.width, height = image.height;
   std::vector<float> grey = grey_levels(image);
   float background = border_median(grey, width, height);

@@ -37,6 +37,10 @@ struct ImageView {
 // allocated.
 inline constexpr int64_t kMaxImportPixels = int64_t{4096} * 4096;
 
+// Throws bn::DatasetError ("too large: 20000x20000 pixels (at most 16 megapixels)") for a picture
+// over kMaxImportPixels: the page and the CLI ask with a file's header before they decode it.
+void check_import_size(int width, int height);
+
 // 28·28 bytes, white ink on black. Throws bn::DatasetError with the reason for a bad shape, an
 // image too large, or one with nothing on it.
 std::vector<uint8_t> mnist_style_image(const ImageView& image);

@@ -84,3 +84,12 @@ TEST_CASE("image CSV: semicolons, the image limit, and files with nothing usable
                       Catch::Contains("no row could be read (row 1: 3 values"));
   REQUIRE_THROWS_WITH(bn::parse_image_csv(row(-1, 1, "-4"), 100), Catch::Contains("outside 0"));
 }
+
+// Issue 29: a label of 1e30 was converted to a byte before it was refused (undefined behaviour).
+TEST_CASE("image CSV: a label far out of range is refused, not converted", "[image_csv][hostile]") {
+  for (const char* label : {"1e30", "-1e30", "255", "3.5"}) {
+    std::string text = label;
+    for (int i = 0; i < 784; ++i) text += ",0";
+    CHECK_THROWS_WITH(bn::parse_image_csv(text + "\n", 10), Catch::Contains("not a whole number from 0 to 254"));
+  }
+}

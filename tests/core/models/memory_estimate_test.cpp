@@ -6,14 +6,26 @@
 
 #include <catch2/catch.hpp>
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BOTTLENECK_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(BOTTLENECK_UNDER_ASAN)
+#include <sanitizer/allocator_interface.h>
+#endif
+
 #include "core/models/model.h"
 #include "core/random.h"
 
 namespace {
 
-// Bytes allocated and not freed: small blocks from the main arena plus large, mmapped ones.
+// Bytes allocated and not freed: small blocks from the main arena plus large, mmapped ones (or, under
+// AddressSanitizer, which replaces malloc, what its allocator counts).
 uint64_t heap_in_use() {
-#ifdef __EMSCRIPTEN__
+#if defined(__SANITIZE_ADDRESS__) || defined(BOTTLENECK_UNDER_ASAN)
+  return static_cast<uint64_t>(__sanitizer_get_current_allocated_bytes());
+#elif defined(__EMSCRIPTEN__)
   const struct mallinfo info = mallinfo();
   return static_cast<uint64_t>(info.uordblks);
 #else
