@@ -17,7 +17,7 @@
 //
 // Limits: GET and HEAD only, no range requests, no compression, no caching beyond `no-cache`. It
 // serves nothing outside its root: `..` in any spelling is refused, and so is a symbolic link that
-// leads out of it.
+// leads out of it; it never redirects to another host.
 // It is a development and test server for localhost, not something to expose to a network.
 
 import fs from 'node:fs';
@@ -84,18 +84,27 @@ function sendText(response, status, text, headers, isHead) {
 }
 
 // Maps a request target to a file path inside root, or returns an HTTP status explaining why not.
-// The raw target is used (not WHATWG URL parsing) so that `..` segments are seen and refused
-// rather than silently normalised away.
+// The raw target is read segment by segment (not by WHATWG URL parsing, which would normalise
+// `..` away): a segment that decodes to `.` or `..`, or to anything holding a slash, a backslash or
+// a NUL, is refused, so no spelling of `..` (`%2e%2e`, `%2F..`) reaches the file system. A target
+// that does not start with exactly one '/' is refused too: `//host/x` would make the redirect
+// below name another host.
 function resolveTarget(root, target) {
   const rawPath = target.split(/[?#]/, 1)[0];
-  let decoded;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    return { status: 400 };
+  if (!rawPath.startsWith('/') || rawPath.startsWith('//')) return { status: 400 };
+  const segments = [];
+  for (const raw of rawPath.slice(1).split('/')) {
+    let segment;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return { status: 400 };
+    }
+    if (/[\\/\0]/.test(segment)) return { status: 400 };
+    if (segment === '.' || segment === '..') return { status: 403 };
+    segments.push(segment);
   }
-  if (!decoded.startsWith('/') || decoded.includes('\0')) return { status: 400 };
-  const filePath = path.resolve(root, `.${decoded}`);
+  const filePath = path.resolve(root, ...segments);
   const relative = path.relative(root, filePath);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return { status: 403 };
   return { filePath, urlPath: rawPath, query: target.slice(rawPath.length) };

@@ -76,6 +76,21 @@ describe('web/serve.mjs', () => {
     assert.equal((await request(server.url, { target: '/%2e%2e/secret.txt' })).status, 403);
   });
 
+  // Issue 29: `//evil.example/x%2F..%2F..%2Fsub` was answered with `301 Location: //evil.example/...`,
+  // which a browser follows to the other host; `/x/%2e%2e/index.html` was served.
+  test('never redirects to another host, and refuses a dot segment even where it would stay inside', async () => {
+    const targets = ['//evil.example/x%2F..%2F..%2Fsub', '//evil.example/sub', '///evil.example/sub',
+      '/x/%2e%2e/index.html', '/sub/./inside.txt', '/sub/%2e/inside.txt', '/x%2F..%2Fsub', '/sub%5c'];
+    for (const target of targets) {
+      const { status, headers } = await request(server.url, { target });
+      assert.ok([400, 403].includes(status), `${target}: status ${status}`);
+      assert.equal(headers.location, undefined, `${target} redirected to ${headers.location}`);
+    }
+    const redirect = await request(server.url, { target: '/sub?x=1' });
+    assert.equal(redirect.status, 301);
+    assert.equal(redirect.headers.location, '/sub/?x=1');
+  });
+
   test('does not follow a symbolic link out of the root, but does follow one inside it', async () => {
     const file = await request(server.url, { target: '/leak.txt' });
     assert.equal(file.status, 403);
