@@ -11,7 +11,12 @@
 #                        JavaScript API's npm package
 #   ./build.sh serve     web, then serve build/web on 127.0.0.1:$PORT (8080) with COOP/COEP;
 #                        --no-isolation serves without them, which selects the single-thread build
-#   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests
+#   ./build.sh test      every suite: native unit tests, WASM unit tests under node, browser tests;
+#                        --sanitize adds the native suites under ASan + UBSan and a fuzz smoke run
+#   ./build.sh fuzz [S]  every fuzz target (libFuzzer, and the zip reader's JS loop) for S seconds
+#                        each (60); executions and crashes as JSON
+#   ./build.sh soak [M]  the playground cycled through presets, links, noise and tabs for M
+#                        minutes (10) while it trains; the heap in use each minute, as JSON
 #   ./build.sh bench     training speed (ours natively and as WASM, PyTorch on the CPU), GEMM, the
 #                        playground's frame times, as JSON; --quick for a short run; --profile for
 #                        where AE-32's training time goes in headless Chromium (V8's profiler)
@@ -237,7 +242,7 @@ cmd_web() {
   log "assembling build/web"
   local web=$BUILD/web
   mkdir -p "$web/data"
-  cp "$ROOT"/web/{index.html,loader.js,own_files.js,isolation.js,sw.js} "$web/"
+  cp "$ROOT"/web/{index.html,loader.js,own_files.js,zip_reader.js,isolation.js,sw.js} "$web/"
   # The embed example, which the server sends like a blog page: without isolation (web/serve.mjs).
   rm -rf "$web/examples"
   cp -r "$ROOT/web/examples" "$web/"
@@ -347,8 +352,14 @@ compare_native_and_wasm_training() {
   fi
 }
 
-cmd_test() {
-  local status=0
+cmd_test() { # [--sanitize]
+  local status=0 sanitize=0
+  for a in "$@"; do
+    case $a in
+      --sanitize) sanitize=1 ;;
+      *) die "test: unknown option $a (only --sanitize)" ;;
+    esac
+  done
   cmd_native
   cmd_web
   wasm_configure_and_build mt bottleneck_tests bottleneck_app_tests
@@ -424,6 +435,8 @@ cmd_test() {
   with_time_limit 30 env BOTTLENECK_WEB="$BUILD/web" BOTTLENECK_E2E_OUT="$BUILD/e2e" \
     node --test --test-reporter=spec "$ROOT"/tests/e2e/*.test.mjs 2>&1 | tee "$BUILD/test-e2e.log" || status=1
   count_node_tests "$BUILD/test-e2e.log"
+
+  if [[ $sanitize -eq 1 ]]; then test_sanitized || status=1; fi
 
   echo
   echo "tests: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
@@ -540,6 +553,104 @@ cmd_interop() {
   /usr/bin/python3 "$ROOT/scripts/pytorch_fixtures.py" interop --cli "$BUILD/native/bottleneck" --data "$DEPS/data"
 }
 
+# ---------------------------------------------------------------------------------------------
+# [SECTION] sanitizers and fuzzing
+# ---------------------------------------------------------------------------------------------
+# build/sanitize: the core, the session and their tests with clang under ASan + UBSan, and the
+# libFuzzer targets of tests/fuzz (one per parser of outside bytes; CMakeLists.txt's BOTTLENECK_SANITIZE).
+FUZZ_TARGETS=(safetensors_fuzz pytorch_layout_fuzz bnds_fuzz settings_fuzz image_csv_fuzz image_import_fuzz
+              own_images_fuzz)
+sanitized_build() { # target...
+  install_apt_packages clang libclang-rt-14-dev libjpeg-turbo-progs
+  cmd_deps
+  log "sanitized build (build/sanitize: clang, ASan + UBSan, libFuzzer)"
+  forget_build_of_other_checkout "$BUILD/sanitize"
+  CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD/sanitize" -DCMAKE_BUILD_TYPE=Release -DBOTTLENECK_DEPS="$DEPS" \
+    -DBOTTLENECK_SANITIZE=ON >/dev/null
+  cmake --build "$BUILD/sanitize" -j "$JOBS" --target "$@"
+}
+
+SANITIZER_ENV=(ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
+
+# Each target's corpus lives in build/fuzz/corpus/<target>: seeded by tests/fuzz/make_corpus.mjs and
+# grown by every run. tests/fuzz/regressions/<target>/ holds the inputs that once crashed it: each
+# run replays them first.
+fuzz_target() { # target seconds -> one JSON line on stdout
+  local target=$1 seconds=$2 corpus=$BUILD/fuzz/corpus/$1 crashes=$BUILD/fuzz/crashes/$1
+  local log=$BUILD/fuzz/$1.log regressions=$ROOT/tests/fuzz/regressions/$1
+  mkdir -p "$corpus" "$crashes"
+  local replay=()
+  [[ -d $regressions ]] && replay=("$regressions"/*)
+  local rc=0
+  if [[ ${#replay[@]} -gt 0 ]]; then
+    env "${SANITIZER_ENV[@]}" "$BUILD/sanitize/$target" "${replay[@]}" > "$log.replay" 2>&1 || rc=$?
+  fi
+  if [[ $rc -eq 0 ]]; then
+    env "${SANITIZER_ENV[@]}" "$BUILD/sanitize/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" > "$log" 2>&1 || rc=$?
+  fi
+  local executions
+  executions=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" 2>/dev/null | tail -1 | grep -oE '[0-9]+$' || echo 0)
+  printf '{"target": "%s", "seconds": %s, "executions": %s, "crashed": %s}\n' "$target" "$seconds" "${executions:-0}" \
+    "$([[ $rc -eq 0 ]] && echo false || echo true)"
+  if [[ $rc -ne 0 ]]; then
+    echo "$target FAILED (rc $rc); its log: $log; the input: $(ls -t "$crashes" 2>/dev/null | head -1)" >&2
+    tail -40 "$log.replay" "$log" 2>/dev/null >&2
+  fi
+  return $rc
+}
+
+fuzz_everything() { # seconds -> JSON lines on stdout
+  local seconds=$1 status=0
+  mkdir -p "$BUILD/fuzz/corpus"
+  node "$ROOT/tests/fuzz/make_corpus.mjs" "$BUILD/fuzz/corpus" >&2
+  for target in "${FUZZ_TARGETS[@]}"; do fuzz_target "$target" "$seconds" || status=1; done
+  node "$ROOT/tests/fuzz/zip_reader_fuzz.mjs" "$seconds" "$BUILD/fuzz/crashes/zip_reader" || status=1
+  return $status
+}
+
+cmd_fuzz() { # [seconds]
+  local seconds=${1:-60}
+  [[ $seconds =~ ^[0-9]+$ ]] || die "fuzz: seconds must be a whole number, not '$seconds'"
+  sanitized_build "${FUZZ_TARGETS[@]}" >&2
+  log "fuzzing each target for $seconds s" >&2
+  fuzz_everything "$seconds"
+}
+
+# The native suites again, under ASan + UBSan, and each fuzz target briefly (with its regressions).
+test_sanitized() {
+  local status=0
+  sanitized_build bottleneck_tests bottleneck_app_tests "${FUZZ_TARGETS[@]}"
+  # The quality smoke tests ([quality]: minutes of training under the sanitizers) run natively and
+  # as WebAssembly; here the gradient checks, the model and trainer tests and AE-32's two epochs
+  # cover the same code.
+  log "native unit tests under ASan + UBSan (all but [quality])"
+  with_time_limit 15 env "${SANITIZER_ENV[@]}" "$BUILD/sanitize/bottleneck_tests" "~[quality]" --use-colour no 2>&1 \
+    | tee "$BUILD/test-sanitize.log" || status=1
+  count_catch2 "$BUILD/test-sanitize.log"
+  log "session tests under ASan + UBSan"
+  with_time_limit 10 env "${SANITIZER_ENV[@]}" "$BUILD/sanitize/bottleneck_app_tests" --use-colour no 2>&1 \
+    | tee "$BUILD/test-app-sanitize.log" || status=1
+  count_catch2 "$BUILD/test-app-sanitize.log"
+  log "fuzz smoke run (${FUZZ_SMOKE_SECONDS:-5} s a target)"
+  local line
+  while read -r line; do
+    echo "$line"
+    if [[ $line == *'"crashed": false'* || $line == *'"crashes":0'* ]]; then TOTAL_PASSED=$((TOTAL_PASSED + 1))
+    else TOTAL_FAILED=$((TOTAL_FAILED + 1)); status=1; fi
+  done < <(fuzz_everything "${FUZZ_SMOKE_SECONDS:-5}" || true)
+  return $status
+}
+
+# The playground in headless Chromium (mt) for `minutes`: presets, links, noise and tabs cycled
+# while it trains, the heap in use read every minute; fails unless it stays within 5%.
+cmd_soak() { # [minutes]
+  local minutes=${1:-10}
+  [[ $minutes =~ ^[0-9]+$ && $minutes -ge 2 ]] || die "soak: minutes must be a whole number of 2 or more"
+  cmd_web >&2
+  BOTTLENECK_WEB="$BUILD/web" node "$ROOT/tests/soak/soak.mjs" "$minutes"
+}
+
 main() {
   local cmd=${1:-}
   [[ $# -gt 0 ]] && shift
@@ -549,12 +660,14 @@ main() {
     web) cmd_web ;;
     dist) cmd_dist ;;
     serve) cmd_serve "$@" ;;
-    test) cmd_test ;;
+    test) cmd_test "$@" ;;
+    fuzz) cmd_fuzz "$@" ;;
+    soak) cmd_soak "$@" ;;
     bench) cmd_bench "$@" ;;
     quality) cmd_quality "$@" ;;
     check-relocation) cmd_check_relocation ;;
     interop) cmd_interop ;;
-    *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
+    *) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; [[ -z $cmd || $cmd == -h || $cmd == --help ]] || exit 2 ;;
   esac
 }
 main "$@"

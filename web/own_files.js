@@ -6,6 +6,8 @@
 //   const files = filesOfDrop(event.dataTransfer);  // in the drop event itself
 //   await sendOwnFiles(app, files);                  // later: ownFilesBegin ... ownFilesDone
 
+import { readZip } from './zip_reader.js';
+
 // The pictures reach the app at most this many pixels a side: the conversion ends at 20, and a
 // phone photo's 48 MB of pixels would not fit beside a model in the page's memory.
 const LARGEST_SIDE = 1024;
@@ -13,6 +15,8 @@ const LARGEST_SIDE = 1024;
 // 20,000 images kept are about 36 MB of it).
 const LARGEST_CSV = 64 * 1024 * 1024;
 const LARGEST_ZIP = 1024 * 1024 * 1024;
+// A PNG or JPEG this large is no picture of a digit; it is refused before it is read.
+const LARGEST_PICTURE = 64 * 1024 * 1024;
 
 const kindOf = (path) => (/\.(png|jpe?g)$/i.test(path) ? 'image' : /\.csv$/i.test(path) ? 'csv'
   : /\.zip$/i.test(path) ? 'zip' : null);
@@ -20,8 +24,8 @@ const kindOf = (path) => (/\.(png|jpe?g)$/i.test(path) ? 'image' : /\.csv$/i.tes
 // "skipped" each.
 const isHidden = (path) => path.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
 
-/** A file to read: its path (folders included) and how to get its bytes. */
-const fileEntry = (path, open) => ({ path, open });
+/** A file to read: its path (folders included) and how to get its bytes, or why it cannot be read. */
+const fileEntry = (path, open, problem = null) => ({ path, open, problem });
 
 /** The files of a picker's FileList (a folder's own when the picker chose a folder). */
 export function filesOfList(list) {
@@ -59,54 +63,25 @@ async function walk(directory, prefix, out) {
   }
 }
 
-// A zip's files, each opened (inflated) only when read. Reads the central directory at the end of
-// the archive, as unzip does: stored and deflated entries, no encryption, no ZIP64.
+// A zip's files, each inflated only when read, within web/zip_reader.js's limits; an entry that
+// cannot be read keeps its reason, so the app names it.
 async function zipFiles(zipPath, blob) {
   if (blob.size > LARGEST_ZIP) throw new Error('a zip over 1 GB');
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const view = new DataView(bytes.buffer);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { end = i; break; }
-  }
-  if (end < 0) throw new Error('not a zip file');
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  if (at === 0xffffffff) throw new Error('a ZIP64 archive, which the page cannot open');
-  const names = new TextDecoder();
-  const out = [];
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw new Error('a damaged zip file');
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const packedSize = view.getUint32(at + 20, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const local = view.getUint32(at + 42, true);
-    const inner = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    if (inner.endsWith('/')) continue;  // a folder
-    const path = `${zipPath}/${inner}`;
-    out.push(fileEntry(path, async () => {
-      if (flags & 1) throw new Error('encrypted in its zip');
-      if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) {
-        throw new Error('damaged in its zip');
-      }
-      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      const packed = new Blob([bytes.subarray(start, start + packedSize)]);
-      if (method === 0) return packed;
-      if (method !== 8) throw new Error(`compressed with method ${method}, which the page cannot open`);
-      try {
-        return await new Response(packed.stream().pipeThrough(new DecompressionStream('deflate-raw'))).blob();
-      } catch {
-        throw new Error('damaged in its zip');
-      }
-    }));
-  }
-  return out;
+  const limitOf = (path) => (kindOf(path) === 'csv' ? LARGEST_CSV : LARGEST_PICTURE);
+  return readZip(new Uint8Array(await blob.arrayBuffer())).map((entry) => {
+    const path = `${zipPath}/${entry.path}`;
+    if (entry.problem) return fileEntry(path, null, entry.problem);
+    return fileEntry(path, () => entry.open(limitOf(entry.path)));
+  });
 }
 
-// RGBA pixels of a PNG or JPEG, at most LARGEST_SIDE a side.
-async function decodePicture(blob) {
+// RGBA pixels of a PNG or JPEG, at most LARGEST_SIDE a side. The app reads the header first
+// (core/data/image_header.h): a damaged file, or one of more pixels than it takes, is refused
+// before the browser decodes gigabytes of it.
+async function decodePicture(app, blob) {
+  if (blob.size > LARGEST_PICTURE) throw new Error('over 64 MB, too large to be one picture');
+  const refusal = app.pictureRefusal(new Uint8Array(await blob.arrayBuffer()));
+  if (refusal) throw new Error(refusal);
   let bitmap;
   try {
     bitmap = await createImageBitmap(blob);
@@ -142,7 +117,7 @@ async function expand(roots) {
     try {
       out.push(...(await zipFiles(file.path, await file.open())).filter((inner) => !isHidden(inner.path)));
     } catch (error) {
-      out.push(fileEntry(file.path, () => Promise.reject(error)));
+      out.push(fileEntry(file.path, null, error.message));
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -155,13 +130,14 @@ export async function sendOwnFiles(app, roots) {
   for (const file of files) {
     const kind = kindOf(file.path);
     try {
+      if (file.problem) throw new Error(file.problem);
       if (!kind || kind === 'zip') throw new Error('not a PNG, JPEG or CSV file');
       const blob = await file.open();
       if (kind === 'csv') {
         if (blob.size > LARGEST_CSV) throw new Error('a CSV over 64 MB: split it, or use the CLI');
         app.ownCsv(file.path, await blob.text());
       } else {
-        const { width, height, pixels } = await decodePicture(blob);
+        const { width, height, pixels } = await decodePicture(app, blob);
         app.ownImage(file.path, width, height, 4, pixels);
       }
     } catch (error) {
