@@ -600,12 +600,29 @@ fuzz_target() { # target seconds -> one JSON line on stdout
   return $rc
 }
 
+# Every target, $JOBS at a time (each fuzzer is one process on one core), their JSON lines in order.
 fuzz_everything() { # seconds -> JSON lines on stdout
-  local seconds=$1 status=0
-  mkdir -p "$BUILD/fuzz/corpus"
+  local seconds=$1 status=0 running=0 target
+  mkdir -p "$BUILD/fuzz/corpus" "$BUILD/fuzz/results"
   node "$ROOT/tests/fuzz/make_corpus.mjs" "$BUILD/fuzz/corpus" >&2
-  for target in "${FUZZ_TARGETS[@]}"; do fuzz_target "$target" "$seconds" || status=1; done
-  node "$ROOT/tests/fuzz/zip_reader_fuzz.mjs" "$seconds" "$BUILD/fuzz/crashes/zip_reader" || status=1
+  local names=("${FUZZ_TARGETS[@]}" zip_reader)
+  for target in "${names[@]}"; do
+    rm -f "$BUILD/fuzz/results/$target".{json,failed}
+    (
+      if [[ $target == zip_reader ]]; then
+        node "$ROOT/tests/fuzz/zip_reader_fuzz.mjs" "$seconds" "$BUILD/fuzz/crashes/zip_reader"
+      else
+        fuzz_target "$target" "$seconds"
+      fi > "$BUILD/fuzz/results/$target.json" || touch "$BUILD/fuzz/results/$target.failed"
+    ) &
+    running=$((running + 1))
+    if [[ $running -ge $JOBS ]]; then wait -n || true; running=$((running - 1)); fi
+  done
+  wait
+  for target in "${names[@]}"; do
+    cat "$BUILD/fuzz/results/$target.json"
+    [[ -f $BUILD/fuzz/results/$target.failed ]] && status=1
+  done
   return $status
 }
 

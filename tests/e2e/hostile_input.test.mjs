@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import {
-  deeplyNestedSafetensors, longPanelsLink, overlappingZip, pngClaiming, stbHuffmanJpeg, unknownKeysLink,
+  deeplyNestedSafetensors, hugeConfigSafetensors, longPanelsLink, overlappingZip, pngClaiming, safetensorsOf,
+  stbHuffmanJpeg, unknownKeysLink,
 } from '../support/hostile.mjs';
 import { encodePng, strokePicture } from '../support/png.mjs';
 import { describePlayground, dropFiles, framesPass, pollUntil, saveScreenshot, state } from './harness.mjs';
@@ -67,6 +68,17 @@ function hostileSuite(isolation) {
       await framesPass(page, 30);
       const after = (await state(page)).memory.inUse;
       assert.ok(after - before < 2 * MB, `50 refusals took the heap in use from ${before} to ${after} bytes`);
+      await framesPass(page, 30);
+    });
+
+    test('a tiny file claiming the largest model, and a shape of 3.9, are refused with the reason', async () => {
+      const { page } = session;
+      const huge = await dropFiles(page, [write('huge.safetensors', hugeConfigSafetensors())]);
+      assert.match(huge.notice, /^(Could not load|Not enough memory).*huge\.safetensors|huge\.safetensors.*(needs about|holds only)/);
+      const fractional = await dropFiles(page, [write('fractional.safetensors',
+        safetensorsOf('{"encoder.0.weight": {"dtype": "F32", "shape": [3.9], "data_offsets": [0, 12]}}', 12))]);
+      assert.match(fractional.notice, /^Could not load fractional\.safetensors: .*3\.9.*The current model stays\./);
+      assert.equal((await state(page)).modelKind, 'denoise');
       await framesPass(page, 30);
     });
 

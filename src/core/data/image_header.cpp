@@ -51,8 +51,11 @@ bool is_frame_marker(uint8_t marker) {
   return marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
 }
 
+// Which Huffman tables a JPEG has defined so far: [class][id], class 0 DC and 1 AC.
+using DefinedTables = bool[2][4];
+
 // DHT: tables of 1 class-and-id byte, 16 code counts and the codes' values, back to back.
-void check_huffman_tables(const uint8_t* table, size_t length) {
+void check_huffman_tables(const uint8_t* table, size_t length, DefinedTables& defined) {
   size_t at = 0;
   while (at < length) {
     if (length - at < 17) damaged("JPEG", "a Huffman table is cut short");
@@ -61,7 +64,26 @@ void check_huffman_tables(const uint8_t* table, size_t length) {
     for (int i = 1; i <= 16; ++i) codes += table[at + i];
     if (codes > 256) damaged("JPEG", "a Huffman table has " + std::to_string(codes) + " codes, more than 256");
     if (codes > length - at - 17) damaged("JPEG", "a Huffman table runs past its segment");
+    defined[table[at] >> 4][table[at] & 15] = true;
     at += 17 + codes;
+  }
+}
+
+// SOS: each component of the scan names the tables it is decoded with, and a table never defined
+// is one stb_image 2.27 decodes from uninitialised memory. A progressive DC scan uses only DC
+// tables (none when it refines), an AC scan only AC ones; a sequential scan uses both.
+void check_scan_tables(const uint8_t* scan, size_t length, bool progressive, const DefinedTables& defined) {
+  if (length < 1) damaged("JPEG", "a scan header is cut short");
+  const size_t components = scan[0];
+  if (components < 1 || components > 4 || length < 1 + 2 * components + 3) damaged("JPEG", "a scan header is cut short");
+  const uint8_t first_coefficient = scan[1 + 2 * components], refinement = scan[3 + 2 * components] >> 4;
+  const bool dc = !progressive || (first_coefficient == 0 && refinement == 0);
+  const bool ac = !progressive || first_coefficient > 0;
+  for (size_t c = 0; c < components; ++c) {
+    const uint8_t tables = scan[2 + 2 * c];
+    if ((tables >> 4) > 3 || (tables & 15) > 3) damaged("JPEG", "a scan names a Huffman table that cannot exist");
+    if ((dc && !defined[0][tables >> 4]) || (ac && !defined[1][tables & 15]))
+      damaged("JPEG", "a scan uses a Huffman table it never defined");
   }
 }
 
@@ -78,7 +100,8 @@ size_t end_of_scan(const uint8_t* bytes, size_t size, size_t at) {
 ImageHeader read_jpeg(const uint8_t* bytes, size_t size) {
   ImageHeader header;
   header.format = ImageFormat::kJpeg;
-  bool have_frame = false, have_scan = false;
+  bool have_frame = false, have_scan = false, progressive = false;
+  DefinedTables defined = {};
   size_t at = 2;
   for (;;) {
     while (at + 1 < size && bytes[at] == 0xff && bytes[at + 1] == 0xff) ++at;  // fill bytes
@@ -100,7 +123,7 @@ ImageHeader read_jpeg(const uint8_t* bytes, size_t size) {
     if (length < 2 || length > size - at) damaged("JPEG", "a segment runs past the end of the file");
     const uint8_t* body = bytes + at + 2;
     const size_t body_length = length - 2;
-    if (marker == 0xc4) check_huffman_tables(body, body_length);
+    if (marker == 0xc4) check_huffman_tables(body, body_length, defined);
     if (is_frame_marker(marker)) {
       if (marker != 0xc0 && marker != 0xc1 && marker != 0xc2)
         throw DatasetError("a JPEG image in an arithmetic-coded, lossless or hierarchical form, which cannot be read");
@@ -109,10 +132,12 @@ ImageHeader read_jpeg(const uint8_t* bytes, size_t size) {
       header.height = checked_side(big_endian16(body + 1), "JPEG");
       header.width = checked_side(big_endian16(body + 3), "JPEG");
       have_frame = true;
+      progressive = marker == 0xc2;
     }
     at += length;
     if (marker == 0xda) {
       if (!have_frame) damaged("JPEG", "its image data comes before its frame header");
+      check_scan_tables(body, body_length, progressive, defined);
       have_scan = true;
       at = end_of_scan(bytes, size, at);
     }

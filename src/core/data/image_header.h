@@ -11,9 +11,10 @@
 //         IEND: a chunk claiming a gigabyte in a 102-byte file would make a decoder reserve it.
 //   JPEG  every segment from SOI to EOI, scans included, each inside the file; the frame's size from its
 //         SOF (baseline, extended or progressive Huffman; arithmetic, lossless and hierarchical
-//         JPEGs are refused, as stb_image cannot read them); and every Huffman table's code counts
-//         summing to at most 256, the check stb_image 2.27 (Debian 12's) lacks: without it, a
-//         9-byte file writes past its table.
+//         JPEGs are refused, as stb_image cannot read them); every Huffman table's code counts
+//         summing to at most 256, and every scan using only tables defined before it: the two
+//         checks stb_image 2.27 (Debian 12's) lacks. Without them a 9-byte file writes past a
+//         table, and a scan decodes with a table of uninitialised memory.
 #pragma once
 
 #include <cstddef>

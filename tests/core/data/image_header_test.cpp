@@ -4,6 +4,9 @@
 #include "core/data/image_header.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -43,22 +46,29 @@ Bytes png(uint32_t width, uint32_t height, uint32_t idat_claim = 0xffffffffu, bo
   return out;
 }
 
-// SOI, a Huffman table with `codes` codes, a baseline frame of width x height, and a scan.
-Bytes jpeg(uint16_t width, uint16_t height, int codes = 12, uint8_t frame = 0xc0) {
+// SOI, a DC and (unless `ac_table` is false) an AC Huffman table of `codes` codes each, a frame of
+// width x height, and a scan of one component that uses both tables.
+Bytes jpeg(uint16_t width, uint16_t height, int codes = 12, uint8_t frame = 0xc0, bool ac_table = true) {
   Bytes out = {0xff, 0xd8};
-  Bytes table = {0x00};
-  for (int i = 0, left = codes; i < 16; ++i, left -= std::min(left, 255)) table.push_back(static_cast<uint8_t>(std::min(left, 255)));
-  for (int i = 0; i < std::min(codes, 256); ++i) table.push_back(static_cast<uint8_t>(i));
+  Bytes tables;
+  for (uint8_t table_class : {0x00, 0x10}) {
+    if (table_class == 0x10 && !ac_table) continue;
+    tables.push_back(table_class);
+    for (int i = 0, left = codes; i < 16; ++i, left -= std::min(left, 255))
+      tables.push_back(static_cast<uint8_t>(std::min(left, 255)));
+    for (int i = 0; i < std::min(codes, 256); ++i) tables.push_back(static_cast<uint8_t>(i));
+  }
   out.insert(out.end(), {0xff, 0xc4});
-  put16(out, static_cast<uint16_t>(table.size() + 2));
-  out.insert(out.end(), table.begin(), table.end());
+  put16(out, static_cast<uint16_t>(tables.size() + 2));
+  out.insert(out.end(), tables.begin(), tables.end());
   out.insert(out.end(), {0xff, frame});
   put16(out, 11);
   out.push_back(8);
   put16(out, height);
   put16(out, width);
   out.insert(out.end(), {1, 1, 0x11, 0});
-  out.insert(out.end(), {0xff, 0xda, 0x00, 0x08, 1, 1, 0, 0, 63, 0});
+  out.insert(out.end(), {0xff, 0xda, 0x00, 0x08, 1, 1, 0x00, 0, 63, 0});
+  out.insert(out.end(), {0x12, 0x34, 0xff, 0x00, 0x56, 0xff, 0xd0, 0x78, 0xff, 0xd9});  // data, a restart, EOI
   return out;
 }
 
@@ -93,11 +103,13 @@ TEST_CASE("image header: damaged and hostile files are refused with the reason",
   refused(jpeg(0, 10), "0 pixels");
   refused(jpeg(10, 10, 300), "300 codes, more than 256");
   refused(jpeg(10, 10, 12, 0xc9), "arithmetic-coded");
+  refused(jpeg(10, 10, 12, 0xc0, false), "a scan uses a Huffman table it never defined");
+  CHECK(header_of(jpeg(10, 10, 12, 0xc2, false)).width == 10);  // a progressive DC scan needs no AC table
   // The 9-byte file that made stb_image 2.27 write past its Huffman table.
   refused({0xff, 0xd8, 0xff, 0xc4, 0x00, 0x07, 0x00, 0xff, 0xff}, "damaged JPEG");
   refused({0xff, 0xd8, 0xff, 0xc4, 0x00, 0x05, 0x00, 0xff, 0xff}, "a Huffman table is cut short");
   Bytes truncated = jpeg(10, 10);
-  truncated.resize(truncated.size() - 12);
+  truncated.resize(truncated.size() - 22);
   refused(truncated, "damaged JPEG");
   refused({0xff, 0xd8, 0xff, 0xd9}, "no image data");
 }
@@ -112,4 +124,19 @@ TEST_CASE("image header: every cut of a good file is refused or read, never read
       } catch (const bn::DatasetError&) {
       }
     }
+}
+
+// Every input that once crashed the picture fuzz target (tests/fuzz/regressions) is refused here,
+// before stb_image sees it.
+TEST_CASE("image header: the fuzzer's crashes are refused", "[data][hostile]") {
+  namespace fs = std::filesystem;
+  const fs::path regressions = fs::path(BOTTLENECK_SOURCE_DIR) / "tests/fuzz/regressions/image_import_fuzz";
+  int files = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(regressions)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const Bytes bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK_THROWS_AS(header_of(bytes), bn::DatasetError);
+    ++files;
+  }
+  CHECK(files >= 1);
 }
