@@ -72,6 +72,22 @@ Header parse_header(const std::vector<uint8_t>& bytes, const std::string& name) 
   return header;
 }
 
+// A list of whole numbers from 0 to `most`, as JSON integers: 3.9 is not a shape's extent, and a
+// float converted to an integer out of its range is undefined behaviour.
+std::vector<int64_t> whole_numbers(const json& list, int64_t most, const std::string& who, const char* field) {
+  if (!list.is_array() || list.size() > 8)
+    throw SafetensorsError(who + ": " + field + " must be a list of at most 8 whole numbers");
+  std::vector<int64_t> out;
+  for (const json& item : list) {
+    const bool whole = item.is_number_unsigned() || (item.is_number_integer() && item.get<int64_t>() >= 0);
+    if (!whole || item.get<uint64_t>() > static_cast<uint64_t>(most))
+      throw SafetensorsError(who + ": " + field + " holds " + item.dump() + ", not a whole number from 0 to " +
+                             std::to_string(most));
+    out.push_back(item.get<int64_t>());
+  }
+  return out;
+}
+
 }  // namespace
 
 uint16_t float_to_half(float value) {
@@ -186,10 +202,8 @@ FileConfig read_file_config(const std::vector<uint8_t>& bytes, const std::string
     }
     TensorShapes shapes;
     for (const auto& [key, entry] : header.tensors.items()) {
-      std::vector<int64_t>& shape = shapes[key];
-      if (!entry.is_object() || !entry.contains("shape") || !entry["shape"].is_array()) continue;
-      for (const json& extent : entry["shape"])
-        shape.push_back(extent.is_number_integer() || extent.is_number_unsigned() ? extent.get<int64_t>() : -1);
+      if (!entry.is_object() || !entry.contains("shape")) continue;
+      shapes[key] = whole_numbers(entry["shape"], int64_t{1} << 31, name + ": tensor '" + key + "'", "shape");
     }
     InferredConfig inferred = infer_config(shapes);
     return {inferred.config, inferred.assumed};
@@ -206,22 +220,6 @@ namespace {
 
 // One tensor's header entry checked against the file, and its values decoded (F32, F16 or BF16).
 // `expected` (when given) is the shape the tensor must have. Throws with `who` in the message.
-// A list of whole numbers from 0 to `most`, as JSON integers: 3.9 is not a shape's extent, and a
-// float converted to an integer out of its range is undefined behaviour.
-std::vector<int64_t> whole_numbers(const json& list, int64_t most, const std::string& who, const char* field) {
-  if (!list.is_array() || list.size() > 8)
-    throw SafetensorsError(who + ": " + field + " must be a list of at most 8 whole numbers");
-  std::vector<int64_t> out;
-  for (const json& item : list) {
-    const bool whole = item.is_number_unsigned() || (item.is_number_integer() && item.get<int64_t>() >= 0);
-    if (!whole || item.get<uint64_t>() > static_cast<uint64_t>(most))
-      throw SafetensorsError(who + ": " + field + " holds " + item.dump() + ", not a whole number from 0 to " +
-                             std::to_string(most));
-    out.push_back(item.get<int64_t>());
-  }
-  return out;
-}
-
 NamedTensor read_entry(const Header& header, const std::vector<uint8_t>& bytes, const std::string& key,
                        const std::string& who, const std::vector<int64_t>* expected) {
   const json& entry = header.tensors[key];
