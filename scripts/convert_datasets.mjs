@@ -6,11 +6,11 @@
 // to 3 decimals, so round(v*255) recovers the bytes); it is written in that order, digit file 0..9,
 // because PRODUCT.md's train/test split is defined on that order. Fashion-MNIST comes from Debian's
 // gzipped IDX files; the first 1,000 Fashion test items also go to fashion-test-1k.bnds, the
-// playground's anomalies, and with 9,000 training items to fashion10k.bnds, the playground's Fashion. The .bnds layout (little-endian) is read by src/core/data/dataset.cpp:
-//   "BNDS" | u32 version=1 | u32 count | u32 rows | u32 cols | count*rows*cols pixels | count labels
+// playground's anomalies, and with 9,000 training items to fashion10k.bnds, the playground's Fashion. The .bnds layout is scripts/bnds.mjs's.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { encodeBnds } from './bnds.mjs';
 
 const [mnistDir, fashionDir, outDir] = process.argv.slice(2);
 if (!outDir) {
@@ -20,16 +20,8 @@ if (!outDir) {
 mkdirSync(outDir, { recursive: true });
 
 function writeBnds(path, pixels, labels, rows, cols) {
-  const count = labels.length;
-  if (pixels.length !== count * rows * cols) throw new Error(`${path}: pixel count mismatch`);
-  const header = Buffer.alloc(20);
-  header.write('BNDS', 0, 'ascii');
-  header.writeUInt32LE(1, 4);
-  header.writeUInt32LE(count, 8);
-  header.writeUInt32LE(rows, 12);
-  header.writeUInt32LE(cols, 16);
-  writeFileSync(path, Buffer.concat([header, Buffer.from(pixels), Buffer.from(labels)]));
-  console.error(`wrote ${path}: ${count} images of ${rows}x${cols}`);
+  writeFileSync(path, encodeBnds(pixels, labels, rows, cols));
+  console.error(`wrote ${path}: ${labels.length} images of ${rows}x${cols}`);
 }
 
 function convertMnist10k() {

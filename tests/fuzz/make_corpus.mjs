@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import {
   deeplyNestedSafetensors, hugeConfigSafetensors, longPanelsLink, pngClaiming, safetensorsOf, stbHuffmanJpeg,
 } from '../support/hostile.mjs';
+import { encodeBnds } from '../../scripts/bnds.mjs';
 import { encodePng, strokePicture } from '../support/png.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,15 +60,8 @@ seeds('pytorch_layout_fuzz', [
 ]);
 
 function bnds(count, rows, cols) {
-  const header = Buffer.alloc(20);
-  header.write('BNDS', 0, 'ascii');
-  header.writeUInt32LE(1, 4);
-  header.writeUInt32LE(count, 8);
-  header.writeUInt32LE(rows, 12);
-  header.writeUInt32LE(cols, 16);
-  const pixels = Buffer.alloc(count * rows * cols);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 37) % 256;
-  return Buffer.concat([header, pixels, Buffer.from(Array.from({ length: count }, (_, i) => i % 10))]);
+  const pixels = Array.from({ length: count * rows * cols }, (_, i) => (i * 37) % 256);
+  return encodeBnds(pixels, Array.from({ length: count }, (_, i) => i % 10), rows, cols);
 }
 seeds('bnds_fuzz', [bnds(3, 28, 28), bnds(1, 1, 1), bnds(2, 4, 7)]);
 

@@ -1,7 +1,7 @@
 // Generators of the hostile inputs of issue 29, shared by the CLI's, the JavaScript API's and the
 // page's tests: each makes the file or link that once crashed, froze or flooded the playground.
 
-import { crc32 } from './png.mjs';
+import { chunk } from './png.mjs';
 import { encodeZip } from './zip.mjs';
 
 /** A safetensors file of this header text, followed by `dataBytes` zero bytes. */
@@ -23,23 +23,14 @@ export function hugeConfigSafetensors() {
   return safetensorsOf(JSON.stringify({ __metadata__: { 'bottleneck.config': config, format: 'pt' } }));
 }
 
-function pngChunk(type, data) {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-
 /** A PNG's signature and IHDR claiming `width` x `height`, with a few bytes of data: tiny on disk. */
 export function pngClaiming(width, height) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk('IHDR', header),
-    pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header),
+    chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** 9 bytes that made stb_image 2.27 write past a Huffman table. */

@@ -16,7 +16,8 @@ export function crc32(bytes) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type, data) {
+/** One PNG chunk: length, type, data and its CRC-32. */
+export function chunk(type, data) {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
   out.write(type, 4, 'latin1');
