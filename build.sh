@@ -590,7 +590,8 @@ fuzz_target() { # target seconds -> one JSON line on stdout
       -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" "$corpus" > "$log" 2>&1 || rc=$?
   fi
   local executions
-  executions=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" 2>/dev/null | tail -1 | grep -oE '[0-9]+$' || echo 0)
+  executions=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" 2>/dev/null | tail -1 \
+    | grep -oE '[0-9]+$' || echo 0)
   printf '{"target": "%s", "seconds": %s, "executions": %s, "crashed": %s}\n' "$target" "$seconds" "${executions:-0}" \
     "$([[ $rc -eq 0 ]] && echo false || echo true)"
   if [[ $rc -ne 0 ]]; then

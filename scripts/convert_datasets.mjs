@@ -6,7 +6,8 @@
 // to 3 decimals, so round(v*255) recovers the bytes); it is written in that order, digit file 0..9,
 // because PRODUCT.md's train/test split is defined on that order. Fashion-MNIST comes from Debian's
 // gzipped IDX files; the first 1,000 Fashion test items also go to fashion-test-1k.bnds, the
-// playground's anomalies, and with 9,000 training items to fashion10k.bnds, the playground's Fashion. The .bnds layout is scripts/bnds.mjs's.
+// playground's anomalies, and with 9,000 training items to fashion10k.bnds, the playground's Fashion.
+// The .bnds layout is scripts/bnds.mjs's.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';

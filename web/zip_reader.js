@@ -73,7 +73,8 @@ export function readZip(bytes, limits = LIMITS) {
     throw new ZipError('one part of a split zip, which the page cannot open');
   }
   if (count > limits.entries) {
-    throw new ZipError(`${count.toLocaleString('en')} entries, more than the ${limits.entries.toLocaleString('en')} a zip may hold here`);
+    const most = limits.entries.toLocaleString('en');
+    throw new ZipError(`${count.toLocaleString('en')} entries, more than the ${most} a zip may hold here`);
   }
   const names = new TextDecoder();
   const entries = [];
@@ -102,7 +103,9 @@ export function readZip(bytes, limits = LIMITS) {
     entries.push(entry);
   }
   if (declaredTotal > limits.totalInflated) {
-    throw new ZipError(`its files would unpack to ${Math.round(declaredTotal / 2 ** 20).toLocaleString('en')} MB, more than the ${Math.round(limits.totalInflated / 2 ** 20).toLocaleString('en')} MB a zip may unpack to here`);
+    const megabytes = (count) => Math.round(count / 2 ** 20).toLocaleString('en');
+    throw new ZipError(`its files would unpack to ${megabytes(declaredTotal)} MB, more than the `
+      + `${megabytes(limits.totalInflated)} MB a zip may unpack to here`);
   }
   // Where each entry's data lies, checked against the archive and against every other entry.
   for (const entry of entries) {

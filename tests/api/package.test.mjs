@@ -121,7 +121,8 @@ test('hostile model files throw Errors with the reason, a hundred times over, an
     console.log(JSON.stringify({ messages: [...messages], works: model.encode(new Float32Array(784)).length }));
   `);
   assert.equal(out.messages.length, 3, out.messages.join('\n'));
-  assert.match(out.messages[0], /^the model file: not a valid safetensors file: the header nests arrays and objects more than 16 deep/);
+  assert.match(out.messages[0],
+    /^the model file: not a valid safetensors file: the header nests arrays and objects more than 16 deep/);
   assert.match(out.messages[1], /not enough memory|but the file holds only/);
   assert.match(out.messages[2], /no Bottleneck config|shape holds 3\.9/);
   assert.equal(out.works, 4);

@@ -535,7 +535,8 @@ TEST_CASE("settings: the link note lists five parts, then a count", "[settings][
         "Parts of the link were ignored or changed: a; b; c; d; e; and 2 more.");
   CHECK(bn_app::link_note({"a", "a", "b", "a", "c", "d", "e", "f", "g"}) ==
         "Parts of the link were ignored or changed: a (3 times); b; c; d; e; and 2 more.");
-  CHECK(bn_app::link_note(std::vector<std::string>(10000, "a")) == "Parts of the link were ignored or changed: a (10000 times).");
+  CHECK(bn_app::link_note(std::vector<std::string>(10000, "a")) ==
+        "Parts of the link were ignored or changed: a (10000 times).");
   CHECK(bn_app::shown_in_message(std::string(100, 'x')) == std::string(40, 'x') + "...");
   CHECK(bn_app::shown_in_message("a\x01<b>\xff") == "a%01<b>%FF");
 }

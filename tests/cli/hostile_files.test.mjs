@@ -51,7 +51,8 @@ describe('bottleneck on hostile files', () => {
 
   test('shapes that are not whole numbers, and a count that wraps around', () => {
     const floatShape = safetensorsOf('{"t": {"dtype": "F32", "shape": [3.9], "data_offsets": [0, 12]}}', 12);
-    const wrapping = safetensorsOf('{"t": {"dtype": "F32", "shape": [2147483648, 2147483648, 4], "data_offsets": [0, 0]}}');
+    const wrapping = safetensorsOf(
+      '{"t": {"dtype": "F32", "shape": [2147483648, 2147483648, 4], "data_offsets": [0, 0]}}');
     const input = file('x.safetensors', floatShape);
     const model = path.join(dir, 'model.safetensors');
     assert.equal(run('train', '--epochs', '1', '--hidden', '16', '--latent', '2', '--out', model).status, 0);
@@ -64,10 +65,13 @@ describe('bottleneck on hostile files', () => {
   test('pictures that claim 20000x20000 pixels, or break stb_image 2.27, are skipped with the reason', () => {
     const folder = path.join(dir, 'pictures');
     fs.mkdirSync(folder);
-    for (let i = 0; i < 4; i++) fs.writeFileSync(path.join(folder, `ok${i}.png`), encodePng(32, 32, strokePicture(i, true, 32)));
+    for (let i = 0; i < 4; i++) {
+      fs.writeFileSync(path.join(folder, `ok${i}.png`), encodePng(32, 32, strokePicture(i, true, 32)));
+    }
     fs.writeFileSync(path.join(folder, 'huge.png'), pngClaiming(20000, 20000));
     fs.writeFileSync(path.join(folder, 'stb.jpg'), stbHuffmanJpeg());
-    const result = run('train', '--dataset', folder, '--epochs', '1', '--hidden', '16', '--latent', '2', '--batch', '2');
+    const result = run('train', '--dataset', folder, '--epochs', '1', '--hidden', '16', '--latent', '2',
+      '--batch', '2');
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /huge\.png \(too large: 20000x20000 pixels/);
     assert.match(result.stderr, /stb\.jpg \(a damaged JPEG image/);

@@ -24,7 +24,8 @@ function hostileSuite(isolation) {
     test('gives one short notice and a page that keeps drawing', async () => {
       const { page } = session;
       const s = await pollUntil(() => state(page), (x) => x.notice.includes('ignored'), { timeoutMs: 10_000 });
-      assert.match(s.notice, /^Parts of the link were ignored or changed: panels=a: no such panel \(draw, .*\) \(10000 times\)\./);
+      assert.match(s.notice,
+        /^Parts of the link were ignored or changed: panels=a: no such panel \(draw, .*\) \(10000 times\)\./);
       assert.ok(s.notice.length < 600, `a notice of ${s.notice.length} characters`);
       await framesPass(page, 60, 'the page stopped drawing after the long link');
       await saveScreenshot(page, `hostile-link-${isolation ? 'mt' : 'st'}.png`);
@@ -74,7 +75,8 @@ function hostileSuite(isolation) {
     test('a tiny file claiming the largest model, and a shape of 3.9, are refused with the reason', async () => {
       const { page } = session;
       const huge = await dropFiles(page, [write('huge.safetensors', hugeConfigSafetensors())]);
-      assert.match(huge.notice, /^(Could not load|Not enough memory).*huge\.safetensors|huge\.safetensors.*(needs about|holds only)/);
+      assert.match(huge.notice,
+        /^(Could not load|Not enough memory).*huge\.safetensors|huge\.safetensors.*(needs about|holds only)/);
       const fractional = await dropFiles(page, [write('fractional.safetensors',
         safetensorsOf('{"encoder.0.weight": {"dtype": "F32", "shape": [3.9], "data_offsets": [0, 12]}}', 12))]);
       assert.match(fractional.notice, /^Could not load fractional\.safetensors: .*3\.9.*The current model stays\./);
@@ -90,7 +92,8 @@ function hostileSuite(isolation) {
         write('huge.png', pngClaiming(20000, 20000)), write('stb.jpg', stbHuffmanJpeg())]);
       assert.ok(Date.now() - started < 20_000, `the drop took ${Date.now() - started} ms`);
       assert.match(s.yours.report, /^4 images; 3 files skipped: /);
-      assert.match(s.yours.report, /bomb\.zip \(a damaged or hostile zip file: two of its entries share the same bytes\)/);
+      assert.match(s.yours.report,
+        /bomb\.zip \(a damaged or hostile zip file: two of its entries share the same bytes\)/);
       assert.match(s.yours.report, /huge\.png \(too large: 20000x20000 pixels/);
       assert.match(s.yours.report, /stb\.jpg \(a damaged JPEG image/);
       await framesPass(page, 30);

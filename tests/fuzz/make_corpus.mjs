@@ -42,7 +42,8 @@ function tinyPca() {
     mean: { dtype: 'F16', shape: [16], data_offsets: [128, 160] },
   });
   const text = Buffer.from(header);
-  return Buffer.concat([safetensorsOf(header).subarray(0, 8 + text.length), f32(Array(32).fill(0.25)), Buffer.alloc(32)]);
+  const components = f32(Array(32).fill(0.25));
+  return Buffer.concat([safetensorsOf(header).subarray(0, 8 + text.length), components, Buffer.alloc(32)]);
 }
 
 const fixtures = ['conv.safetensors', 'conv-plain.safetensors', 'pca.safetensors']
@@ -68,11 +69,13 @@ seeds('bnds_fuzz', [bnds(3, 28, 28), bnds(1, 1, 1), bnds(2, 4, 7)]);
 seeds('settings_fuzz', [
   '', 'preset=VAE%202-D&tab=latent', 'preset=&model=conv&channels=8,16&latent=16&lr=0.003',
   'model=sparse&sparsity=kl&rho=0.05&lambda=0.001&hidden=512,64', 'noise=mask&level=9&brush=hide&theme=light',
-  'embed=1&panels=draw,reconstruction&controls=0&scale=2.25', 'lesson=vae', 'data=fashion&seed=12345&opt=sgd&momentum=0.8',
+  'embed=1&panels=draw,reconstruction&controls=0&scale=2.25', 'lesson=vae',
+  'data=fashion&seed=12345&opt=sgd&momentum=0.8',
   '?latent=abc&scale=9&%zz=1&=x&train_noise=salt_pepper&train_level=0.2', longPanelsLink(50),
 ].map((text) => Buffer.from(text)));
 
-const csvRow = (label) => [label, ...Array.from({ length: 784 }, (_, p) => ((p * 7 + label) % 13 === 0 ? 255 : 0))].join(',');
+const csvPixels = (label) => Array.from({ length: 784 }, (_, p) => ((p * 7 + label) % 13 === 0 ? 255 : 0));
+const csvRow = (label) => [label, ...csvPixels(label)].join(',');
 seeds('image_csv_fuzz', [
   `label,${Array.from({ length: 784 }, (_, i) => `p${i}`).join(',')}\n${csvRow(3)}\n${csvRow(7)}\n`,
   `${csvRow(1).split(',').slice(1).map((v) => (v / 255).toFixed(2)).join(';')}\n`,
@@ -88,7 +91,8 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bottleneck-corpus-'));
 try {
   const pgm = path.join(scratch, 'p.pgm');
   const side = 32;
-  fs.writeFileSync(pgm, Buffer.concat([Buffer.from(`P5\n${side} ${side}\n255\n`), Buffer.from(strokePicture(3, true, side))]));
+  const grey = Buffer.from(strokePicture(3, true, side));
+  fs.writeFileSync(pgm, Buffer.concat([Buffer.from(`P5\n${side} ${side}\n255\n`), grey]));
   for (const extra of [[], ['-progressive'], ['-optimize', '-quality', '40']]) {
     pictures.push(execFileSync('cjpeg', [...extra, pgm]));
   }

@@ -16,7 +16,8 @@ const crashDir = process.argv[3] ?? 'zip-crashes';
 const LIMIT = 1 << 20;
 
 const seeds = [
-  encodeZip([{ name: 'a.csv', bytes: Buffer.from('1,2,3\n'.repeat(40)) }, { name: 'd/b.png', bytes: Buffer.alloc(99, 7), store: true }]),
+  encodeZip([{ name: 'a.csv', bytes: Buffer.from('1,2,3\n'.repeat(40)) },
+    { name: 'd/b.png', bytes: Buffer.alloc(99, 7), store: true }]),
   encodeZip([{ name: '../x.csv', bytes: Buffer.from('9') }, { name: 'dir/', bytes: Buffer.alloc(0), store: true }]),
   overlappingZip(2),
 ];
@@ -33,7 +34,9 @@ function mutate(seed) {
     switch (pick(4)) {
       case 0: bytes[at] = pick(256); break;
       case 1: bytes[at] ^= 1 << pick(8); break;
-      case 2: if (at + 4 <= bytes.length) bytes.writeUInt32LE([0, 1, 0xffff, 0xffffffff, pick(2 ** 32)][pick(5)], at); break;
+      case 2:
+        if (at + 4 <= bytes.length) bytes.writeUInt32LE([0, 1, 0xffff, 0xffffffff, pick(2 ** 32)][pick(5)], at);
+        break;
       default: if (at + 2 <= bytes.length) bytes.writeUInt16LE([0, 0xffff, pick(65536)][pick(3)], at);
     }
   }

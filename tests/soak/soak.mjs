@@ -9,7 +9,8 @@ import { longPanelsLink, unknownKeysLink } from '../support/hostile.mjs';
 import { assertClean, clickRect, layout, openPlayground, openTab, pollUntil, state } from '../e2e/harness.mjs';
 
 const minutes = Number(process.argv[2] ?? 10);
-const PRESETS = ['Undercomplete', 'Sparse', 'Denoising', 'VAE 2-D', 'Convolutional', 'Anomaly', 'AE vs PCA', 'Few labels'];
+const PRESETS = ['Undercomplete', 'Sparse', 'Denoising', 'VAE 2-D', 'Convolutional', 'Anomaly', 'AE vs PCA',
+  'Few labels'];
 const TABS = ['Training', 'Latent', 'Generate', 'Anomaly', 'Features', 'Compression'];
 const NOISES = [['none', 0], ['gaussian', 0.3], ['salt_pepper', 0.2], ['mask', 10], ['blur', 1.5]];
 const LINKS = ['preset=VAE%202-D&tab=generate', 'preset=Sparse&noise=salt_pepper', 'model=conv&latent=16&tab=latent',
@@ -46,7 +47,8 @@ try {
     actions += 1;
     if (Date.now() >= nextSample) {
       samples.push(await heap());
-      console.error(`soak: minute ${samples.length}, ${actions} actions, heap in use ${(samples.at(-1) / 2 ** 20).toFixed(1)} MB`);
+      const megabytes = (samples.at(-1) / 2 ** 20).toFixed(1);
+      console.error(`soak: minute ${samples.length}, ${actions} actions, heap in use ${megabytes} MB`);
       nextSample += 60_000;
     }
   }

@@ -10,7 +10,8 @@ namespace bn {
 namespace {
 
 uint32_t big_endian32(const uint8_t* p) {
-  return static_cast<uint32_t>(p[0]) << 24 | static_cast<uint32_t>(p[1]) << 16 | static_cast<uint32_t>(p[2]) << 8 | p[3];
+  return static_cast<uint32_t>(p[0]) << 24 | static_cast<uint32_t>(p[1]) << 16 | static_cast<uint32_t>(p[2]) << 8 |
+         p[3];
 }
 
 uint16_t big_endian16(const uint8_t* p) { return static_cast<uint16_t>(p[0] << 8 | p[1]); }
@@ -75,7 +76,8 @@ void check_huffman_tables(const uint8_t* table, size_t length, DefinedTables& de
 void check_scan_tables(const uint8_t* scan, size_t length, bool progressive, const DefinedTables& defined) {
   if (length < 1) damaged("JPEG", "a scan header is cut short");
   const size_t components = scan[0];
-  if (components < 1 || components > 4 || length < 1 + 2 * components + 3) damaged("JPEG", "a scan header is cut short");
+  if (components < 1 || components > 4 || length < 1 + 2 * components + 3)
+    damaged("JPEG", "a scan header is cut short");
   const uint8_t first_coefficient = scan[1 + 2 * components], refinement = scan[3 + 2 * components] >> 4;
   const bool dc = !progressive || (first_coefficient == 0 && refinement == 0);
   const bool ac = !progressive || first_coefficient > 0;

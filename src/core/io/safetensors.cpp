@@ -44,11 +44,17 @@ struct Header {
   size_t data_start = 0;
 };
 
+// The header's length, from the file's first 8 bytes (little-endian).
+uint64_t header_length(const std::vector<uint8_t>& bytes) {
+  uint64_t length = 0;
+  for (int i = 7; i >= 0; --i) length = (length << 8) | bytes[i];
+  return length;
+}
+
 Header parse_header(const std::vector<uint8_t>& bytes, const std::string& name) {
   auto fail = [&](const std::string& why) { throw SafetensorsError(name + ": not a valid safetensors file: " + why); };
   if (bytes.size() < 8) fail("it is only " + std::to_string(bytes.size()) + " bytes long");
-  uint64_t length = 0;
-  for (int i = 7; i >= 0; --i) length = (length << 8) | bytes[i];
+  const uint64_t length = header_length(bytes);
   if (length > kMaxHeaderBytes || length > bytes.size() - 8)
     fail("the header length (" + std::to_string(length) + " bytes) does not fit in the file");
   Header header;
@@ -321,7 +327,7 @@ std::unique_ptr<Model> load_model_bytes(const std::vector<uint8_t>& bytes, const
   // A config may claim any model the core accepts, up to gigabytes of weights: a file too small to
   // hold them at two bytes each is refused before any of it is allocated.
   const uint64_t least = estimate_memory(config).parameters / 2;
-  const uint64_t data = bytes.size() - parse_header(bytes, name).data_start;
+  const uint64_t data = bytes.size() - 8 - header_length(bytes);  // read_config has checked the header
   if (data < least)
     throw SafetensorsError(name + ": its config is a model of " + format_bytes(estimate_memory(config).parameters) +
                            " of weights, but the file holds only " + format_bytes(data) + " of tensor data");
