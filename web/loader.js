@@ -67,6 +67,7 @@ function exposeAutomation(app) {
       const refusal = app.setNoise(type, level);
       if (refusal) throw new Error(refusal);
     },
+    injectFailure: (where) => app.injectFailure(where),  // for tests: see page_api.cpp
   };
 }
 

@@ -35,10 +35,17 @@
 //   heldDigit(), interpolationStrip()  the decoded held code (784), the interpolation (28 × 8·28)
 //   layout()                           every widget the panels probe (WidgetProbes), by name, in
 //                                      CSS pixels
+// Drills:
+//   injectFailure(where)               forces an exception in the next "view" refresh or "frame",
+//                                      or in this "call"; it ends as a notice
+// No export lets a C++ exception out (Guarded): what it would have thrown becomes the notice.
 #include <algorithm>
 #include <cmath>
 #include <malloc.h>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <emscripten/bind.h>
@@ -60,6 +67,26 @@ using emscripten::val;
 
 Session& session() { return bn_app::web_app().session(); }
 Ui& ui() { return bn_app::web_app().ui(); }
+
+// [SECTION] The edge
+
+// No C++ exception may leave an export: JavaScript would see only a number (a pointer to it), and
+// one thrown while the main loop runs stops it for good. What one would have thrown becomes the
+// notice, and the call returns its type's empty value (undefined, false, "").
+template <auto Function>
+struct Guarded;
+template <typename Result, typename... Args, Result (*Function)(Args...)>
+struct Guarded<Function> {
+  static Result call(Args... args) {
+    try {
+      return Function(std::move(args)...);
+    } catch (const std::exception& e) {
+      session().report_failure(e);
+    }
+    if constexpr (std::is_same_v<Result, val>) return val::undefined();
+    else if constexpr (!std::is_void_v<Result>) return Result();
+  }
+};
 
 // [SECTION] Conversions
 
@@ -227,6 +254,18 @@ val interpolation_strip() { return copy_to_js(session().interpolation().strip())
 
 // Every probed widget, by name; a dotted name is nested ("tabs.Training" -> tabs.Training).
 // The plots that may be absent are null then.
+// [SECTION] Drills
+
+// A test's way to force an exception where no ordinary input reaches one any more: "view" (the
+// next view refresh throws), "frame" (the next frame's interface throws) or "call" (this call
+// throws). Each must end as a notice, with the page drawing on.
+void inject_failure(std::string where) {
+  if (where == "view") return session().set_drill(Session::Drill::kView);
+  if (where == "frame") return session().set_drill(Session::Drill::kFrame);
+  if (where == "call") throw std::runtime_error("a page call's drill failure");
+  throw std::invalid_argument("no such drill: " + where.substr(0, 40) + " (view, frame or call)");
+}
+
 val layout() {
   val out = val::object();
   for (const char* optional : {"pcaPlot", "latentMarker"}) out.set(optional, val::null());
@@ -251,31 +290,32 @@ val layout() {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(bottleneck_page) {
-  emscripten::function("receiveDataset", &receive_dataset);
-  emscripten::function("receiveWeights", &receive_weights);
-  emscripten::function("weightsDone", &weights_done);
-  emscripten::function("datasetFailed", &dataset_failed);
-  emscripten::function("receiveAnomalies", &receive_anomalies);
-  emscripten::function("setLoadProgress", &set_load_progress);
-  emscripten::function("pretrainedKinds", &pretrained_kinds);
-  emscripten::function("selectPreset", &select_preset);
-  emscripten::function("setNoise", &set_noise);
-  emscripten::function("pen", &pen);
-  emscripten::function("loadModelFile", &load_model_file);
-  emscripten::function("pictureRefusal", &picture_refusal);
-  emscripten::function("ownFilesBegin", &own_files_begin);
-  emscripten::function("ownImage", &own_image);
-  emscripten::function("ownCsv", &own_csv);
-  emscripten::function("ownFileSkipped", &own_file_skipped);
-  emscripten::function("ownFilesDone", &own_files_done);
-  emscripten::function("applyLink", &apply_link);
-  emscripten::function("linkText", &link_text);
-  emscripten::function("setPageAddress", &set_page_address);
-  emscripten::function("automationState", &automation_state);
-  emscripten::function("drawPad", &draw_pad);
-  emscripten::function("reconstruction", &reconstruction);
-  emscripten::function("samples", &samples);
-  emscripten::function("heldDigit", &held_digit);
-  emscripten::function("interpolationStrip", &interpolation_strip);
-  emscripten::function("layout", &layout);
+  emscripten::function("receiveDataset", &Guarded<&receive_dataset>::call);
+  emscripten::function("receiveWeights", &Guarded<&receive_weights>::call);
+  emscripten::function("weightsDone", &Guarded<&weights_done>::call);
+  emscripten::function("datasetFailed", &Guarded<&dataset_failed>::call);
+  emscripten::function("receiveAnomalies", &Guarded<&receive_anomalies>::call);
+  emscripten::function("setLoadProgress", &Guarded<&set_load_progress>::call);
+  emscripten::function("pretrainedKinds", &Guarded<&pretrained_kinds>::call);
+  emscripten::function("selectPreset", &Guarded<&select_preset>::call);
+  emscripten::function("setNoise", &Guarded<&set_noise>::call);
+  emscripten::function("pen", &Guarded<&pen>::call);
+  emscripten::function("loadModelFile", &Guarded<&load_model_file>::call);
+  emscripten::function("pictureRefusal", &Guarded<&picture_refusal>::call);
+  emscripten::function("ownFilesBegin", &Guarded<&own_files_begin>::call);
+  emscripten::function("ownImage", &Guarded<&own_image>::call);
+  emscripten::function("ownCsv", &Guarded<&own_csv>::call);
+  emscripten::function("ownFileSkipped", &Guarded<&own_file_skipped>::call);
+  emscripten::function("ownFilesDone", &Guarded<&own_files_done>::call);
+  emscripten::function("applyLink", &Guarded<&apply_link>::call);
+  emscripten::function("linkText", &Guarded<&link_text>::call);
+  emscripten::function("setPageAddress", &Guarded<&set_page_address>::call);
+  emscripten::function("automationState", &Guarded<&automation_state>::call);
+  emscripten::function("drawPad", &Guarded<&draw_pad>::call);
+  emscripten::function("reconstruction", &Guarded<&reconstruction>::call);
+  emscripten::function("samples", &Guarded<&samples>::call);
+  emscripten::function("heldDigit", &Guarded<&held_digit>::call);
+  emscripten::function("interpolationStrip", &Guarded<&interpolation_strip>::call);
+  emscripten::function("layout", &Guarded<&layout>::call);
+  emscripten::function("injectFailure", &Guarded<&inject_failure>::call);
 }

@@ -278,6 +278,37 @@ TEST_CASE("views: only the open tab is computed, and new weights wait out its in
   CHECK(session.latent().shown_components()[1] == 2);
 }
 
+TEST_CASE("views: ten images of your own keep one to test, and the Latent map fills up with the rest",
+          "[session][own]") {
+  Session session(false);
+  start_on_mnist(session);
+  bn::OwnImages own;
+  own.add_csv("ten.csv", labelled_csv(10));
+  session.receive_own_images(own);
+  REQUIRE(session.test_set()->count() == 1);
+  session.show_tab(SideTab::kLatent);
+  settle(session, 1.0);  // a map of one code threw (a projection needs two), and froze the page
+  CHECK(session.notice().find("cannot show") == std::string::npos);
+  CHECK(session.latent().points().xy.size() == 2 * 10);
+  CHECK(session.latent().test_points() == 1);
+  CHECK(session.latent().plotted(0).training == false);
+  CHECK(session.latent().plotted(1).training);
+  CHECK(session.latent().plotted(9).index == 8);
+}
+
+TEST_CASE("views: a view that throws becomes a notice, and is tried again with new weights", "[session]") {
+  Session session(false);
+  start_on_mnist(session);
+  session.show_tab(SideTab::kLatent);
+  session.set_drill(Session::Drill::kView);
+  settle(session, 0.01);
+  CHECK_THAT(session.notice(), Catch::StartsWith("The Latent tab cannot show this model: a view's drill failure"));
+  CHECK(session.latent().points().xy.empty());
+  session.training().post(bn::TrainerCommand::kStep);
+  settle(session, 1.0);
+  CHECK(session.latent().points().xy.size() == 2 * 1000);
+}
+
 TEST_CASE("presets: a preset sets the model, the noise and the tab; an unknown one is refused", "[session]") {
   Session session(false);
   CHECK(session.select_preset("Anomaly"));  // before the data: it waits

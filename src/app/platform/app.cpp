@@ -15,6 +15,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "imgui_internal.h"  // ErrorCheckEndFrameRecover
 
 namespace bn_app {
 
@@ -164,8 +165,15 @@ void App::frame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
-  session_.update(ImGui::GetTime(), ui_.state.frame_ms.summary(30).median);
-  draw_ui(session_, ui_);
+  // The edge of every frame: an exception thrown in it (the page would see only a number, and its
+  // main loop would stop for good) closes what ImGui had open and becomes the notice.
+  try {
+    session_.update(ImGui::GetTime(), ui_.state.frame_ms.summary(30).median);
+    draw_ui(session_, ui_);
+  } catch (const std::exception& e) {
+    ImGui::ErrorCheckEndFrameRecover(nullptr);
+    session_.report_failure(e);
+  }
   ImGui::Render();
   // The one place a data set is asked for, on the page and on the desktop alike.
   if (const auto id = session_.datasets().next_request())

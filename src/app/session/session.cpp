@@ -419,17 +419,34 @@ void Session::update(double now, float frame_ms) {
   rebuild_.update(pad_, training_.viewer(), training_.weights_revision(), pca_.get());
   try {
     refresh_open_tab(now);
-  } catch (const std::bad_alloc&) {
-    // The tab keeps what it showed; it tries again when the weights change.
-    out_of_memory_revision_ = training_.weights_revision();
-    notice_ = std::string("Not enough memory for the ") + tab_name(open_tab_) +
-              " tab's view of this model: it shows the last one it could compute.";
+  } catch (const std::exception& e) {
+    failed_view_ = FailedView{open_tab_, training_.weights_revision()};
+    if (dynamic_cast<const std::bad_alloc*>(&e))
+      notice_ = std::string("Not enough memory for the ") + tab_name(open_tab_) +
+                " tab's view of this model: it shows the last one it could compute.";
+    else
+      notice_ = std::string("The ") + tab_name(open_tab_) + " tab cannot show this model: " + e.what() +
+                ". It shows the last view it could compute.";
   }
+}
+
+void Session::report_failure(const std::exception& error) {
+  notice_ = "Something went wrong (" + error_text(error) +
+            "); the playground carries on. If it happens again, a reload starts afresh.";
+}
+
+void Session::run_drill(Drill drill) {
+  if (drill_ != drill) return;
+  drill_ = Drill::kNone;
+  throw std::runtime_error(drill == Drill::kView ? "a view's drill failure" : "a frame's drill failure");
 }
 
 // Only the open tab's view is kept up to date: the others cost nothing until they are looked at.
 void Session::refresh_open_tab(double now) {
-  if (out_of_memory_revision_ == training_.weights_revision()) return;
+  if (failed_view_ && failed_view_->tab == open_tab_ && failed_view_->weights_revision == training_.weights_revision())
+    return;
+  failed_view_.reset();
+  run_drill(Drill::kView);
   const LoadedDataset& data = datasets_.current_sets();
   const auto anomalies = datasets_.anomalies();
   const ViewInputs in{training_.viewer(),

@@ -147,6 +147,16 @@ class Session {
   // A one-line message under the header, e.g. an error.
   const std::string& notice() const { return notice_; }
   void set_notice(const std::string& text) { notice_ = text; }
+  // An exception that reached the edge of a frame or of a page call: the notice says so, and the
+  // playground carries on (a C++ exception that reached the page stopped the app for good).
+  void report_failure(const std::exception& error);
+
+  // Tests force the failures no ordinary input reaches (page_api.cpp: injectFailure), to check
+  // that each edge catches them: the next view refresh, or the next frame's interface, throws.
+  enum class Drill { kNone, kView, kFrame };
+  void set_drill(Drill drill) { drill_ = drill; }
+  // Throws the drill's exception if `drill` is the one set (once).
+  void run_drill(Drill drill);
 
   // Every part's report for the automation state (see StateWriter), but the drawing's, which the
   // UI completes with its brush: ready, preset, notice, panels, the data sets, the model, the
@@ -190,7 +200,14 @@ class Session {
   bool chosen_ = false;  // a preset or a model has been applied: a refused link keeps it
   SideTab open_tab_ = SideTab::kTraining;
   uint64_t tab_requests_ = 0;
-  uint64_t out_of_memory_revision_ = ~0ull;  // the open tab's view did not fit the heap for these weights
+  // The tab whose view could not be computed for these weights (out of memory, or it threw): it
+  // keeps what it showed, and tries again when the weights or the tab change.
+  struct FailedView {
+    SideTab tab;
+    uint64_t weights_revision;
+  };
+  std::optional<FailedView> failed_view_;
+  Drill drill_ = Drill::kNone;
 };
 
 }  // namespace bn_app

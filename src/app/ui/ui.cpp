@@ -65,6 +65,7 @@ void draw_ui(Session& session, Ui& ui) {
                          layout.reconstruction);
   if (shown.noise) noise_panel(session.rebuild(), tools, layout.noise);
   if (shown.side) side_panel(session, ui, layout.side, shown);
+  session.run_drill(Session::Drill::kFrame);  // inside the page's window, which the frame's edge must close
   end_page(layout);
   if (ui.state.show_lessons) lessons_window(session, ui.state, ui.probes);
   if (ui.state.show_help) help_overlay(ui.state);

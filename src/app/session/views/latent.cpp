@@ -46,12 +46,16 @@ void LatentView::refresh(const ViewInputs& in) {
       components[0] != shown_components_[0] || components[1] != shown_components_[1] || beside_pca != shows_pca_;
   const bool due = choice_changed || computed_.due(in.weights_revision, in.now, kInterval);
   if (due) {
-    const int count = std::min(kPoints, in.test.count());
-    const bn::Matrix images = in.test.batch_range(0, count);
+    test_points_ = std::min(kPoints, in.test.count());
+    const int training_points = std::min(kPoints - test_points_, in.train.count());
+    bn::Matrix images(test_points_ + training_points, in.test.pixels_per_image());
+    images.topRows(test_points_) = in.test.batch_range(0, test_points_);
+    images.bottomRows(training_points) = in.train.batch_range(0, training_points);
     const bn::Matrix codes = bn::encode_all(in.model, images);
     projection_ = bn::fit_projection_2d(codes, components[0], components[1]);
     frame_scatter(projection_.project(codes), points_);
-    labels_.assign(in.test.labels.begin(), in.test.labels.begin() + count);
+    labels_.assign(in.test.labels.begin(), in.test.labels.begin() + test_points_);
+    labels_.insert(labels_.end(), in.train.labels.begin(), in.train.labels.begin() + training_points);
     if (beside_pca && in.pca) {
       // PCA's codes are ordered by variance already: its first two numbers are its best 2-D view.
       const bn::Matrix pca_codes = bn::encode_all(*in.pca, images);
@@ -88,6 +92,8 @@ void LatentView::decode_at(bn::Model& model, LatentPoint spot) {
 
 void LatentView::describe(StateWriter& out) const {
   out.pair("components", shown_components_[0], shown_components_[1]);
+  out.number("points", static_cast<double>(labels_.size()));
+  out.number("testPoints", test_points_);
   out.flag("besidePca", shows_pca_);
   if (shows_pca_) {
     out.number("modelMse", model_mse_);

@@ -1,5 +1,7 @@
 // The Latent tab: the test set's codes seen in 2-D, and the user's drawing among them; beside it,
-// optionally, the same images through linear PCA with as many components.
+// optionally, the same images through linear PCA with as many components. A test split smaller
+// than the plot (your own images: 10 pictures keep 1 to test) is filled up with training images,
+// since a map of one point, or none to project onto two directions, shows nothing.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +25,12 @@ struct LatentPoint {
   float x = 0, y = 0;
 };
 
+// Which image a point of the plot is.
+struct PlottedImage {
+  bool training;  // from the training split (else the test split)
+  int index;      // in that split
+};
+
 class LatentView {
  public:
   static constexpr int kPoints = 1000;  // the MNIST-10k test split, all of it
@@ -41,6 +49,11 @@ class LatentView {
   const Scatter& points() const { return points_; }
   const Scatter& pca_points() const { return pca_points_; }
   const std::vector<uint8_t>& labels() const { return labels_; }
+  // Points [0, test_points()) are the test split's first images, the rest the training split's.
+  int test_points() const { return test_points_; }
+  PlottedImage plotted(int point) const {
+    return point < test_points_ ? PlottedImage{false, point} : PlottedImage{true, point - test_points_};
+  }
   const int* shown_components() const { return shown_components_; }
   bool shows_pca() const { return shows_pca_; }
   float model_mse() const { return model_mse_; }  // over the same images as PCA's, when beside it
@@ -60,6 +73,7 @@ class LatentView {
   bn::Projection2d projection_;
   Scatter points_, pca_points_;
   std::vector<uint8_t> labels_;
+  int test_points_ = 0;
   int shown_components_[2] = {0, 1};
   bool shows_pca_ = false;
   float model_mse_ = 0, pca_mse_ = 0;

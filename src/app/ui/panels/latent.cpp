@@ -68,31 +68,40 @@ void draw_scatter(ScatterRenderer& renderer, const Scatter& scatter, const PlotF
   draw->AddRect(frame.origin, far, ImGui::GetColorU32(ImGuiCol_Border));
 }
 
-// The same index in another data set's test split is another image.
-uint64_t hovered_revision(const bn::Dataset& test, int index) {
-  return (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&test)) << 16) ^ static_cast<uint64_t>(index);
+// The same index in another data set's split is another image.
+uint64_t hovered_revision(const bn::Dataset& split, int index) {
+  return (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&split)) << 16) ^ static_cast<uint64_t>(index);
 }
 
-void show_hovered(const bn::Dataset& test, const DatasetInfo& dataset, TextureCache& textures, int index, float thumb) {
-  const bn::Matrix image = test.batch({index});
+void show_hovered(const LatentView& view, const LoadedDataset& splits, const DatasetInfo& dataset, TextureCache& textures,
+                  int point, float thumb) {
+  const PlottedImage plotted = view.plotted(point);
+  const bn::Dataset& split = plotted.training ? *splits.train : *splits.test;
+  const bn::Matrix image = split.batch({plotted.index});
   const std::vector<float> pixels(image.data(), image.data() + image.size());
   ImGui::BeginTooltip();
-  textures.image("hovered", kPadSide, kPadSide, pixels, hovered_revision(test, index)).draw(ImVec2(thumb, thumb));
-  ImGui::Text("test image %d: %s", index + 1, label_name(dataset, test.labels[index]));
+  textures.image("hovered", kPadSide, kPadSide, pixels, hovered_revision(split, plotted.index))
+      .draw(ImVec2(thumb, thumb));
+  ImGui::Text("%s image %d: %s", plotted.training ? "training" : "test", plotted.index + 1,
+              label_name(dataset, split.labels[plotted.index]));
   ImGui::EndTooltip();
 }
 
 // The directions shown (codes wider than 2), the PCA comparison, and the legend.
 void latent_controls(LatentView& view, int latent, bool has_pca, const DatasetInfo& dataset, WidgetProbes& probes) {
+  const int points = static_cast<int>(view.labels().size());
+  if (view.test_points() < points)
+    ImGui::TextWrapped("All %d images, %d test and %d training: the test split alone is too few for a map.", points,
+                       view.test_points(), points - view.test_points());
   if (latent > 2) {
-    ImGui::TextWrapped("The test set's %d-number codes, flattened onto two of their main directions (PCA).", latent);
+    ImGui::TextWrapped("The %d-number codes, flattened onto two of their main directions (PCA).", latent);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     ImGui::SliderInt2("directions", view.components, 0, std::min(latent, 10) - 1);
     probes.probe("latentComponents");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 is the direction the codes vary most along, 1 the next, ...");
     ImGui::SameLine();
   } else {
-    ImGui::TextWrapped("The test set's codes: each of its %s is a point at its %d-number code.", dataset.items, latent);
+    ImGui::TextWrapped("Each of the test set's %s is a point at its %d-number code.", dataset.items, latent);
   }
   ImGui::BeginDisabled(!has_pca);
   ImGui::Checkbox("beside linear PCA", &view.beside_pca);
@@ -119,8 +128,8 @@ void draw_marker(const LatentView& view, const PlotFrame& frame, WidgetProbes& p
 }
 
 // The same images through linear PCA, beside the model's plot.
-void pca_plot(const LatentView& view, ImVec2 size, const bn::Dataset& test, const DatasetInfo& dataset, UiTools& tools,
-              float thumb) {
+void pca_plot(const LatentView& view, ImVec2 size, const LoadedDataset& splits, const DatasetInfo& dataset,
+              UiTools& tools, float thumb) {
   ImGui::BeginGroup();
   ImGui::TextDisabled("linear PCA-32: MSE %.4f", view.pca_mse());
   const Scatter& points = view.pca_points();
@@ -130,7 +139,7 @@ void pca_plot(const LatentView& view, ImVec2 size, const bn::Dataset& test, cons
   draw_scatter(tools.textures.scatter("pca", points.xy, view.labels(), points.revision), points, frame);
   if (ImGui::IsItemHovered()) {
     const int hovered = nearest_point(points, frame, ImGui::GetIO().MousePos);
-    if (hovered >= 0) show_hovered(test, dataset, tools.textures, hovered, thumb);
+    if (hovered >= 0) show_hovered(view, splits, dataset, tools.textures, hovered, thumb);
   }
   ImGui::EndGroup();
 }
@@ -149,7 +158,7 @@ void decoded_spot(const LatentView& view, TextureCache& textures, float thumb) {
 
 }  // namespace
 
-void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const bn::Dataset& test,
+void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const LoadedDataset& splits,
                 const DatasetInfo& dataset, UiTools& tools) {
   latent_controls(view, training.config().latent, pca != nullptr, dataset, tools.probes);
   const bool with_pca = view.beside_pca && pca && !view.pca_points().xy.empty();
@@ -175,7 +184,7 @@ void latent_tab(LatentView& view, Training& training, const bn::Model* pca, cons
   if (with_pca) {
     ImGui::EndGroup();
     ImGui::SameLine();
-    pca_plot(view, ImVec2(plot_width, side), test, dataset, tools, thumb);
+    pca_plot(view, ImVec2(plot_width, side), splits, dataset, tools, thumb);
   } else {
     tools.probes.forget("pcaPlot");
   }
@@ -184,7 +193,7 @@ void latent_tab(LatentView& view, Training& training, const bn::Model* pca, cons
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const int hovered = nearest_point(points, frame, mouse);
     if (hovered >= 0) {
-      show_hovered(test, dataset, tools.textures, hovered, thumb);
+      show_hovered(view, splits, dataset, tools.textures, hovered, thumb);
     } else if (plot_clicked) {
       LatentPoint spot;
       frame.to_latent(mouse, spot.x, spot.y);

@@ -85,7 +85,7 @@ void lessons_window(Session& session, UiState& ui, WidgetProbes& probes);
 void training_tab(Session& session, Ui& ui);
 // Returns the config to build when Build was pressed and the draft is valid (else the draft says why).
 std::optional<bn::ModelConfig> model_editor(const Training& training, ModelDraft& draft, UiTools& tools);
-void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const bn::Dataset& test,
+void latent_tab(LatentView& view, Training& training, const bn::Model* pca, const LoadedDataset& splits,
                 const DatasetInfo& dataset, UiTools& tools);
 // Returns true when the user asks for the VAE preset (the tab needs a VAE).
 bool generate_tab(SamplesView& view, InterpolationView& interpolation, Training& training, const DrawingPad& pad,

@@ -37,8 +37,8 @@ void side_panel(Session& session, Ui& ui, const PanelRect& rect, const PanelChoi
         switch (tab.tab) {
           case SideTab::kTraining: training_tab(session, ui); break;
           case SideTab::kLatent:
-            latent_tab(session.latent(), session.training(), session.pca(), *session.test_set(), session.dataset(),
-                       tools);
+            latent_tab(session.latent(), session.training(), session.pca(), session.datasets().current_sets(),
+                       session.dataset(), tools);
             break;
           case SideTab::kGenerate:
             if (generate_tab(session.samples(), session.interpolation(), session.training(), session.pad(),
