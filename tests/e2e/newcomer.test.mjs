@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { encodePng, strokePicture } from '../support/png.mjs';
-import { describePlayground, dropFiles, framesPass, layout, openTab, pollUntil, saveScreenshot, state } from './harness.mjs';
+import {
+  clickRect, describePlayground, dropFiles, framesPass, layout, openTab, pollUntil, saveScreenshot, state,
+} from './harness.mjs';
 
 const TABS = ['Training', 'Latent', 'Generate', 'Anomaly', 'Features', 'Compression'];
 
@@ -39,6 +41,23 @@ function newcomerSuite(isolation) {
       const s = await pollUntil(() => state(page), (x) => x.latentView?.points === 10, { timeoutMs: 10_000 });
       assert.deepEqual({ points: s.latentView.points, test: s.latentView.testPoints }, { points: 10, test: 1 });
       await saveScreenshot(page, `newcomer-own-images-latent-${build}.png`);
+    });
+
+    // 8: MNIST-10k's test split is stored class by class: in its order, 100 presses were zeros.
+    test('ten presses of the next-image arrow show every class', async () => {
+      const { page } = session;
+      await openTab(page, 'Training');
+      await clickRect(page, (await layout(page)).datasetButtons.mnist);
+      await pollUntil(() => state(page), (s) => s.dataset === 'mnist' && s.link.settled, { timeoutMs: 30_000 });
+      const labels = new Set();
+      for (let press = 0; press < 10; press++) {
+        const before = (await state(page)).drawing.testImage;
+        await clickRect(page, (await layout(page)).nextDigitButton);
+        const s = await pollUntil(() => state(page), (x) => x.drawing.testImage !== null && x.drawing.testImage !== before,
+          { timeoutMs: 3_000 });
+        labels.add(s.drawing.testLabel);
+      }
+      assert.equal(labels.size, 10, `classes seen: ${[...labels].join(', ')}`);
     });
 
     // Whatever still throws ends as a notice, at each edge where C++ meets the page.

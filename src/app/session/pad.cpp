@@ -90,14 +90,35 @@ bool DrawingPad::in_browsed_class(const bn::Dataset& test, int index) const {
   return browse_label_ < 0 || test.labels[index] == browse_label_;
 }
 
+namespace {
+
+// The order ◀ / ▶ step through: the first image of each class, then the second of each, and so on.
+// MNIST-10k's test split is stored class by class, so in its own order 100 presses showed zeros.
+std::vector<int> interleaved_by_class(const std::vector<uint8_t>& labels) {
+  std::vector<int> rank(labels.size());
+  int seen[256] = {};
+  for (size_t i = 0; i < labels.size(); ++i) rank[i] = seen[labels[i]]++;
+  std::vector<int> order(labels.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return rank[a] != rank[b] ? rank[a] < rank[b] : labels[a] < labels[b];
+  });
+  return order;
+}
+
+}  // namespace
+
 void DrawingPad::browse(const bn::Dataset& test, int step) {
   const int count = test.count();
   if (count == 0) return;
-  // The first press of "next" shows image 0, of "previous" the last one.
-  int index = browsed_ >= 0 && browsed_ < count ? browsed_ : (step > 0 ? -1 : 0);
+  const std::vector<int> order = interleaved_by_class(test.labels);
+  // The first press of "next" shows the order's first image, of "previous" its last.
+  int position = step > 0 ? -1 : 0;
+  if (browsed_ >= 0 && browsed_ < count)
+    position = static_cast<int>(std::find(order.begin(), order.end(), browsed_) - order.begin());
   for (int tried = 0; tried < count; ++tried) {
-    index = ((index + step) % count + count) % count;
-    if (in_browsed_class(test, index)) return load_test_image(test, index);
+    position = ((position + step) % count + count) % count;
+    if (in_browsed_class(test, order[position])) return load_test_image(test, order[position]);
   }
 }
 
