@@ -181,9 +181,18 @@ function serveFiles(app) {
   app.openModelFile = () => pick('.safetensors', false, (files) => load(files[0]));
   app.openOwnFiles = () => pick('.png,.jpg,.jpeg,.csv,.zip', true, (files) => sendOwnFiles(app, filesOfList(files)));
   const canvas = document.getElementById('canvas');
-  canvas.addEventListener('dragover', (event) => event.preventDefault());
+  // While files are dragged over the page it says what a drop will do; nothing showed before.
+  const hint = document.getElementById('drop-hint');
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+  canvas.addEventListener('dragenter', (event) => { if (carriesFiles(event)) hint.hidden = false; });
+  canvas.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    if (carriesFiles(event)) hint.hidden = false;
+  });
+  canvas.addEventListener('dragleave', () => { hint.hidden = true; });
   canvas.addEventListener('drop', (event) => {
     event.preventDefault();
+    hint.hidden = true;
     // A .safetensors file is a model; everything else (pictures, CSVs, zips, folders) is the
     // user's own images, and the app names what it could not use.
     const dropped = filesOfDrop(event.dataTransfer);

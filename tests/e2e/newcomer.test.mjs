@@ -30,12 +30,33 @@ function newcomerSuite(isolation) {
     // page could not catch, and the app stopped drawing for good.
     test('ten pictures of your own, then every tab: frames keep coming', async () => {
       const { page } = session;
+      // 7: while files are dragged over the page, it says what a drop will do.
+      const hintShown = await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(8)], 'a.png'));
+        const canvas = document.getElementById('canvas');
+        canvas.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        const shown = !document.getElementById('drop-hint').hidden;
+        canvas.dispatchEvent(new DragEvent('dragleave', { dataTransfer: transfer, bubbles: true }));
+        return shown && document.getElementById('drop-hint').hidden;
+      });
+      assert.ok(hintShown, 'dragging files over the page showed nothing, or the hint stayed');
       const dropped = await dropFiles(page, tenPictures());
       assert.match(dropped.notice, /10 images\. 9 to train on, 1 to test/);
+      // 7: the pad shows one of your pictures, not MNIST's 0; the grid shows the one test picture
+      // once; the Anomaly tab says there is too little to score rather than "AUROC 0.000".
+      const yours = await pollUntil(() => state(page), (x) => x.drawing.testImage === 0 && x.grid.shown === 1,
+        { timeoutMs: 10_000 });
+      assert.equal(yours.drawing.testImage, 0, 'the pad does not show your test picture');
+      assert.equal(yours.grid.shown, 1);
+      assert.ok(yours.testImages === 1);
       for (const tab of TABS) {
         await openTab(page, tab);
         await framesPass(page, 5, `the app stopped drawing on the ${tab} tab`);
-        assert.doesNotMatch((await state(page)).notice, /went wrong|cannot show/, `the ${tab} tab`);
+        const s = await state(page);
+        assert.doesNotMatch(s.notice, /went wrong|cannot show/, `the ${tab} tab`);
+        if (tab === 'Anomaly') assert.equal(s.anomaly?.auroc ?? null, null, 'one test picture got an AUROC');
+        await saveScreenshot(page, `newcomer-own-images-${tab.toLowerCase()}-${build}.png`);
       }
       await openTab(page, 'Latent');
       const s = await pollUntil(() => state(page), (x) => x.latentView?.points === 10, { timeoutMs: 10_000 });

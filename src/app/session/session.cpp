@@ -105,7 +105,11 @@ void Session::switch_to_dataset(const std::string& id) {
   }
   load_pca_baseline();
   invalidate_views();
+  // A test image (or an empty pad) gives way to one of the new set's: MNIST's 0 on the pad after
+  // your pictures came in said nothing about them. A drawing of the user's own stays.
+  const bool browsing = pad_.empty() || pad_.shown_test_image() >= 0;
   pad_.forget_browsing();
+  if (browsing) pad_.browse(*datasets_.current_sets().test, 1);
   interpolation_.new_data();  // the far end: a test image of the new set
 }
 
@@ -331,6 +335,7 @@ void Session::apply_pending_link() {
   if (datasets_.current() != dataset || !datasets_.all_weights_in(dataset)) return;
   const PendingLink link = std::move(*pending_link_);
   pending_link_.reset();
+  const bool first_visit = !chosen_;  // a link opened, not a hash edited on an open page
   std::string outcome = apply_link_model(link.settings, link.model_given);
   try {
     set_noise(link.settings.noise);
@@ -342,6 +347,9 @@ void Session::apply_pending_link() {
   for (const std::string& part : {link.ignored, notice_, outcome})
     if (!part.empty()) notice += (notice.empty() ? "" : " ") + part;
   notice_ = notice;
+  // A link, an embed and a lesson link open as a first visit does: on a test digit, not an empty
+  // pad whose noise the model turns into a ghost (and lessons begin "its rebuild is clean").
+  if (first_visit && pad_.empty()) pad_.browse(*test_set(), 1);
 }
 
 // The link's model, and what the notice should say about it.
@@ -490,6 +498,9 @@ void Session::describe(StateWriter& out) const {
   out.begin_object("generate");
   samples_.describe(out);
   interpolation_.describe(out);
+  out.end_object();
+  out.begin_object("grid");
+  grid_.describe(out);
   out.end_object();
   out.begin_object("latentView");
   latent_.describe(out);

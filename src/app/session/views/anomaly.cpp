@@ -42,7 +42,8 @@ void AnomalyView::refresh(const ViewInputs& in) {
 }
 
 void AnomalyView::describe(StateWriter& out) const {
-  out.number("auroc", auroc_);
+  if (too_few_to_score()) out.null("auroc");
+  else out.number("auroc", auroc_);
   out.number("threshold", threshold_);
   if (has_drawing_) out.number("score", drawing_score_);
   else out.null("score");

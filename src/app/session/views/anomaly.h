@@ -15,6 +15,9 @@ class AnomalyView {
  public:
   static constexpr int kImages = 1000;      // of each set
   static constexpr double kInterval = 1.0;  // 2,000 reconstructions
+  // Fewer normal test images than this, and an ROC says nothing (of one image, its AUROC is 0 or
+  // 1 by chance): the tab says so instead of showing one. Ten pictures of your own keep one to test.
+  static constexpr int kFewestToScore = 10;
 
   void refresh(const ViewInputs& in);
   void invalidate() { computed_.invalidate(); }
@@ -26,6 +29,7 @@ class AnomalyView {
   const std::vector<float>& anomaly_scores() const { return anomaly_scores_; }
   const std::vector<bn::RocPoint>& roc() const { return roc_; }
   double auroc() const { return auroc_; }
+  bool too_few_to_score() const { return static_cast<int>(normal_scores_.size()) < kFewestToScore; }
   // Above it: "anomaly". The user's choice survives new weights.
   float threshold() const { return threshold_; }
   void set_threshold(float threshold);
@@ -34,7 +38,8 @@ class AnomalyView {
   float drawing_score() const { return drawing_score_; }
   bool drawing_is_anomaly() const { return drawing_score_ > threshold_; }
 
-  // auroc, threshold, and the drawing's score and verdict ("anomaly", "normal" or "none").
+  // auroc (null when there are too few normal images to score), threshold, and the drawing's score
+  // and verdict ("anomaly", "normal" or "none").
   void describe(StateWriter& out) const;
 
  private:

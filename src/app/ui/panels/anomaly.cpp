@@ -166,8 +166,15 @@ void anomaly_tab(AnomalyView& view, DatasetHub& datasets, UiTools& tools) {
 
   const float side = std::min(ImGui::GetFontSize() * 9.0f, ImGui::GetContentRegionAvail().y - ImGui::GetFontSize() * 2);
   ImGui::BeginGroup();
-  ImGui::TextDisabled("ROC (AUROC %.3f)", view.auroc());
-  roc_plot(view, std::max(60.0f, side));
+  if (view.too_few_to_score()) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(60.0f, side));
+    ImGui::TextDisabled("No ROC: scoring takes %d test %s, and there are %d.", AnomalyView::kFewestToScore,
+                        normal.items, static_cast<int>(view.normal_scores().size()));
+    ImGui::PopTextWrapPos();
+  } else {
+    ImGui::TextDisabled("ROC (AUROC %.3f)", view.auroc());
+    roc_plot(view, std::max(60.0f, side));
+  }
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();

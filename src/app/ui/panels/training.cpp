@@ -16,7 +16,8 @@ void loss_text(const char* label, float value) {
   else ImGui::Text("%s -", label);
 }
 
-// Sixteen test digits beside the model's current rebuild of them, refreshed as it trains.
+// Sixteen test digits (with the noise the model trains on) beside the model's current rebuild of
+// them, refreshed as it trains.
 void training_grid(const TrainingGridView& grid, const DatasetInfo& dataset, UiTools& tools) {
   if (grid.originals().empty()) return;
   const int pixels = TrainingGridView::kSide * kPadSide;
@@ -24,7 +25,11 @@ void training_grid(const TrainingGridView& grid, const DatasetInfo& dataset, UiT
   const float side = std::min((ImGui::GetContentRegionAvail().x - gap) / 2.0f, ImGui::GetFontSize() * 9.0f);
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImGui::BeginGroup();
-  ImGui::TextDisabled("16 test %s", dataset.items);
+  if (grid.with_noise()) ImGui::TextDisabled("test %s + its noise", dataset.items);
+  else ImGui::TextDisabled("test %s", dataset.items);
+  if (ImGui::IsItemHovered() && grid.with_noise())
+    ImGui::SetTooltip("This model learns to clean up noisy %s: it is shown them with the noise it trains on.",
+                      dataset.items);
   tools.textures.image("grid originals", pixels, pixels, grid.originals(), grid.revision()).draw(ImVec2(side, side));
   ImGui::EndGroup();
   ImGui::SameLine();
@@ -103,14 +108,19 @@ bool training_buttons(Training& training, bool has_preset, WidgetProbes& probes)
 }
 
 // The model, where training is, and its losses.
-void training_progress(const Training& training) {
+void training_progress(const Training& training, int training_images) {
   const bn::TrainingSnapshot& snapshot = training.snapshot();
   const bn::TrainingMetrics& metrics = snapshot.metrics;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("%s", bn::describe(*snapshot.config).c_str());
   ImGui::PopStyleColor();
-  ImGui::Text("step %lld   epoch %d (%.0f%%)", static_cast<long long>(metrics.step), metrics.epoch + 1,
-              100.0f * metrics.epoch_progress);
+  // Ten pictures of your own fit in one batch: every step is an epoch, and "(0%)" said nothing.
+  if (training_images <= snapshot.config->batch_size)
+    ImGui::Text("step %lld   epoch %d: each step sees all %d images", static_cast<long long>(metrics.step),
+                metrics.epoch + 1, training_images);
+  else
+    ImGui::Text("step %lld   epoch %d (%.0f%%)", static_cast<long long>(metrics.step), metrics.epoch + 1,
+                100.0f * metrics.epoch_progress);
   const std::string train_label = "train loss (" + training.viewer().loss_unit() + ")";
   loss_text(train_label.c_str(), metrics.train_loss);
   loss_text("test loss", metrics.test_loss);
@@ -162,10 +172,11 @@ void training_tab(Session& session, Ui& ui) {
   WidgetProbes& probes = ui.probes;
   // controls=0 (a link's): the model trains on its own or not at all, as the page that embeds it chose.
   const bool controls = ui.state.mode.controls;
-  if (controls && training_buttons(training, !session.preset().empty(), probes)) session.load_pretrained();
+  const bool pretrained = !session.preset().empty() && session.datasets().current() != kOwnDataset;
+  if (controls && training_buttons(training, pretrained, probes)) session.load_pretrained();
   if (controls) model_file_buttons(session, ui);
   if (controls) dataset_choice(session.datasets(), ui);
-  training_progress(training);
+  training_progress(training, session.datasets().current_sets().train->count());
   ImGui::Checkbox("log scale", &ui.state.loss_log_scale);
   if (controls) {
     ImGui::SameLine();
