@@ -95,6 +95,20 @@ function newcomerSuite(isolation) {
       });
     }
   });
+
+  // 5: a link, an embed and a lesson link opened on an empty pad, whose noise the model turned into
+  // a ghost that changed with each load; a plain first visit opens on a test digit.
+  describePlayground('an embedded lesson link', { isolation, hash: 'lesson=denoising&embed=1&tab=latent' },
+    (session) => {
+      test('opens on a test digit, as a first visit does', async () => {
+        const { page } = session;
+        const s = await pollUntil(() => state(page), (x) => x.link.settled && x.drawing.testImage !== null,
+          { timeoutMs: 20_000 });
+        assert.equal(s.drawing.testImage, 0, 'the pad is empty');
+        assert.ok(s.psnr.output > s.psnr.noisy, `${s.psnr.noisy} dB in, ${s.psnr.output} dB out`);
+        await saveScreenshot(page, `newcomer-lesson-link-${build}.png`);
+      });
+    });
 }
 
 newcomerSuite(true);
