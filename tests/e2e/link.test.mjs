@@ -144,6 +144,14 @@ test('embed mode (st build): only the chosen panels, no header and no training c
     assert.ok(l.pad.y < 60, `the pad starts ${l.pad.y} px down: the header's room was not given back`);
     assert.ok(l.sidePanel.w > 0, 'the Training tab was asked for');
     assert.deepEqual(Object.keys(l.tabs), ['Training']);
+    // Without controls the page chose whether it trains: Space, S and the preset keys do nothing.
+    await page.keyboard.press('Space');
+    await page.keyboard.press('s');
+    await page.keyboard.press('1');
+    await framesPass(page, 10);
+    const after = await state(page);
+    assert.deepEqual({ step: after.step, training: after.training, preset: after.preset },
+      { step: s.step, training: false, preset: 'Sparse' }, 'a key trained or changed the embedded model');
     await saveScreenshot(page, 'embed-mode.png');
     assertClean(opened);
   } finally {

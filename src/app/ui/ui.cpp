@@ -36,9 +36,10 @@ void handle_shortcuts(Session& session, Ui& ui) {
   if (pressed(ImGuiKey_RightArrow)) pad.browse(test, 1);
   if (pressed(ImGuiKey_LeftArrow)) pad.browse(test, -1);
   if (pressed(ImGuiKey_R)) pad.random_test_image(test);
+  if (pressed(ImGuiKey_N)) session.cycle_noise();
+  if (!state.mode.controls) return;  // an embed's controls=0: the page chose whether it trains
   if (pressed(ImGuiKey_Space)) session.training().post(bn::TrainerCommand::kToggle);
   if (pressed(ImGuiKey_S)) session.training().post(bn::TrainerCommand::kStep);
-  if (pressed(ImGuiKey_N)) session.cycle_noise();
   for (int i = 0; i < static_cast<int>(presets().size()) && i < 9; ++i)
     if (pressed(static_cast<ImGuiKey>(ImGuiKey_1 + i))) session.select_preset(presets()[i].name);
 }
@@ -59,7 +60,9 @@ void draw_ui(Session& session, Ui& ui) {
   const PanelLayout layout = compute_panel_layout(io.DisplaySize, header ? ui.state.header_height : 0.0f, shown);
   begin_page(io.DisplaySize);
   if (header) header_panel(session, ui, tools, layout.header);
-  if (shown.draw) draw_pad_panel(session.pad(), session.test_set(), session.dataset(), ui.pointer, tools, layout.draw);
+  if (shown.draw)
+    draw_pad_panel(session.pad(), session.test_set(), session.dataset(), ui.pointer, tools, layout.draw,
+                   ui.state.mode.embed);
   if (shown.reconstruction)
     reconstruction_panel(session.rebuild(), session.pad().empty(), session.datasets(), session.training(), tools,
                          layout.reconstruction);

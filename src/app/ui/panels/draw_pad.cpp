@@ -100,7 +100,7 @@ void shown_test_image_line(DrawingPad& pad, const bn::Dataset& test, const Datas
 }  // namespace
 
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
-                    UiTools& tools, const PanelRect& rect) {
+                    UiTools& tools, const PanelRect& rect, bool embedded) {
   if (begin_panel("Draw", rect)) {
     WidgetProbes& probes = tools.probes;
     const float side = ImGui::GetContentRegionAvail().x;
@@ -147,7 +147,8 @@ void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo&
     } else if (const int shown = pad.shown_test_image(); shown >= 0 && test) {
       shown_test_image_line(pad, *test, dataset, shown);
     } else {
-      ImGui::TextDisabled("Draw here. L: lessons, ?: keys.");
+      // Embedded, the header and its Lessons button are hidden: the hint names only the keys.
+      ImGui::TextDisabled(embedded ? "Draw here. ?: keys." : "Draw here. L: lessons, ?: keys.");
     }
   }
   end_panel("Draw");

@@ -18,8 +18,11 @@ void help_overlay(UiState& ui) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(what);
       };
-      row("Space", "train / pause");
-      row("S", "one training step");
+      const bool controls = ui.mode.controls;  // an embed without them: the page chose the training
+      if (controls) {
+        row("Space", "train / pause");
+        row("S", "one training step");
+      }
       row("C", "clear the drawing");
       row("U, Ctrl+Z", "undo the last stroke");
       row("Left / Right", "previous / next test image on the pad");
@@ -29,7 +32,8 @@ void help_overlay(UiState& ui) {
       row("N", "next kind of noise");
       row("+ / -", "bigger / smaller interface (for a projector)");
       row("T", "light / dark theme");
-      for (size_t i = 0; i < presets().size() && i < 9; ++i) {
+      row("L", "lessons: short guided tours of what autoencoders do");
+      for (size_t i = 0; controls && i < presets().size() && i < 9; ++i) {
         const char key[2] = {static_cast<char>('1' + i), '\0'};
         row(key, presets()[i].name);
       }

@@ -71,7 +71,7 @@ void framed_image(const DigitTexture& texture, ImVec2 size);
 // In embed mode, only the notice.
 void header_panel(Session& session, Ui& ui, UiTools& tools, const PanelRect& rect);
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
-                    UiTools& tools, const PanelRect& rect);
+                    UiTools& tools, const PanelRect& rect, bool embedded);
 // `pad_empty`: the caption says why a model shows something for a blank pad.
 void reconstruction_panel(PadReconstruction& rebuild, bool pad_empty, const DatasetHub& datasets,
                           const Training& training, UiTools& tools, const PanelRect& rect);

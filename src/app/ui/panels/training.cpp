@@ -201,7 +201,7 @@ void training_tab(Session& session, Ui& ui) {
   const bn::TrainingMetrics& metrics = training.snapshot().metrics;
   ImVec2 plot = ImGui::GetContentRegionAvail();
   plot.y = std::max(120.0f, std::min(plot.y, plot.x * 0.75f));
-  loss_plot("losses", metrics.train_curve, metrics.test_curve, plot, ui.state.loss_log_scale);
+  loss_plot("losses", metrics.train_curve, metrics.test_curve, plot, ui.state.loss_log_scale, controls);
 }
 
 }  // namespace bn_app

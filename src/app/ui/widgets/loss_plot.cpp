@@ -41,7 +41,7 @@ void polyline(ImDrawList* draw, const std::vector<bn::LossPoint>& curve, ImVec2 
 }  // namespace
 
 void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const std::vector<bn::LossPoint>& test,
-               ImVec2 size, bool log_scale) {
+               ImVec2 size, bool log_scale, bool can_train) {
   ImGui::PushID(id);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::Dummy(size);
@@ -67,7 +67,8 @@ void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const st
   if (max_step == 0.0f) {
     // Only the starting test loss so far (e.g. a pretrained model): say where the curves will go.
     draw->AddText(ImVec2(min.x + line, min.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                  "Training continues from here: the curves grow to the right.");
+                  can_train ? "Training continues from here: the curves grow to the right."
+                            : "The model as it is: this page does not train it.");
   }
   if (y.high - y.low < 1e-6f) y.high = y.low + 1e-3f;
   const float pad = 0.05f * (y.high - y.low);

@@ -10,7 +10,9 @@
 
 namespace bn_app {
 
+// `can_train`: the page offers training (not an embed without controls), so an untrained curve
+// says where it will grow.
 void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const std::vector<bn::LossPoint>& test,
-               ImVec2 size, bool log_scale = false);
+               ImVec2 size, bool log_scale = false, bool can_train = true);
 
 }  // namespace bn_app
