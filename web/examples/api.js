@@ -7,18 +7,45 @@ const demo = (window.apiDemo = { done: false, error: null, losses: [], build: nu
 const status = document.getElementById('status');
 const STEPS = 300, SLICE = 20;
 
+// The test loss against the training step, with both axes labelled: the loss (nats per image) up the
+// left, the step along the bottom.
 function drawLosses(losses) {
   const canvas = document.getElementById('loss');
   const g = canvas.getContext('2d');
   g.clearRect(0, 0, canvas.width, canvas.height);
+  const left = 64, right = 20, top = 10, bottom = 34;
+  const width = canvas.width - left - right, height = canvas.height - top - bottom;
   const high = Math.max(...losses), low = Math.min(...losses);
+  const yOf = (loss) => top + (high === low ? 0.5 : (high - loss) / (high - low)) * height;  // falling goes down
+  const xOf = (step) => left + (step / STEPS) * width;
+  g.strokeStyle = '#5b6270';
+  g.lineWidth = 1;
+  g.beginPath();
+  g.moveTo(left, top);
+  g.lineTo(left, top + height);
+  g.lineTo(left + width, top + height);
+  g.stroke();
+  g.fillStyle = '#aab2bf';
+  g.font = '12px system-ui, sans-serif';
+  g.textAlign = 'right';
+  g.textBaseline = 'middle';
+  g.fillText(high.toFixed(1), left - 6, yOf(high));
+  if (high !== low) g.fillText(low.toFixed(1), left - 6, yOf(low));
+  g.textAlign = 'center';
+  g.textBaseline = 'top';
+  for (const step of [0, STEPS / 2, STEPS]) g.fillText(String(step), xOf(step), top + height + 4);
+  g.fillText('training step', left + width / 2, top + height + 18);
+  g.save();
+  g.translate(12, top + height / 2);
+  g.rotate(-Math.PI / 2);
+  g.textBaseline = 'middle';
+  g.fillText('test loss (nats)', 0, 0);
+  g.restore();
   g.strokeStyle = '#6ea8fe';
   g.lineWidth = 2;
   g.beginPath();
   losses.forEach((loss, i) => {
-    const x = 10 + (i / (STEPS / SLICE)) * (canvas.width - 20);
-    // The highest loss at the top: a falling loss goes down.
-    const y = 10 + (high === low ? 0.5 : (high - loss) / (high - low)) * (canvas.height - 20);
+    const x = xOf(i * SLICE), y = yOf(loss);
     if (i === 0) g.moveTo(x, y);
     else g.lineTo(x, y);
   });

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "app/ui/panels/panels.h"
@@ -21,12 +22,24 @@ void accuracy_bar(const char* label, float accuracy, ImU32 colour, float width) 
 }
 
 // Rows: the true label; columns: the prediction. Brighter cells hold more test images.
-void confusion_matrix(const std::vector<int>& counts, float side) {
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+// Ten by ten cells with the class numbers along the top (the guess) and down the left (the truth);
+// hovering a cell names both classes and counts its images.
+void confusion_matrix(const std::vector<int>& counts, float side, const DatasetInfo& dataset) {
+  const float margin = ImGui::CalcTextSize("00").x;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(side, side));
+  const bool hovered = ImGui::IsItemHovered();
+  const ImVec2 origin(start.x + margin, start.y + ImGui::GetTextLineHeight());
+  const float cell = (side - std::max(margin, ImGui::GetTextLineHeight())) / 10.0f;
   const int largest = std::max(1, *std::max_element(counts.begin(), counts.end()));
-  const float cell = side / 10.0f;
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  for (int k = 0; k < 10; ++k) {
+    const char digit[2] = {static_cast<char>('0' + k), '\0'};
+    const ImVec2 size = ImGui::CalcTextSize(digit);
+    draw->AddText(ImVec2(origin.x + (k + 0.5f) * cell - size.x / 2, start.y), text, digit);
+    draw->AddText(ImVec2(start.x + (margin - size.x) / 2, origin.y + (k + 0.5f) * cell - size.y / 2), text, digit);
+  }
   for (int truth = 0; truth < 10; ++truth)
     for (int guess = 0; guess < 10; ++guess) {
       const float v = static_cast<float>(counts[truth * 10 + guess]) / largest;
@@ -35,6 +48,13 @@ void confusion_matrix(const std::vector<int>& counts, float side) {
       const ImVec2 a(origin.x + guess * cell, origin.y + truth * cell);
       draw->AddRectFilled(a, ImVec2(a.x + cell - 1, a.y + cell - 1), colour);
     }
+  if (!hovered) return;
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const int guess = static_cast<int>(std::floor((mouse.x - origin.x) / cell));
+  const int truth = static_cast<int>(std::floor((mouse.y - origin.y) / cell));
+  if (guess < 0 || guess > 9 || truth < 0 || truth > 9) return;
+  ImGui::SetTooltip("%d test images of %s called %s", counts[truth * 10 + guess], label_name(dataset, truth),
+                    label_name(dataset, guess));
 }
 
 }  // namespace
@@ -67,7 +87,7 @@ void features_tab(FeaturesView& features, const DatasetInfo& dataset, UiTools& t
               features.computed_labels());
   ImGui::TextDisabled("test-set confusion, codes (rows: true class, columns: guess)");
   const float side = std::max(80.0f, std::min(width, ImGui::GetContentRegionAvail().y - 4.0f));
-  confusion_matrix(features.codes().confusion, side);
+  confusion_matrix(features.codes().confusion, side, dataset);
 }
 
 }  // namespace bn_app

@@ -16,7 +16,7 @@ struct NoiseChoice {
 };
 
 constexpr NoiseChoice kChoices[] = {
-    {bn::NoiseType::kNone, "None", 0.0f, ""},
+    {bn::NoiseType::kNone, "None", 0.0f, "off"},
     {bn::NoiseType::kGaussian, "Gaussian", 1.0f, "sigma %.2f"},
     {bn::NoiseType::kSaltPepper, "Salt & pepper", 1.0f, "%.2f of the pixels"},
     {bn::NoiseType::kMaskBlock, "Block mask", 28.0f, "%.0f x %.0f pixels"},
@@ -58,18 +58,22 @@ void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& re
         if (ImGui::Selectable(c.label, c.type == noise.type)) rebuild.set_noise(bn::typical_noise(c.type));
       ImGui::EndCombo();
     }
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
     ImGui::BeginDisabled(noise.type == bn::NoiseType::kNone);
     float level = noise.level;
-    char format[48];
-    if (noise.type == bn::NoiseType::kMaskBlock) std::snprintf(format, sizeof format, "%.0f x %.0f px", level, level);
-    else std::snprintf(format, sizeof format, "%s", current.level_format);
-    const bool changed = ImGui::SliderFloat("##level", &level, 0.0f, std::max(current.max_level, 0.01f), format);
+    // The value beside the slider, not on it: ImGui centres a slider's text, and the handle sat
+    // inside the word "sigma".
+    char shown[48];
+    if (noise.type == bn::NoiseType::kMaskBlock) std::snprintf(shown, sizeof shown, "%.0f x %.0f px", level, level);
+    else std::snprintf(shown, sizeof shown, current.level_format, level);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+    const bool changed = ImGui::SliderFloat("##level", &level, 0.0f, std::max(current.max_level, 0.01f), "");
     tools.probes.probe("noiseSlider");
     if (changed) {
       if (noise.type == bn::NoiseType::kMaskBlock) level = std::round(level);
       rebuild.set_noise({noise.type, level});
     }
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextUnformatted(shown);
     ImGui::EndDisabled();
     bool median = rebuild.show_median();
     if (ImGui::Checkbox("3x3 median filter", &median)) rebuild.set_show_median(median);

@@ -70,7 +70,20 @@ void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const st
                   can_train ? "Training continues from here: the curves grow to the right."
                             : "The model as it is: this page does not train it.");
   }
-  if (y.high - y.low < 1e-6f) y.high = y.low + 1e-3f;
+  // At least a tenth of the loss from bottom to top (a twentieth of a decade on the log scale),
+  // centred on the curves: Train on a pretrained model moves its loss by 0.1%, and an axis of just
+  // that range drew the batches' noise as wild swings.
+  const float least = log_scale ? 0.05f : 0.1f * std::max(std::abs(y.high), 1e-6f);
+  if (y.high - y.low < least) {
+    const float middle = 0.5f * (y.high + y.low);
+    const bool never_negative = y.low >= 0.0f;
+    y.low = middle - 0.5f * least;
+    y.high = middle + 0.5f * least;
+    if (!log_scale && never_negative && y.low < 0.0f) {
+      y.high -= y.low;
+      y.low = 0.0f;
+    }
+  }
   const float pad = 0.05f * (y.high - y.low);
   y.low -= pad;
   y.high += pad;
