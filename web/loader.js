@@ -235,6 +235,12 @@ async function start() {
       const pressure = e.pointerType === 'pen' ? e.pressure : 1;
       app.pen(e.clientX - box.left, e.clientY - box.top, pressure, lifted ? 0 : e.buttons);
     }
+    // A finger's swipe off the pad scrolls the panels: the canvas takes every touch, so the
+    // browser scrolls nothing itself.
+    if (event.pointerType === 'touch') {
+      const phase = event.type === 'pointerdown' ? 0 : lifted ? 2 : 1;
+      app.touch(event.clientX - box.left, event.clientY - box.top, phase);
+    }
   };
   for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel']) {
     canvas.addEventListener(type, forwardPen);

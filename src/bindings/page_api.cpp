@@ -12,6 +12,8 @@
 //   pretrainedKinds()                  the weights files each data set ships with
 // Input and commands:
 //   pen(x, y, pressure, buttons)       one pointer reading over the canvas: what the pad draws from
+//   touch(x, y, phase)                 a finger's reading too (0 down, 1 move, 2 up): a swipe that
+//                                      starts off the pad scrolls the panels under it
 //   selectPreset(name)                 as a click on its button; false for an unknown name
 //   setNoise(type, level)              "" on success, else why the setting was refused
 //   loadModelFile(name, Uint8Array)    a .safetensors model in place of the current one; false (and
@@ -179,6 +181,12 @@ void pen(double x, double y, double pressure, int buttons) {
   bn_app::web_app().add_pen_sample(sample);
 }
 
+// A touch pointer reading (phase 0 down, 1 move, 2 up): a swipe off the pad scrolls the panels.
+void touch(double x, double y, int phase) {
+  if (!std::isfinite(x) || !std::isfinite(y)) return;
+  bn_app::touch_event(ui().state, static_cast<float>(x), static_cast<float>(y), phase);
+}
+
 // [SECTION] Links
 
 void apply_link(std::string text) { bn_app::apply_link(session(), ui(), text); }
@@ -300,6 +308,7 @@ EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("selectPreset", &Guarded<&select_preset>::call);
   emscripten::function("setNoise", &Guarded<&set_noise>::call);
   emscripten::function("pen", &Guarded<&pen>::call);
+  emscripten::function("touch", &Guarded<&touch>::call);
   emscripten::function("loadModelFile", &Guarded<&load_model_file>::call);
   emscripten::function("pictureRefusal", &Guarded<&picture_refusal>::call);
   emscripten::function("ownFilesBegin", &Guarded<&own_files_begin>::call);

@@ -34,14 +34,17 @@ export const CHROMIUM_ARGS = [
 ];
 
 // Starts a server on a free port and a browser page on it, and records what a test must not see:
-// uncaught page errors and requests that leave the origin. `hash` opens a link (see settings.h).
-export async function openPlayground({ isolation, hash = '' }) {
+// uncaught page errors and requests that leave the origin. `hash` opens a link (see settings.h);
+// `phone` opens it as a phone would (412x839 CSS pixels at 2.625 device pixels each, touch).
+export async function openPlayground({ isolation, hash = '', viewport = { width: 1280, height: 720 }, phone = false }) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`${webRoot}/index.html is missing: run ./build.sh web first`);
   }
   const server = await startServer({ root: webRoot, port: 0, isolation });
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await browser.newPage(phone
+    ? { viewport: { width: 412, height: 839 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true }
+    : { viewport });
   const origin = new URL(server.url).origin;
   const pageErrors = [];
   const offOriginRequests = [];

@@ -109,6 +109,73 @@ function newcomerSuite(isolation) {
         await saveScreenshot(page, `newcomer-lesson-link-${build}.png`);
       });
     });
+
+  // 2: on a phone the canvas takes every touch (drawing must not scroll the page), so nothing
+  // scrolled; the header cut A+ in half and put the theme off-screen; the tabs read "Traini...".
+  describePlayground('a phone', { isolation, phone: true }, (session) => {
+    test('nothing in the header or the tabs is cut', async () => {
+      const { page } = session;
+      await framesPass(page, 5);
+      const l = await layout(page);
+      const width = 412;
+      const header = ['lessonsButton', 'copyLinkButton', 'copyEmbedButton', 'scaleDownButton', 'scaleUpButton',
+        'themeCheckbox', ...Object.keys(l.presetButtons).map((name) => `presetButtons.${name}`)];
+      for (const name of header) {
+        const r = name.split('.').reduce((o, k) => o[k], l);
+        assert.ok(r.x >= 0 && r.x + r.w <= width, `${name} runs off the screen: ${JSON.stringify(r)}`);
+      }
+      await saveScreenshot(page, `newcomer-phone-top-${build}.png`);
+    });
+
+    test('a swipe on the panels scrolls down to Train', async () => {
+      const { page } = session;
+      const cdp = await page.context().newCDPSession(page);
+      const swipe = async (x, from, to) => {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: from }] });
+        await framesPass(page, 2);
+        for (let i = 1; i <= 10; i++) {
+          await cdp.send('Input.dispatchTouchEvent',
+            { type: 'touchMove', touchPoints: [{ x, y: from + ((to - from) * i) / 10 }] });
+          await framesPass(page, 1);
+        }
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await framesPass(page, 3);
+      };
+      const before = await layout(page);
+      const onScreen = (r) => r && r.y >= 0 && r.y + r.h <= 839;
+      assert.ok(!onScreen(before.trainButton), 'Train was on screen before any swipe');
+      let l = before;
+      for (let swipes = 0; swipes < 4 && !onScreen(l.trainButton); swipes++) {
+        await swipe(300, 780, 280);  // on the Draw and Reconstruction panels' right edge, then the tabs
+        l = await layout(page);
+      }
+      assert.ok(onScreen(l.trainButton), `Train is still off screen: ${JSON.stringify(l.trainButton)}`);
+      assert.ok(l.pad.y < before.pad.y - 300, 'the page did not scroll');
+      for (const [name, r] of Object.entries(l.tabs)) {
+        assert.ok(r.x + r.w <= l.sidePanel.x + l.sidePanel.w, `the ${name} tab is cut`);
+      }
+      const s = await state(page);
+      assert.equal(s.drawing.testImage, 0, 'the swipe drew on the pad');
+      await saveScreenshot(page, `newcomer-phone-train-${build}.png`);
+    });
+  });
+
+  // 3: at a projector's scale on 1280x800 the tabs went below the fold, two screens down at 2x.
+  for (const scale of [1.5, 2]) {
+    describePlayground(`a projector at ${scale}x`, { isolation, viewport: { width: 1280, height: 800 },
+      hash: `scale=${scale}` }, (session) => {
+      test('the pad and Train are on screen together', async () => {
+        const { page } = session;
+        await pollUntil(() => state(page), (x) => x.link.settled, { timeoutMs: 20_000 });
+        await framesPass(page, 5);
+        const l = await layout(page);
+        const inside = (r) => r && r.x >= 0 && r.y >= 0 && r.x + r.w <= 1280 && r.y + r.h <= 800;
+        assert.ok(inside(l.pad), `the pad is off screen: ${JSON.stringify(l.pad)}`);
+        assert.ok(inside(l.trainButton), `Train is off screen: ${JSON.stringify(l.trainButton)}`);
+        await saveScreenshot(page, `newcomer-projector-${scale}x-${build}.png`);
+      });
+    });
+  }
 }
 
 newcomerSuite(true);

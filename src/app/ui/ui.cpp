@@ -1,10 +1,12 @@
 #include "app/ui/ui.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "app/session/lessons.h"
 #include "app/ui/panels/panels.h"
+#include "imgui_internal.h"  // windows and their scroll, for a finger's swipe
 
 namespace bn_app {
 
@@ -44,7 +46,77 @@ void handle_shortcuts(Session& session, Ui& ui) {
     if (pressed(static_cast<ImGuiKey>(ImGuiKey_1 + i))) session.select_preset(presets()[i].name);
 }
 
+constexpr float kPanSlop = 10.0f;  // CSS pixels a finger moves before a swipe is a scroll, not a tap
+
+bool inside(const ScreenRect& r, float x, float y) { return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h; }
+
+// The innermost window under a point that can scroll vertically (0 for none).
+ImGuiID scrollable_window_at(ImVec2 point) {
+  ImGuiWindow* best = nullptr;
+  int best_depth = -1;
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if (!window->WasActive || window->Hidden || window->ScrollMax.y <= 0.0f || !window->Rect().Contains(point))
+      continue;
+    int depth = 0;
+    for (ImGuiWindow* w = window->ParentWindow; w; w = w->ParentWindow) ++depth;
+    if (depth > best_depth) {
+      best = window;
+      best_depth = depth;
+    }
+  }
+  return best ? best->ID : 0;
+}
+
+// Scrolls by what the finger moved since the last frame: the window under it first, then, at its
+// end, the windows around it (the tab's content, then the page).
+void apply_touch_pan(UiState& ui, const WidgetProbes& probes) {
+  TouchPan& touch = ui.touch;
+  if (touch.down && !touch.panning) {
+    const float dx = touch.last_x - touch.start_x, dy = touch.last_y - touch.start_y;
+    const bool on_pad = inside(probes.get("pad"), touch.start_x, touch.start_y);
+    if (!on_pad && std::abs(dy) > kPanSlop && std::abs(dy) > std::abs(dx)) {
+      touch.panning = true;
+      touch.window = scrollable_window_at(ImVec2(touch.start_x, touch.start_y));
+      touch.unapplied_dy = dy;
+      ImGui::ClearActiveID();  // the button the finger went down on is not pressed
+    }
+  }
+  if (touch.panning && touch.unapplied_dy != 0.0f) {
+    float wanted = -touch.unapplied_dy;  // a finger moving up scrolls down
+    for (ImGuiWindow* w = ImGui::FindWindowByID(touch.window); w && wanted != 0.0f; w = w->ParentWindow) {
+      const float from = w->ScrollTarget.y < FLT_MAX ? w->ScrollTarget.y : w->Scroll.y;
+      const float to = std::clamp(from + wanted, 0.0f, w->ScrollMax.y);
+      if (to != from) ImGui::SetScrollY(w, to);
+      wanted -= to - from;
+    }
+  }
+  touch.unapplied_dy = 0.0f;
+  if (touch.lifted) {
+    ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    touch = TouchPan{};
+  }
+}
+
 }  // namespace
+
+void touch_event(UiState& ui, float x, float y, int phase) {
+  TouchPan& touch = ui.touch;
+  if (phase == TouchPan::kDown) {
+    touch = TouchPan{};
+    touch.down = true;
+    touch.start_x = touch.last_x = x;
+    touch.start_y = touch.last_y = y;
+    return;
+  }
+  if (!touch.down) return;
+  if (touch.panning) touch.unapplied_dy += y - touch.last_y;
+  touch.last_x = x;
+  touch.last_y = y;
+  if (phase == TouchPan::kUp) {
+    touch.down = false;
+    touch.lifted = true;
+  }
+}
 
 void draw_ui(Session& session, Ui& ui) {
   ImGuiIO& io = ImGui::GetIO();
@@ -52,6 +124,7 @@ void draw_ui(Session& session, Ui& ui) {
   ui.state.fps = io.Framerate;
   ui.state.frame_ms.add(1000.0f * io.DeltaTime);
   handle_shortcuts(session, ui);
+  apply_touch_pan(ui.state, ui.probes);
 
   UiTools tools{ui.textures, ui.probes};
   const PanelChoice shown = panels_shown(ui.state.mode);

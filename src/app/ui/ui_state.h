@@ -18,6 +18,19 @@ struct PageMode {
   std::string lesson;               // the lesson open in the Lessons window ("" for the list)
 };
 
+// A finger on the canvas, from the page's touch pointer events. The canvas takes every touch (so
+// that drawing never scrolls the page), so the browser scrolls nothing: a mostly vertical swipe
+// that does not start on the pad scrolls the panel under it instead, as a phone scrolls a page.
+struct TouchPan {
+  enum Phase { kDown = 0, kMove = 1, kUp = 2 };
+  bool down = false;
+  bool panning = false;
+  bool lifted = false;  // the next frame takes the hover away: a tapped tooltip stayed on screen
+  float start_x = 0, start_y = 0, last_x = 0, last_y = 0;  // CSS pixels
+  float unapplied_dy = 0;                                  // moved since the last frame scrolled
+  uint32_t window = 0;                                     // the ImGui window scrolled first (its ID)
+};
+
 struct UiState {
   static constexpr float kMinScale = 1.0f, kMaxScale = 3.0f;
   // The whole UI's scale (for projectors) and its theme; the platform layer rebuilds the font and
@@ -29,7 +42,6 @@ struct UiState {
   bool show_lessons = false;    // the Lessons window (L); its lesson is mode.lesson
   int lesson_step = 0;
   bool loss_log_scale = false;     // the Training tab's loss axis
-  uint64_t tab_requests_seen = 0;  // the session's last tab request the tab bar has selected
   uint64_t frames = 0;             // drawn since start: tests wait on frames, not milliseconds
   PageMode mode;
   // The page's address without its hash (the platform's; "" on the desktop, which has no links).
@@ -42,6 +54,7 @@ struct UiState {
   // The main thread's own share of each frame (update, UI, GL submission), measured by the
   // platform: what is left of frame_ms is the browser's compositing and waiting for the next frame.
   TimeHistory work_ms;
+  TouchPan touch;
 };
 
 // Sets the UI scale, in quarter steps, clamped to [kMinScale, kMaxScale].

@@ -21,7 +21,9 @@ void presentation_controls(UiState& ui, WidgetProbes& probes) {
   if (ImGui::Button("A+")) set_ui_scale(ui, ui.scale + 0.25f);
   probes.probe("scaleUpButton");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Bigger interface, for a projector (+)");
-  ImGui::SameLine();
+  // On a phone the row wraps here, rather than cutting A+ in half and the theme off the screen.
+  same_line_if_room(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize("Light theme").x);
   ImGui::Checkbox("Light theme", &ui.light_theme);
   probes.probe("themeCheckbox");
 }
@@ -77,14 +79,13 @@ void notice_line(const Session& session) {
   ImGui::PopStyleColor();
 }
 
-// Puts the next item on this line if `width` still fits, else on a new one.
+}  // namespace
+
 void same_line_if_room(float width) {
   const float right = ImGui::GetWindowContentRegionMax().x;
   ImGui::SameLine();
   if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
 }
-
-}  // namespace
 
 void header_panel(Session& session, Ui& whole_ui, UiTools& tools, const PanelRect& rect) {
   UiState& ui = whole_ui.state;
@@ -122,13 +123,14 @@ void header_panel(Session& session, Ui& whole_ui, UiTools& tools, const PanelRec
       ImGui::SameLine(right - controls - status_width - spacing);
       ImGui::TextDisabled("%s", status);
     }
+    // Too narrow for every control after the name (a phone): they wrap, group by group.
     ImGui::SameLine(std::max(after_name + spacing, right - controls));
     lessons_button(ui, tools.probes);
-    ImGui::SameLine();
     if (links) {
+      same_line_if_room(link_buttons_width() - spacing);
       link_buttons(session, whole_ui, tools.probes);
-      ImGui::SameLine();
     }
+    same_line_if_room(ImGui::CalcTextSize("A-A+2.75x").x + 4.0f * ImGui::GetStyle().FramePadding.x + 2.0f * spacing);
     presentation_controls(ui, tools.probes);
 
     // One button per preset, wrapping onto more rows when narrow; the active one is highlighted.

@@ -29,9 +29,8 @@ Sizes measure(const PanelChoice& shown) {
                                           6.0f * style.FramePadding.x + 4.0f * style.ItemSpacing.x);
   s.max_image_side = 560.0f;
   s.min_side_panel = 12.0f * s.line;
-  // The six tab names, unclipped; a link's few tabs need less (one tab: about what its content needs).
-  const float tabs = shown.tabs.empty() ? 6.0f : static_cast<float>(shown.tabs.size());
-  s.min_side_width = std::max(14.0f, 4.0f * tabs) * ImGui::GetFontSize();
+  // What the tabs' content needs: their names and rows of buttons wrap onto more lines.
+  s.min_side_width = 17.0f * ImGui::GetFontSize();
   return s;
 }
 
@@ -46,10 +45,15 @@ PanelLayout lay_out(ImVec2 page, float header_height, const Sizes& s, const Pane
   // page of its own, from 1000 pixels: a tablet held upright shows the tabs below); the images side
   // by side, everything else below, when they still fit side by side; else one column, everything
   // stacked (a phone, or a big UI scale on a small screen).
+  // On a wide page whose images do not fit side by side beside the tabs (a projector's 2x on
+  // 1280x800), the images stack in one column beside them, so that the pad and Train are on
+  // screen together; with the tabs below, Train was two screens down.
   const float wide_page = shown.embedded ? 0.0f : 1000.0f;
-  const bool beside = shown.side && images > 0 && page.x >= wide_page &&
-                      page.x - (images + 2) * kMargin - images * smallest_image_panel >= s.min_side_width;
-  const bool pair = images == 2 && (beside || page.x - 3 * kMargin >= 2 * smallest_image_panel);
+  const bool wide = shown.side && images > 0 && page.x >= wide_page;
+  const bool beside_pair =
+      wide && page.x - (images + 2) * kMargin - images * smallest_image_panel >= s.min_side_width;
+  const bool beside = beside_pair || (wide && page.x - 3 * kMargin - smallest_image_panel >= s.min_side_width);
+  const bool pair = images == 2 && (beside_pair || (!beside && page.x - 3 * kMargin >= 2 * smallest_image_panel));
   const int image_columns = pair ? 2 : std::min(images, 1);
   const float columns = static_cast<float>(image_columns + (beside ? 1 : 0));
   float column_width = columns > 0.0f ? (page.x - (columns + 1) * kMargin) / columns : page.x;
@@ -87,7 +91,10 @@ PanelLayout lay_out(ImVec2 page, float header_height, const Sizes& s, const Pane
     const float height = std::max(available_height, below - kMargin - top);
     layout.side = {{x, top}, {page.x - x - kMargin, std::max(s.min_side_panel, height)}};
   } else if (shown.side) {
-    layout.side = {{kMargin, below}, {page.x - 2 * kMargin, std::max(s.min_side_panel, page.y - below - kMargin)}};
+    // Below the rest (a phone), the tabs get a screen of their own, so a swipe scrolls the page to
+    // them and their content fits, rather than a panel of a few lines scrolling inside.
+    const float height = std::max({s.min_side_panel, page.y - below - kMargin, page.y - top - kMargin});
+    layout.side = {{kMargin, below}, {page.x - 2 * kMargin, height}};
   }
   layout.page_height = kMargin;
   layout.page_width = layout.header.size.x + kMargin;

@@ -89,22 +89,26 @@ void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& re
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("In dB: higher is closer to what you drew");
     ImGui::EndGroup();
 
-    // Square thumbnails to the right of the controls, as large as the panel allows.
+    // Square thumbnails to the right of the controls, as large as the panel allows; on a narrow
+    // panel (a phone) under short names, so that "error map" is not cut to "erro".
     const float count = median ? 4.0f : 3.0f;
-    const float side = std::max(40.0f, std::min(room.y - ImGui::GetTextLineHeightWithSpacing(),
-                                                (room.x - controls_width - count * gap) / count));
+    const float beside = room.x - controls_width - count * gap;
+    const bool short_names = beside < count * ImGui::CalcTextSize("model input").x;
+    const float side = std::max(40.0f, std::min(room.y - ImGui::GetTextLineHeightWithSpacing(), beside / count));
     const uint64_t revision = rebuild.revision();
     TextureCache& textures = tools.textures;
     ImGui::SameLine(controls_width + ImGui::GetStyle().WindowPadding.x);
-    thumbnail("model input", textures.image("noisy", kPadSide, kPadSide, rebuild.noisy(), revision), side);
+    thumbnail(short_names ? "input" : "model input", textures.image("noisy", kPadSide, kPadSide, rebuild.noisy(), revision),
+              side);
     ImGui::SameLine();
     thumbnail("rebuilt", textures.image("rebuilt", kPadSide, kPadSide, rebuild.output(), revision), side);
     if (median) {
       ImGui::SameLine();
-      thumbnail("median filter", textures.image("median", kPadSide, kPadSide, rebuild.median(), revision), side);
+      thumbnail(short_names ? "median" : "median filter",
+                textures.image("median", kPadSide, kPadSide, rebuild.median(), revision), side);
     }
     ImGui::SameLine();
-    thumbnail("error map",
+    thumbnail(short_names ? "error" : "error map",
               textures.image("error map", kPadSide, kPadSide, rebuild.error_map(), revision, ColorMap::kHeat), side);
   }
   end_panel("Noise");

@@ -70,6 +70,8 @@ void framed_image(const DigitTexture& texture, ImVec2 size);
 
 // In embed mode, only the notice.
 void header_panel(Session& session, Ui& ui, UiTools& tools, const PanelRect& rect);
+// Puts the next item on this line if `width` still fits, else on a new one: rows of buttons wrap.
+void same_line_if_room(float width);
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
                     UiTools& tools, const PanelRect& rect, bool embedded);
 // `pad_empty`: the caption says why a model shows something for a blank pad.

@@ -50,8 +50,8 @@ void dataset_choice(DatasetHub& datasets, Ui& ui) {
   ImGui::TextUnformatted("Data:");
   for (const DatasetInfo& info : kDatasets) {
     if (info.own && !datasets.find(info.id)) continue;
-    ImGui::SameLine();
     const std::string label = info.own ? info.title : std::string(info.title) + " " + info.items;
+    same_line_if_room(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
     if (ImGui::RadioButton(label.c_str(), datasets.wanted() == info.id)) datasets.choose(info.id);
     ui.probes.probe(std::string("datasetButtons.") + info.id);
     if (!ImGui::IsItemHovered()) continue;
@@ -70,7 +70,7 @@ void dataset_choice(DatasetHub& datasets, Ui& ui) {
     ImGui::TextDisabled("loading %.0f%%", 100.0f * datasets.progress());
   }
   if (ui.open_own_files) {
-    ImGui::SameLine();
+    same_line_if_room(ImGui::CalcTextSize("Your images...").x + 2.0f * ImGui::GetStyle().FramePadding.x);
     if (ImGui::Button("Your images...")) ui.open_own_files();
     ui.probes.probe("ownImagesButton");
     if (ImGui::IsItemHovered())
@@ -91,13 +91,13 @@ bool training_buttons(Training& training, bool has_preset, WidgetProbes& probes)
   if (ImGui::Button(training.snapshot().training ? "Pause###train" : "Train###train", button))
     training.post(bn::TrainerCommand::kToggle);
   probes.probe("trainButton");
-  ImGui::SameLine();
+  same_line_if_room(button.x);
   if (ImGui::Button("Step", button)) training.post(bn::TrainerCommand::kStep);
-  ImGui::SameLine();
+  same_line_if_room(button.x);
   if (ImGui::Button("Reset", button)) training.post(bn::TrainerCommand::kReset);
   probes.probe("resetButton");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from random weights (the seed's)");
-  ImGui::SameLine();
+  same_line_if_room(ImGui::CalcTextSize("Load pretrained").x + 2.0f * ImGui::GetStyle().FramePadding.x);
   ImGui::BeginDisabled(!has_preset);
   const bool load_pretrained = ImGui::Button("Load pretrained");
   probes.probe("loadPretrainedButton");

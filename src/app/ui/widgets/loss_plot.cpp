@@ -59,16 +59,20 @@ void loss_plot(const char* id, const std::vector<bn::LossPoint>& train, const st
       max_step = std::max(max_step, static_cast<float>(p.step));
     }
   if (y.low > y.high) {
-    draw->AddText(ImVec2(min.x + line, min.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                  "The loss curves appear once training starts.");
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + line, min.y + line),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), "The loss curves appear once training starts.", nullptr,
+                  max.x - min.x - 2.0f * line);
     ImGui::PopID();
     return;
   }
   if (max_step == 0.0f) {
     // Only the starting test loss so far (e.g. a pretrained model): say where the curves will go.
-    draw->AddText(ImVec2(min.x + line, min.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+    // Wrapped to the plot: at 1280x800 it was cut to "the curves grow to the r".
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(min.x + line, min.y + line),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled),
                   can_train ? "Training continues from here: the curves grow to the right."
-                            : "The model as it is: this page does not train it.");
+                            : "The model as it is: this page does not train it.",
+                  nullptr, max.x - min.x - 2.0f * line);
   }
   // At least a tenth of the loss from bottom to top (a twentieth of a decade on the log scale),
   // centred on the curves: Train on a pretrained model moves its loss by 0.1%, and an axis of just
