@@ -160,6 +160,30 @@ function newcomerSuite(isolation) {
     });
   });
 
+  // 6: at 1280x800 the tabs, "Your images...", the Anomaly legend and more ran off the tab, and an
+  // embed's tabs read "Traini... Gener... Anom...".
+  for (const [what, hash] of [['the page', ''], ['an embed', 'embed=1&panels=draw,training,generate,anomaly']]) {
+    describePlayground(`${what} at 1280x800`, { isolation, viewport: { width: 1280, height: 800 }, hash },
+      (session) => {
+        test('nothing runs off the side panel', async () => {
+          const { page } = session;
+          await pollUntil(() => state(page), (x) => x.link.settled, { timeoutMs: 20_000 });
+          await framesPass(page, 5);
+          let l = await layout(page);
+          const right = l.sidePanel.x + l.sidePanel.w;
+          const fits = (name, r) => assert.ok(r && r.x + r.w <= right, `${name} runs off the tab: ${JSON.stringify(r)}`);
+          for (const [name, r] of Object.entries(l.tabs)) fits(`the ${name} tab`, r);
+          fits('Your images...', l.ownImagesButton);
+          await openTab(page, 'Anomaly');
+          await pollUntil(() => state(page), (x) => x.anomaly?.auroc != null, { timeoutMs: 20_000 });
+          await framesPass(page, 3);
+          l = await layout(page);
+          fits('the Anomaly legend', l.anomalyLegendEnd);
+          await saveScreenshot(page, `newcomer-1280x800-${hash ? 'embed' : 'page'}-${build}.png`);
+        });
+      });
+  }
+
   // 3: at a projector's scale on 1280x800 the tabs went below the fold, two screens down at 2x.
   for (const scale of [1.5, 2]) {
     describePlayground(`a projector at ${scale}x`, { isolation, viewport: { width: 1280, height: 800 },

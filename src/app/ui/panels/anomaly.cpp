@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "app/ui/panels/panels.h"
 
@@ -67,20 +69,25 @@ void roc_plot(const AnomalyView& view, float side) {
 }
 
 // What the colours mean.
+// One entry a colour; the entries wrap onto the next line when the tab is narrow (at 1280x800 the
+// last was cut to "green: your").
 void legend(const AnomalyView& view, const DatasetInfo& normal, const DatasetInfo& anomalies) {
-  ImGui::PushStyleColor(ImGuiCol_Text, kNormalColour | IM_COL32_A_MASK);
-  ImGui::Text("%s (normal)", normal.items);
-  ImGui::PopStyleColor();
-  ImGui::SameLine();
-  ImGui::PushStyleColor(ImGuiCol_Text, kAnomalyColour | IM_COL32_A_MASK);
-  ImGui::Text("%s (anomalies)", anomalies.items);
-  ImGui::PopStyleColor();
-  ImGui::SameLine();
-  ImGui::TextDisabled("white: threshold");
-  if (view.has_drawing()) {
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, kDrawingColour);
-    ImGui::TextUnformatted("green: your drawing");
+  const std::string normal_text = std::string(normal.items) + " (normal)";
+  const std::string anomaly_text = std::string(anomalies.items) + " (anomalies)";
+  struct Entry {
+    const char* text;
+    ImU32 colour;
+  };
+  std::vector<Entry> entries = {{normal_text.c_str(), kNormalColour | IM_COL32_A_MASK},
+                                {anomaly_text.c_str(), kAnomalyColour | IM_COL32_A_MASK},
+                                {"white: threshold", ImGui::GetColorU32(ImGuiCol_TextDisabled)}};
+  if (view.has_drawing()) entries.push_back({"green: your drawing", kDrawingColour});
+  bool first = true;
+  for (const Entry& entry : entries) {
+    if (!first) same_line_if_room(ImGui::CalcTextSize(entry.text).x);
+    first = false;
+    ImGui::PushStyleColor(ImGuiCol_Text, entry.colour);
+    ImGui::TextUnformatted(entry.text);
     ImGui::PopStyleColor();
   }
 }
@@ -152,6 +159,7 @@ void anomaly_tab(AnomalyView& view, DatasetHub& datasets, UiTools& tools) {
   ImGui::TextWrapped("How badly the model rebuilds each image. It learned %s; %s are anomalies.", normal.items,
                      anomalies.items);
   legend(view, normal, anomalies);
+  tools.probes.probe("anomalyLegendEnd");  // its last entry: tests check that nothing runs off the tab
 
   std::vector<float> all = view.anomaly_scores();
   std::sort(all.begin(), all.end());

@@ -19,7 +19,7 @@ void compression_tab(const CompressionView& view, const PadReconstruction& rebui
     ImGui::TableSetupColumn("bytes");
     ImGui::TableSetupColumn("of 784");
     ImGui::TableSetupColumn("this model");
-    ImGui::TableSetupColumn("PCA, same size");
+    ImGui::TableSetupColumn("PCA");
     ImGui::TableHeadersRow();
     for (const CompressionView::Row& row : view.rows()) {
       ImGui::TableNextRow();
@@ -45,7 +45,10 @@ void compression_tab(const CompressionView& view, const PadReconstruction& rebui
   } else {
     ImGui::TextDisabled("PCA is shown for 32-number codes (the pretrained baseline).");
   }
-  ImGui::TextDisabled("8-bit: each code number's range over the test set, cut into 255 steps.");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("8-bit: each code number's range over the test set, cut into 255 steps. PCA keeps as many "
+                     "numbers, stored the same way.");
+  ImGui::PopStyleColor();
   ImGui::Spacing();
   if (drawn && std::isfinite(rebuild.psnr_pca()))
     ImGui::Text("Your drawing, rebuilt: this model %.1f dB, PCA %.1f dB.", rebuild.psnr_output(), rebuild.psnr_pca());

@@ -147,8 +147,10 @@ void pca_plot(const LatentView& view, ImVec2 size, const LoadedDataset& splits, 
 // What a click on empty space decoded, or how to use the plot.
 void decoded_spot(const LatentView& view, TextureCache& textures, float thumb) {
   if (view.decoded().empty()) {
-    ImGui::TextDisabled("Hover a point to see its image. Click an empty spot to decode it.");
-    ImGui::TextDisabled("The white cross is your drawing.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("Hover a point to see its image. Click an empty spot to decode it. The white cross is your "
+                       "drawing.");
+    ImGui::PopStyleColor();
     return;
   }
   textures.image("decoded", kPadSide, kPadSide, view.decoded(), view.decoded_revision()).draw(ImVec2(thumb, thumb));

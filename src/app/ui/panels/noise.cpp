@@ -18,7 +18,7 @@ struct NoiseChoice {
 constexpr NoiseChoice kChoices[] = {
     {bn::NoiseType::kNone, "None", 0.0f, "off"},
     {bn::NoiseType::kGaussian, "Gaussian", 1.0f, "sigma %.2f"},
-    {bn::NoiseType::kSaltPepper, "Salt & pepper", 1.0f, "%.2f of the pixels"},
+    {bn::NoiseType::kSaltPepper, "Salt & pepper", 1.0f, "%.2f of pixels"},
     {bn::NoiseType::kMaskBlock, "Block mask", 28.0f, "%.0f x %.0f pixels"},
     {bn::NoiseType::kBlur, "Blur", 4.0f, "sigma %.1f px"},
 };
