@@ -198,6 +198,18 @@ function newcomerSuite(isolation) {
         assert.ok(inside(l.trainButton), `Train is off screen: ${JSON.stringify(l.trainButton)}`);
         await saveScreenshot(page, `newcomer-projector-${scale}x-${build}.png`);
       });
+
+      test('a lesson step that says to look at the Noise panel brings it into sight', async () => {
+        const { page } = session;
+        await page.evaluate(() => { location.hash = `${location.hash.slice(1)}&lesson=denoising`; });
+        const rect = await pollUntil(() => layout(page), (l) => l.lessonDoButton, { timeoutMs: 10_000 });
+        await clickRect(page, rect.lessonDoButton);
+        const l = await pollUntil(() => layout(page), (x) => x.noiseSlider?.y >= 0 && x.noiseSlider.y < 800,
+          { timeoutMs: 5_000 });
+        assert.ok(l.noiseSlider.y >= 0 && l.noiseSlider.y + l.noiseSlider.h <= 800,
+          `the Noise panel is out of sight: ${JSON.stringify(l.noiseSlider)}`);
+        await saveScreenshot(page, `newcomer-projector-${scale}x-lesson-${build}.png`);
+      });
     });
   }
 }

@@ -46,6 +46,25 @@ void handle_shortcuts(Session& session, Ui& ui) {
     if (pressed(static_cast<ImGuiKey>(ImGuiKey_1 + i))) session.select_preset(presets()[i].name);
 }
 
+// Scrolls the page (before it begins) so that the panel a lesson points at is in sight.
+void reveal_panel(UiState& ui, const PanelLayout& layout, ImVec2 display) {
+  const UiState::Reveal reveal = ui.reveal;
+  ui.reveal = UiState::Reveal::kNone;
+  const PanelRect* rect = reveal == UiState::Reveal::kDraw    ? &layout.draw
+                          : reveal == UiState::Reveal::kNoise ? &layout.noise
+                          : reveal == UiState::Reveal::kTabs  ? &layout.side
+                                                               : nullptr;
+  const ImGuiWindow* page = ImGui::FindWindowByName("##page");
+  if (!rect || rect->size.y <= 0.0f || !layout.scrolls || !page) return;
+  const float top = page->Scroll.y, bottom = top + display.y;
+  const float margin = ImGui::GetStyle().WindowPadding.y;
+  // The Lessons window goes to the other side of the page from the panel.
+  ui.lessons_corner = rect->pos.x + 0.5f * rect->size.x < 0.5f * display.x ? UiState::LessonsCorner::kBottomRight
+                                                                          : UiState::LessonsCorner::kBottomLeft;
+  if (rect->pos.y >= top && rect->pos.y + std::min(rect->size.y, display.y * 0.5f) <= bottom) return;
+  ImGui::SetNextWindowScroll(ImVec2(-1.0f, std::max(0.0f, rect->pos.y - margin)));
+}
+
 constexpr float kPanSlop = 10.0f;  // CSS pixels a finger moves before a swipe is a scroll, not a tap
 
 bool inside(const ScreenRect& r, float x, float y) { return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h; }
@@ -131,6 +150,7 @@ void draw_ui(Session& session, Ui& ui) {
   // Embedded, the header shows only a notice, and only while there is one.
   const bool header = !ui.state.mode.embed || !session.notice().empty();
   const PanelLayout layout = compute_panel_layout(io.DisplaySize, header ? ui.state.header_height : 0.0f, shown);
+  reveal_panel(ui.state, layout, io.DisplaySize);
   begin_page(io.DisplaySize);
   if (header) header_panel(session, ui, tools, layout.header);
   if (shown.draw)

@@ -41,6 +41,13 @@ struct UiState {
   bool show_help = false;       // the `?` overlay of keyboard shortcuts
   bool show_lessons = false;    // the Lessons window (L); its lesson is mode.lesson
   int lesson_step = 0;
+  // A lesson's step points at a panel the page may have scrolled out of sight ("Look for: the
+  // Noise panel" at a projector's scale): the next frame scrolls the page to it.
+  enum class Reveal { kNone, kDraw, kNoise, kTabs };
+  Reveal reveal = Reveal::kNone;
+  // Where the Lessons window moves once, so that it does not cover the panel revealed.
+  enum class LessonsCorner { kStay, kBottomLeft, kBottomRight };
+  LessonsCorner lessons_corner = LessonsCorner::kStay;
   bool loss_log_scale = false;     // the Training tab's loss axis
   uint64_t frames = 0;             // drawn since start: tests wait on frames, not milliseconds
   PageMode mode;

@@ -11,6 +11,7 @@ namespace {
 // [SECTION] Sizes
 
 constexpr float kMargin = 8.0f;
+constexpr float kNoiseControlsEm = 12.0f;  // noise.cpp's controls column
 
 struct Sizes {
   float line, title, chrome, noise_height, buttons_rows, min_image_side, max_image_side, min_side_panel, min_side_width;
@@ -82,9 +83,15 @@ PanelLayout lay_out(ImVec2 page, float header_height, const Sizes& s, const Pane
   const float images_width = pair ? 2 * image_panel_width + kMargin : images > 0 ? image_panel_width : 0.0f;
   // Beside the tabs the noise strip spans the images; below them, the whole page.
   if (shown.noise) {
-    layout.noise = {{kMargin, below},
-                    {beside ? images_width : std::max(images_width, page.x - 2 * kMargin), s.noise_height}};
-    below += s.noise_height + kMargin;
+    const float width = beside ? images_width : std::max(images_width, page.x - 2 * kMargin);
+    float height = s.noise_height;
+    if (noise_thumbnails_below(width - s.chrome)) {
+      const float thumbnail = std::min((width - s.chrome - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f,
+                                       7.0f * ImGui::GetFontSize());
+      height += ImGui::GetTextLineHeightWithSpacing() + thumbnail + ImGui::GetStyle().ItemSpacing.y;
+    }
+    layout.noise = {{kMargin, below}, {width, height}};
+    below += height + kMargin;
   }
   if (beside) {
     const float x = 2 * kMargin + images_width;
@@ -107,6 +114,11 @@ PanelLayout lay_out(ImVec2 page, float header_height, const Sizes& s, const Pane
 }
 
 }  // namespace
+
+bool noise_thumbnails_below(float content_width) {
+  const float font = ImGui::GetFontSize();
+  return content_width - kNoiseControlsEm * font - 3.0f * ImGui::GetStyle().ItemSpacing.x < 3.0f * 4.0f * font;
+}
 
 // [SECTION] Which panels
 

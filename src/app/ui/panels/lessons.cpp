@@ -26,6 +26,24 @@ void progress_dots(int step, int steps) {
   ImGui::Dummy(ImVec2(gap * static_cast<float>(steps), ImGui::GetFontSize()));
 }
 
+// Where a step's "Look for" is: the panel it names, else the one its action changes.
+UiState::Reveal panel_to_look_at(const LessonStep& step) {
+  const std::string look_for = step.look_for;
+  if (look_for.find("Noise panel") != std::string::npos) return UiState::Reveal::kNoise;
+  if (look_for.find(" tab") != std::string::npos) return UiState::Reveal::kTabs;
+  switch (step.action.does) {
+    case StepDoes::kNoise:
+    case StepDoes::kMedian: return UiState::Reveal::kNoise;
+    case StepDoes::kTestDigit:
+    case StepDoes::kClearPad:
+    case StepDoes::kHideBottom: return UiState::Reveal::kDraw;
+    case StepDoes::kPreset:
+    case StepDoes::kTab:
+    case StepDoes::kTrain: return UiState::Reveal::kTabs;
+  }
+  return UiState::Reveal::kNone;
+}
+
 void lesson_list(UiState& ui, WidgetProbes& probes) {
   ImGui::TextWrapped("Short walks through each idea, one step at a time. Each step has a button that sets it up.");
   ImGui::Spacing();
@@ -49,7 +67,10 @@ void lesson_step(Session& session, UiState& ui, const Lesson& lesson, WidgetProb
   ImGui::TextWrapped("%s", step.text);
   ImGui::Spacing();
   const std::string label = std::string("Do this: ") + step.button;
-  if (ImGui::Button(label.c_str())) apply_step(session, step.action);
+  if (ImGui::Button(label.c_str())) {
+    apply_step(session, step.action);
+    ui.reveal = panel_to_look_at(step);
+  }
   probes.probe("lessonDoButton");
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
@@ -76,9 +97,17 @@ void lesson_step(Session& session, UiState& ui, const Lesson& lesson, WidgetProb
 
 void lessons_window(Session& session, UiState& ui, WidgetProbes& probes) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  const float width = std::min(display.x - 16.0f, ImGui::GetFontSize() * 26.0f);
+  // Where there is room for two such windows side by side (a projector's 2x), it keeps to under
+  // half the page, so that it can sit beside the panel a step points at rather than over it.
+  float width = std::min(display.x - 16.0f, ImGui::GetFontSize() * 26.0f);
+  if (display.x > ImGui::GetFontSize() * 32.0f) width = std::min(width, display.x * 0.45f);
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
   ImGui::SetNextWindowPos(ImVec2(display.x - 8.0f, display.y - 8.0f), ImGuiCond_Appearing, ImVec2(1.0f, 1.0f));
+  if (ui.lessons_corner == UiState::LessonsCorner::kBottomLeft)
+    ImGui::SetNextWindowPos(ImVec2(8.0f, display.y - 8.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  if (ui.lessons_corner == UiState::LessonsCorner::kBottomRight)
+    ImGui::SetNextWindowPos(ImVec2(display.x - 8.0f, display.y - 8.0f), ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+  ui.lessons_corner = UiState::LessonsCorner::kStay;
   ImGui::SetNextWindowBgAlpha(0.97f);
   bool open = true;
   if (ImGui::Begin("Lessons", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {

@@ -47,7 +47,7 @@ void thumbnail(const char* label, const DigitTexture& texture, float side) {
 void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& rect) {
   if (begin_panel("Noise", rect)) {
     const ImVec2 room = ImGui::GetContentRegionAvail();
-    const float controls_width = ImGui::GetFontSize() * 12.0f;
+    const float controls_width = ImGui::GetFontSize() * 12.0f;  // layout.cpp: kNoiseControlsEm
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const bn::Noise noise = rebuild.noise();
     const NoiseChoice& current = choice_of(noise.type);
@@ -91,13 +91,17 @@ void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& re
 
     // Square thumbnails to the right of the controls, as large as the panel allows; on a narrow
     // panel (a phone) under short names, so that "error map" is not cut to "erro".
+    // Too narrow for them beside the controls (a projector's scale), they go in a row below,
+    // where the layout made the panel taller (noise_thumbnails_below).
     const float count = median ? 4.0f : 3.0f;
-    const float beside = room.x - controls_width - count * gap;
-    const bool short_names = beside < count * ImGui::CalcTextSize("model input").x;
-    const float side = std::max(40.0f, std::min(room.y - ImGui::GetTextLineHeightWithSpacing(), beside / count));
+    const bool below = noise_thumbnails_below(room.x);
+    const float across = below ? room.x - (count - 1.0f) * gap : room.x - controls_width - count * gap;
+    const bool short_names = across < count * ImGui::CalcTextSize("model input").x;
+    const float high = below ? ImGui::GetContentRegionAvail().y : room.y;
+    const float side = std::max(40.0f, std::min(high - ImGui::GetTextLineHeightWithSpacing(), across / count));
     const uint64_t revision = rebuild.revision();
     TextureCache& textures = tools.textures;
-    ImGui::SameLine(controls_width + ImGui::GetStyle().WindowPadding.x);
+    if (!below) ImGui::SameLine(controls_width + ImGui::GetStyle().WindowPadding.x);
     thumbnail(short_names ? "input" : "model input", textures.image("noisy", kPadSide, kPadSide, rebuild.noisy(), revision),
               side);
     ImGui::SameLine();

@@ -70,6 +70,9 @@ void framed_image(const DigitTexture& texture, ImVec2 size);
 
 // In embed mode, only the notice.
 void header_panel(Session& session, Ui& ui, UiTools& tools, const PanelRect& rect);
+// The Noise panel's thumbnails go below its controls when beside them they would be smaller than
+// 4 em (`content_width`: the panel's inside); the layout makes room for them there.
+bool noise_thumbnails_below(float content_width);
 // Puts the next item on this line if `width` still fits, else on a new one: rows of buttons wrap.
 void same_line_if_room(float width);
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
