@@ -74,8 +74,8 @@ function newcomerSuite(isolation) {
       for (let press = 0; press < 10; press++) {
         const before = (await state(page)).drawing.testImage;
         await clickRect(page, (await layout(page)).nextDigitButton);
-        const s = await pollUntil(() => state(page), (x) => x.drawing.testImage !== null && x.drawing.testImage !== before,
-          { timeoutMs: 3_000 });
+        const s = await pollUntil(() => state(page),
+          (x) => x.drawing.testImage !== null && x.drawing.testImage !== before, { timeoutMs: 3_000 });
         labels.add(s.drawing.testLabel);
       }
       assert.equal(labels.size, 10, `classes seen: ${[...labels].join(', ')}`);
@@ -171,7 +171,8 @@ function newcomerSuite(isolation) {
           await framesPass(page, 5);
           let l = await layout(page);
           const right = l.sidePanel.x + l.sidePanel.w;
-          const fits = (name, r) => assert.ok(r && r.x + r.w <= right, `${name} runs off the tab: ${JSON.stringify(r)}`);
+          const fits = (name, r) => assert.ok(r && r.x + r.w <= right,
+            `${name} runs off the tab: ${JSON.stringify(r)}`);
           for (const [name, r] of Object.entries(l.tabs)) fits(`the ${name} tab`, r);
           fits('Your images...', l.ownImagesButton);
           await openTab(page, 'Anomaly');

@@ -76,9 +76,9 @@ class Session {
   void set_noise(const bn::Noise& noise) { rebuild_.set_noise(noise); }
   // The `n` key: the next noise type, at a level that shows what it does.
   void cycle_noise();
-  // Shows a tab; the UI selects it in its tab bar when tab_requests() moves on.
+  // Shows a tab (a preset's, a link's, a lesson's); tab_requests() counts these.
   void show_tab(SideTab tab);
-  // The user opened a tab in the tab bar.
+  // The user opened a tab with a click.
   void look_at(SideTab tab) { open_tab_ = tab; }
   SideTab open_tab() const { return open_tab_; }
   uint64_t tab_requests() const { return tab_requests_; }

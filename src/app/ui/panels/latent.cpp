@@ -73,8 +73,8 @@ uint64_t hovered_revision(const bn::Dataset& split, int index) {
   return (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&split)) << 16) ^ static_cast<uint64_t>(index);
 }
 
-void show_hovered(const LatentView& view, const LoadedDataset& splits, const DatasetInfo& dataset, TextureCache& textures,
-                  int point, float thumb) {
+void show_hovered(const LatentView& view, const LoadedDataset& splits, const DatasetInfo& dataset,
+                  TextureCache& textures, int point, float thumb) {
   const PlottedImage plotted = view.plotted(point);
   const bn::Dataset& split = plotted.training ? *splits.train : *splits.test;
   const bn::Matrix image = split.batch({plotted.index});

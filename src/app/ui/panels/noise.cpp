@@ -102,8 +102,8 @@ void noise_panel(PadReconstruction& rebuild, UiTools& tools, const PanelRect& re
     const uint64_t revision = rebuild.revision();
     TextureCache& textures = tools.textures;
     if (!below) ImGui::SameLine(controls_width + ImGui::GetStyle().WindowPadding.x);
-    thumbnail(short_names ? "input" : "model input", textures.image("noisy", kPadSide, kPadSide, rebuild.noisy(), revision),
-              side);
+    thumbnail(short_names ? "input" : "model input",
+              textures.image("noisy", kPadSide, kPadSide, rebuild.noisy(), revision), side);
     ImGui::SameLine();
     thumbnail("rebuilt", textures.image("rebuilt", kPadSide, kPadSide, rebuild.output(), revision), side);
     if (median) {

@@ -51,7 +51,8 @@ void dataset_choice(DatasetHub& datasets, Ui& ui) {
   for (const DatasetInfo& info : kDatasets) {
     if (info.own && !datasets.find(info.id)) continue;
     const std::string label = info.own ? info.title : std::string(info.title) + " " + info.items;
-    same_line_if_room(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
+    same_line_if_room(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(label.c_str()).x);
     if (ImGui::RadioButton(label.c_str(), datasets.wanted() == info.id)) datasets.choose(info.id);
     ui.probes.probe(std::string("datasetButtons.") + info.id);
     if (!ImGui::IsItemHovered()) continue;
