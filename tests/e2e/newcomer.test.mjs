@@ -110,6 +110,22 @@ function newcomerSuite(isolation) {
       });
     });
 
+  // 9: an embed without training controls said "Training continues from here" and trained on
+  // Space; its pad's hint named L (lessons) with the header and its Lessons button hidden.
+  describePlayground('an embed without training controls', { isolation,
+    hash: 'embed=1&panels=draw,reconstruction,training&controls=0' }, (session) => {
+    test('names only what is there, and no key trains it', async () => {
+      const { page } = session;
+      const s = await pollUntil(() => state(page), (x) => x.link.settled, { timeoutMs: 20_000 });
+      assert.equal(s.ui.padHint, 'Draw here. ?: keys.');
+      for (const key of ['Space', 's', '1']) await page.keyboard.press(key);
+      await framesPass(page, 10);
+      const after = await state(page);
+      assert.deepEqual({ step: after.step, training: after.training, preset: after.preset },
+        { step: s.step, training: false, preset: s.preset }, 'a key trained or changed the embedded model');
+    });
+  });
+
   // 2: on a phone the canvas takes every touch (drawing must not scroll the page), so nothing
   // scrolled; the header cut A+ in half and put the theme off-screen; the tabs read "Traini...".
   describePlayground('a phone', { isolation, phone: true }, (session) => {

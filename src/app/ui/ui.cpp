@@ -198,6 +198,7 @@ void describe_ui(const Ui& ui, const Session& session, StateWriter& out) {
   out.begin_object("ui");
   out.number("scale", ui.state.scale);
   out.text("theme", ui.state.light_theme ? "light" : "dark");
+  out.text("padHint", pad_hint(ui.state.mode.embed));
   out.end_object();
   out.begin_object("editor");
   out.text("error", ui.draft.error);

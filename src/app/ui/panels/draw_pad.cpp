@@ -99,6 +99,8 @@ void shown_test_image_line(DrawingPad& pad, const bn::Dataset& test, const Datas
 
 }  // namespace
 
+const char* pad_hint(bool embedded) { return embedded ? "Draw here. ?: keys." : "Draw here. L: lessons, ?: keys."; }
+
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
                     UiTools& tools, const PanelRect& rect, bool embedded) {
   if (begin_panel("Draw", rect)) {
@@ -147,8 +149,7 @@ void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo&
     } else if (const int shown = pad.shown_test_image(); shown >= 0 && test) {
       shown_test_image_line(pad, *test, dataset, shown);
     } else {
-      // Embedded, the header and its Lessons button are hidden: the hint names only the keys.
-      ImGui::TextDisabled(embedded ? "Draw here. ?: keys." : "Draw here. L: lessons, ?: keys.");
+      ImGui::TextDisabled("%s", pad_hint(embedded));
     }
   }
   end_panel("Draw");

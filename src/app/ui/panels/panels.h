@@ -75,6 +75,9 @@ void header_panel(Session& session, Ui& ui, UiTools& tools, const PanelRect& rec
 bool noise_thumbnails_below(float content_width);
 // Puts the next item on this line if `width` still fits, else on a new one: rows of buttons wrap.
 void same_line_if_room(float width);
+// The pad's hint for an empty pad. Embedded, the header and its Lessons button are hidden: it names
+// only the keys.
+const char* pad_hint(bool embedded);
 void draw_pad_panel(DrawingPad& pad, const bn::Dataset* test, const DatasetInfo& dataset, PadPointer& pointer,
                     UiTools& tools, const PanelRect& rect, bool embedded);
 // `pad_empty`: the caption says why a model shows something for a blank pad.
