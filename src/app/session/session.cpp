@@ -105,8 +105,10 @@ void Session::switch_to_dataset(const std::string& id) {
   }
   load_pca_baseline();
   invalidate_views();
-  // A test image (or an empty pad) gives way to one of the new set's: MNIST's 0 on the pad after
-  // your pictures came in said nothing about them. A drawing of the user's own stays.
+  // A test image (or an empty pad) gives way to one of the new set's: a first visit, a link, an
+  // embed and a lesson link open on a test digit rather than an empty pad whose noise the model
+  // turns into a ghost, and after your pictures come in the pad shows one of them, not MNIST's 0.
+  // A drawing of the user's own stays.
   const bool browsing = pad_.empty() || pad_.shown_test_image() >= 0;
   pad_.forget_browsing();
   if (browsing) pad_.browse(*datasets_.current_sets().test, 1);
@@ -177,23 +179,23 @@ bool Session::select_preset(const std::string& name) {
   return true;
 }
 
+bool Session::preset_pretrained() const {
+  const Preset* preset = find_preset(preset_);
+  return preset && datasets_.has_current() && datasets_.weights(datasets_.current(), bn::kind_name(preset->kind));
+}
+
 void Session::load_pretrained() {
   if (const Preset* preset = find_preset(preset_)) load_pretrained_model(preset->kind);
 }
 
-// The default preset waits (briefly) for its weights, so a first visit starts pretrained, with a test
-// digit on the pad.
+// The default preset waits (briefly) for its weights, so a first visit starts pretrained.
 void Session::apply_pending_preset() {
   if (pending_preset_.empty()) return;
   const Preset* preset = find_preset(pending_preset_);
   const std::string& dataset = datasets_.current();
   const bool weights_in = preset && datasets_.weights(dataset, bn::kind_name(preset->kind));
   if (!weights_in && !datasets_.all_weights_in(dataset)) return;
-  const bool first_visit = !chosen_;
   select_preset(pending_preset_);
-  // A first visit opens on something to look at: a test digit, noisy in and clean out, the moment
-  // the model is ready, rather than an empty pad and a ghost.
-  if (first_visit && pad_.empty()) pad_.browse(*test_set(), 1);
 }
 
 void Session::build_model(const bn::ModelConfig& config) {
@@ -335,7 +337,6 @@ void Session::apply_pending_link() {
   if (datasets_.current() != dataset || !datasets_.all_weights_in(dataset)) return;
   const PendingLink link = std::move(*pending_link_);
   pending_link_.reset();
-  const bool first_visit = !chosen_;  // a link opened, not a hash edited on an open page
   std::string outcome = apply_link_model(link.settings, link.model_given);
   try {
     set_noise(link.settings.noise);
@@ -347,9 +348,6 @@ void Session::apply_pending_link() {
   for (const std::string& part : {link.ignored, notice_, outcome})
     if (!part.empty()) notice += (notice.empty() ? "" : " ") + part;
   notice_ = notice;
-  // A link, an embed and a lesson link open as a first visit does: on a test digit, not an empty
-  // pad whose noise the model turns into a ghost (and lessons begin "its rebuild is clean").
-  if (first_visit && pad_.empty()) pad_.browse(*test_set(), 1);
 }
 
 // The link's model, and what the notice should say about it.

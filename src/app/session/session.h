@@ -144,6 +144,9 @@ class Session {
   std::shared_ptr<const bn::Dataset> anomalies() const { return datasets_.anomalies(); }
 
   const std::string& preset() const { return preset_; }  // the one last applied ("" before the first)
+  // The preset's pretrained weights for this data set are in: its button is lit and Load
+  // pretrained goes back to them. Not on your own images, which have none (its model starts untrained).
+  bool preset_pretrained() const;
   // A one-line message under the header, e.g. an error.
   const std::string& notice() const { return notice_; }
   void set_notice(const std::string& text) { notice_ = text; }

@@ -49,6 +49,7 @@ void handle_shortcuts(Session& session, Ui& ui) {
 // Scrolls the page (before it begins) so that the panel a lesson points at is in sight.
 void reveal_panel(UiState& ui, const PanelLayout& layout, ImVec2 display) {
   const UiState::Reveal reveal = ui.reveal;
+  if (reveal == UiState::Reveal::kNone) return;
   ui.reveal = UiState::Reveal::kNone;
   const PanelRect* rect = reveal == UiState::Reveal::kDraw    ? &layout.draw
                           : reveal == UiState::Reveal::kNoise ? &layout.noise

@@ -135,18 +135,17 @@ void header_panel(Session& session, Ui& whole_ui, UiTools& tools, const PanelRec
 
     // One button per preset, wrapping onto more rows when narrow; the active one is highlighted.
     ImGui::BeginDisabled(!session.ready());
-    // Your own images have no pretrained weights: no button says its trained model is in use.
-    const bool own_images = session.datasets().current() == kOwnDataset;
+    const bool pretrained = session.preset_pretrained();
     bool first = true;
     for (const Preset& preset : presets()) {
       const float width = ImGui::CalcTextSize(preset.name).x + 2.0f * ImGui::GetStyle().FramePadding.x;
       if (!first) same_line_if_room(width);
       first = false;
-      const bool active = session.preset() == preset.name && !own_images;
+      const bool active = session.preset() == preset.name && pretrained;
       if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
       if (ImGui::Button(preset.name)) session.select_preset(preset.name);
       if (active) ImGui::PopStyleColor();
-      if (own_images && ImGui::IsItemHovered()) ImGui::SetTooltip("On your images, its model starts untrained.");
+      if (!pretrained && ImGui::IsItemHovered()) ImGui::SetTooltip("Its model starts untrained here.");
       tools.probes.probe(std::string("presetButtons.") + preset.name);
     }
     ImGui::EndDisabled();

@@ -173,8 +173,7 @@ void training_tab(Session& session, Ui& ui) {
   WidgetProbes& probes = ui.probes;
   // controls=0 (a link's): the model trains on its own or not at all, as the page that embeds it chose.
   const bool controls = ui.state.mode.controls;
-  const bool pretrained = !session.preset().empty() && session.datasets().current() != kOwnDataset;
-  if (controls && training_buttons(training, pretrained, probes)) session.load_pretrained();
+  if (controls && training_buttons(training, session.preset_pretrained(), probes)) session.load_pretrained();
   if (controls) model_file_buttons(session, ui);
   if (controls) dataset_choice(session.datasets(), ui);
   training_progress(training, session.datasets().current_sets().train->count());
