@@ -246,12 +246,28 @@ cmd_web() {
   # The embed example, which the server sends like a blog page: without isolation (web/serve.mjs).
   rm -rf "$web/examples"
   cp -r "$ROOT/web/examples" "$web/"
-  cp "$BUILD"/wasm-mt/bottleneck-mt.{js,wasm,worker.js,data} "$BUILD"/wasm-st/bottleneck-st.{js,wasm,data} "$web/"
-  # Fashion-MNIST (fashion10k) is downloaded only when the Training tab asks for it.
-  cp "$DEPS/data/mnist10k.bnds" "$DEPS/data/fashion10k.bnds" "$DEPS/data/fashion-test-1k.bnds" "$web/data/"
-  # Pretrained weights, made by `bottleneck export` (see README) and kept in the repository.
+  # Everything large travels gzip-compressed, as files any static host serves as they are; the
+  # loader decompresses them (DecompressionStream). The scripts stay plain: the page's CSP runs no
+  # script from a blob, and a static host usually compresses scripts on the wire itself.
+  rm -f "$web"/bottleneck-*.{wasm,data}* "$web"/data/* "$web"/pretrained/*
+  cp "$BUILD"/wasm-mt/bottleneck-mt.{js,worker.js} "$BUILD"/wasm-st/bottleneck-st.js "$web/"
+  local file
+  for file in "$BUILD"/wasm-mt/bottleneck-mt.{wasm,data} "$BUILD"/wasm-st/bottleneck-st.{wasm,data}; do
+    gzip -9 -n -c "$file" > "$web/$(basename "$file").gz"
+  done
+  # Each data set in two parts, test images first (scripts/web_data.mjs); Fashion-MNIST's only when
+  # it is chosen, or its test part as the Anomaly tab's clothes.
+  local parts=$DEPS/web-data
+  [[ -f $parts/fashion-train.bnds.gz && $parts/fashion-train.bnds.gz -nt $DEPS/data/fashion10k.bnds
+     && $parts/fashion-train.bnds.gz -nt $ROOT/scripts/web_data.mjs ]] \
+    || node "$ROOT/scripts/web_data.mjs" "$DEPS/data" "$parts"
+  cp "$parts"/*.bnds.gz "$web/data/"
+  # Pretrained weights, made by `bottleneck export` (see README) and kept in the repository; each
+  # is fetched only when its preset is chosen.
   mkdir -p "$web/pretrained"
-  cp "$ROOT"/web/pretrained/{mnist,fashion}-*.safetensors "$web/pretrained/"
+  for file in "$ROOT"/web/pretrained/{mnist,fashion}-*.safetensors; do
+    gzip -9 -n -c "$file" > "$web/pretrained/$(basename "$file").gz"
+  done
   assemble_api "$web/api"
 }
 
@@ -528,7 +544,7 @@ cmd_check_relocation() {
   if grep -q "==> npm ci" "$parent/build.log"; then
     echo "check-relocation: the moved checkout installed its npm packages again"; status=1
   fi
-  if [[ $status -eq 0 && -f $copy/build/web/bottleneck-mt.wasm && -f $copy/build/native/bottleneck ]]; then
+  if [[ $status -eq 0 && -f $copy/build/web/bottleneck-mt.wasm.gz && -f $copy/build/native/bottleneck ]]; then
     echo "check-relocation: the checkout built at $copy, its Emscripten cache kept"
     rm -rf "$parent"
   else

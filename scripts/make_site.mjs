@@ -6,8 +6,9 @@
 // It replaces --to with a fresh copy of --from, adds the service worker's <meta> to index.html (the
 // only page that registers it, see web/isolation.js), and fills in the worker's two placeholders:
 // VERSION, the first 16 hex digits of a SHA-256 over every file's path and bytes, so any change to
-// the site is a new version and replaces the browser's cache of the old; and FILES, every file
-// except examples/ (the worker leaves those alone) and './', which is what it precaches.
+// the site is a new version and replaces the browser's cache of the old; FILES, every file but
+// examples/ (the worker leaves those alone) with the hash of its bytes, and './'; and SHELL, the
+// page and its scripts, which is all it precaches (the rest is cached when the page first uses it).
 // The worker's template is --from's sw.js (./build.sh web copies web/sw.js there).
 
 import crypto from 'node:crypto';
@@ -59,30 +60,37 @@ function makeSite({ from, to }) {
   }
   fs.rmSync(to, { recursive: true, force: true });
 
+  const indexFrom = path.join(from, 'index.html');
+  const index = fs.readFileSync(indexFrom, 'utf8');
+  if (!/<head>/i.test(index)) throw new Error(`${indexFrom} has no <head> to add the service worker's <meta> to`);
+
   const files = listFiles(from);
   const hash = crypto.createHash('sha256');
+  const fileHashes = {};
   let bytes = 0;
   for (const file of files) {
-    const content = fs.readFileSync(path.join(from, file));
+    let content = fs.readFileSync(path.join(from, file));
+    if (file === 'index.html') content = Buffer.from(index.replace(/<head>/i, (head) => `${head}\n  ${META}`));
     // The length keeps one file's bytes from running into the next file's name.
     hash.update(`${file}\0${content.length}\0`);
     hash.update(content);
+    if (!file.startsWith('examples/') && file !== 'sw.js') {
+      fileHashes[file] = crypto.createHash('sha256').update(content).digest('hex').slice(0, 16);
+    }
     bytes += content.length;
     fs.mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
     fs.writeFileSync(path.join(to, file), content);
   }
   const version = hash.digest('hex').slice(0, 16);
+  fileHashes['./'] = fileHashes['index.html'];
 
-  const indexPath = path.join(to, 'index.html');
-  const index = fs.readFileSync(indexPath, 'utf8');
-  if (!/<head>/i.test(index)) throw new Error(`${indexPath} has no <head> to add the service worker's <meta> to`);
-  fs.writeFileSync(indexPath, index.replace(/<head>/i, (head) => `${head}\n  ${META}`));
-
-  const precached = ['./', ...files.filter((file) => !file.startsWith('examples/'))];
+  // The shell: the page and its own scripts. A build, a data set or weights are cached when used.
+  const shell = Object.keys(fileHashes).filter((file) => file === './' || /^(?!bottleneck-)[^/]+\.(html|js)$/.test(file));
   const workerPath = path.join(to, 'sw.js');
   let worker = fs.readFileSync(workerPath, 'utf8');
   worker = fillIn(worker, '__BOTTLENECK_VERSION__', version, workerPath);
-  worker = fillIn(worker, '__BOTTLENECK_FILES__', JSON.stringify(precached, null, 2), workerPath);
+  worker = fillIn(worker, '__BOTTLENECK_FILES__', JSON.stringify(fileHashes, null, 2), workerPath);
+  worker = fillIn(worker, '__BOTTLENECK_SHELL__', JSON.stringify(shell), workerPath);
   fs.writeFileSync(workerPath, worker);
 
   return { files: files.length, bytes, version };

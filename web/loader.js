@@ -1,5 +1,6 @@
-// Starts Bottleneck: picks the WebAssembly build, starts it, downloads the data set with progress,
-// and exposes `window.bottleneck` for tests and tutorials.
+// Starts Bottleneck: picks the WebAssembly build, starts it, answers its requests for data sets and
+// weights (compressed downloads, with progress, tried again when the network fails), and exposes
+// `window.bottleneck` for tests and tutorials.
 //
 // Two builds, chosen at run time: "mt" (pthreads + SIMD; the trainer has its own thread) needs a
 // cross-origin isolated page: our server's headers give that, and on a plain static host dist/site's
@@ -28,28 +29,80 @@ function loadScript(src) {
   });
 }
 
-// Streams a file, reporting the fraction received so far.
-async function download(url, onProgress) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+// [SECTION] Downloads: compressed, with progress, tried again when the network fails
+
+// A download that failed; `retry` when trying again may help (the network, a busy server).
+class DownloadError extends Error {
+  constructor(message, retry) {
+    super(message);
+    this.retry = retry;
+  }
+}
+
+const RETRIES = 6;  // waits of 1, 2, 4, 8, 16 and 30 s: about a minute before giving up
+
+async function fetchChecked(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    throw new DownloadError(navigator.onLine === false ? 'this browser is offline' : 'the network failed', true);
+  }
+  if (response.ok) return response;
+  // dist/site's service worker, offline, for a file no earlier visit used (web/sw.js).
+  if (response.headers.get('X-Bottleneck-Offline')) {
+    throw new DownloadError('offline, and not saved by an earlier visit', true);
+  }
+  const status = response.status;
+  throw new DownloadError(`HTTP ${status}`, status === 408 || status === 429 || status >= 500);
+}
+
+// The bytes of `url`, gunzipped when it ends in .gz: the files travel compressed, as a static host
+// serves them, and DecompressionStream undoes it. Progress counts the bytes on the wire.
+async function fetchBytes(url, onProgress) {
+  const response = await fetchChecked(url);
   const total = Number(response.headers.get('Content-Length')) || 0;
-  const reader = response.body.getReader();
-  const chunks = [];
   let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    if (total) onProgress(Math.min(1, received / total));
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, controller) {
+      received += chunk.length;
+      if (total) onProgress?.(Math.min(1, received / total));
+      controller.enqueue(chunk);
+    },
+  }));
+  const body = url.endsWith('.gz') ? counted.pipeThrough(new DecompressionStream('gzip')) : counted;
+  try {
+    return new Uint8Array(await new Response(body).arrayBuffer());
+  } catch (error) {
+    throw new DownloadError(`the download broke off (${error.message})`, true);
   }
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
+}
+
+function waitOrOnline(ms) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener('online', done);
+  });
+}
+
+// fetchBytes, tried again while trying may help; `onTrouble(message)` says what is missing and
+// when it is tried again. Throws the last DownloadError when it gives up.
+async function download(url, { onProgress, onTrouble } = {}) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchBytes(url, onProgress);
+    } catch (error) {
+      if (!error.retry || attempt >= RETRIES) throw error;
+      const seconds = Math.min(30, 2 ** attempt);
+      onTrouble?.(`Could not download ${url} (${error.message}); trying again in ${seconds} s.`);
+      await waitOrOnline(seconds * 1000);
+    }
   }
-  return bytes;
 }
 
 function exposeAutomation(app) {
@@ -68,53 +121,63 @@ function exposeAutomation(app) {
       if (refusal) throw new Error(refusal);
     },
     injectFailure: (where) => app.injectFailure(where),  // for tests: see page_api.cpp
+    // Resolves once the URL's state is applied and its model answers a stroke (state().ready).
+    ready: () => readiness,
   };
+  // The page's timeline, for tutorials and `./build.sh bench`: performance marks of the first frame
+  // and of the first moment the playground is ready.
+  requestAnimationFrame(() => performance.mark('bottleneck-first-frame'));
+  const readiness = new Promise((resolve) => {
+    const check = () => {
+      if (!app.isReady()) {
+        requestAnimationFrame(check);
+        return;
+      }
+      performance.mark('bottleneck-ready');
+      resolve();
+    };
+    requestAnimationFrame(check);
+  });
 }
 
-// Answers the app's requests for a data set (the first, MNIST, as soon as the app runs; another
-// when the Training tab asks): the weights trained on it first (small, about 4 MB in all, so a
-// preset is ready the moment the data is in), then "<id>10k.bnds" (9,000 training and 1,000 test
-// images), with progress. A missing weights file is not fatal: that preset starts untrained and
-// says so. The app's list of kinds is the one truth of which files there are.
-async function loadPretrained(app, dataset) {
-  const kinds = app.pretrainedKinds();
-  await Promise.all(kinds.map(async (kind) => {
-    try {
-      const response = await fetch(`pretrained/${dataset}-${kind}.safetensors`);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      app.receiveWeights(dataset, kind, new Uint8Array(await response.arrayBuffer()));
-    } catch (error) {
-      console.warn(`pretrained ${dataset} ${kind} weights: ${error.message}`);
-    }
-  }));
-  app.weightsDone(dataset);
-}
+// [SECTION] The app's requests
 
-// Clothes for the Anomaly tab while MNIST trains: small, and not needed for the first frame.
-function loadAnomalies(app) {
-  download('data/fashion-test-1k.bnds', () => {})
-    .then((anomalies) => app.receiveAnomalies('Fashion-MNIST (1,000 test items)', anomalies))
-    .catch((error) => console.warn(`anomaly images: ${error.message}`));
-}
-
-function serveDatasetRequests(app) {
+// Answers the app's requests: a data set (the first as soon as the app runs, another when the
+// Training tab or a link asks) in two parts, its 1,000 test images and then its 9,000 training
+// images, with progress; and a preset's pretrained weights, each when the app first needs them.
+// A weights file that cannot be had is not fatal: that preset starts untrained and says so.
+function serveRequests(app) {
   const inFlight = new Set();  // asked twice while downloading (chosen, left, chosen again): one download
   let anomaliesAsked = false;
+  const trouble = (message) => app.downloadTrouble(message);
   app.requestDataset = async (id) => {
     if (inFlight.has(id)) return;
     inFlight.add(id);
+    const progress = (fraction) => app.setLoadProgress(fraction);
     try {
-      await loadPretrained(app, id);
-      const bytes = await download(`data/${id}10k.bnds`, (fraction) => app.setLoadProgress(fraction));
-      app.receiveDataset(id, bytes);
-      if (!anomaliesAsked) {
+      app.receiveTestImages(id, await download(`data/${id}-test.bnds.gz`, { onProgress: progress, onTrouble: trouble }));
+      app.receiveTrainingImages(id,
+        await download(`data/${id}-train.bnds.gz`, { onProgress: progress, onTrouble: trouble }));
+      // Clothes for the Anomaly tab while MNIST trains: Fashion-MNIST's test images.
+      if (!anomaliesAsked && id === 'mnist') {
         anomaliesAsked = true;
-        loadAnomalies(app);
+        download('data/fashion-test.bnds.gz', { onTrouble: (message) => console.warn(message) })
+          .then((bytes) => app.receiveAnomalies('Fashion-MNIST (1,000 test items)', bytes))
+          .catch((error) => console.warn(`anomaly images: ${error.message}`));
       }
     } catch (error) {
       app.datasetFailed(id, String(error?.message ?? error));
     } finally {
       inFlight.delete(id);
+    }
+  };
+  app.requestWeights = async (dataset, kind) => {
+    try {
+      app.receiveWeights(dataset, kind, await download(`pretrained/${dataset}-${kind}.safetensors.gz`,
+        { onTrouble: trouble }));
+    } catch (error) {
+      console.warn(`pretrained ${dataset} ${kind} weights: ${error.message}`);
+      app.weightsFailed(dataset, kind);
     }
   };
 }
@@ -204,22 +267,53 @@ function serveFiles(app) {
   });
 }
 
+// The build's three parts, each compressed: its script (plain: the page runs no script from a
+// blob), its WebAssembly, compiled while it streams in, and its .data file (the UI's font), which
+// Emscripten's file packager takes from getPreloadedPackage instead of fetching it.
+async function startBuild() {
+  const canvas = document.getElementById('canvas');
+  const onTrouble = (message) => showStatus(message);
+  const font = download(`bottleneck-${build}.data.gz`, { onTrouble });
+  const wasm = (async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetchChecked(`bottleneck-${build}.wasm.gz`);
+      } catch (error) {
+        if (!error.retry || attempt >= RETRIES) throw error;
+        onTrouble(`Could not download bottleneck-${build}.wasm.gz (${error.message}); trying again.`);
+        await waitOrOnline(Math.min(30, 2 ** attempt) * 1000);
+      }
+    }
+  })();
+  await loadScript(`bottleneck-${build}.js`);
+  const createModule = window[`createBottleneck_${build}`];
+  const fontBytes = await font;
+  return createModule({
+    canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    getPreloadedPackage: () => fontBytes.buffer,
+    instantiateWasm(imports, receiveInstance) {
+      wasm.then((response) => WebAssembly.instantiateStreaming(
+        new Response(response.body.pipeThrough(new DecompressionStream('gzip')),
+          { headers: { 'Content-Type': 'application/wasm' } }), imports))
+        .then(({ instance, module }) => receiveInstance(instance, module))
+        .catch((error) => showStatus(`Bottleneck could not start: ${error.message}. Reload to try again.`, true));
+      return {};  // the exports come later, through receiveInstance
+    },
+  });
+}
+
 async function start() {
   if (!document.createElement('canvas').getContext('webgl2')) {
     showStatus('Bottleneck needs WebGL 2, which this browser does not offer.', true);
     return;
   }
-  await loadScript(`bottleneck-${build}.js`);
-  const createModule = window[`createBottleneck_${build}`];
-  const app = await createModule({
-    canvas: document.getElementById('canvas'),
-    print: (text) => console.log(text),
-    printErr: (text) => console.warn(text),
-  });
+  const app = await startBuild();
   status.hidden = true;
   app.copyText = copyText;
   exposeAutomation(app);
-  serveDatasetRequests(app);
+  serveRequests(app);
   keepHashInStep(app);
   serveFiles(app);
   const canvas = document.getElementById('canvas');

@@ -30,6 +30,7 @@ const CONTENT_TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.gz': 'application/gzip',  // a file that is compressed, as static hosts send it: no Content-Encoding
   '.json': 'application/json',
   '.css': 'text/css; charset=utf-8',
   '.png': 'image/png',
@@ -163,7 +164,15 @@ function handleRequest(root, isolation, blobScripts, verbose, request, response)
 
   function streamFile(stats) {
     const type = CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? DEFAULT_CONTENT_TYPE;
-    response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': stats.size });
+    // no-cache means "ask first", and the ETag lets the answer be a bodiless 304, as static hosts
+    // do: each of the threaded build's workers loads the build's script again, from the cache.
+    const etag = `"${stats.size.toString(36)}-${Math.floor(stats.mtimeMs).toString(36)}"`;
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, { ...headers, ETag: etag });
+      response.end();
+      return;
+    }
+    response.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': stats.size, ETag: etag });
     if (isHead) {
       response.end();
       return;

@@ -4,17 +4,22 @@
 // - Cross-origin isolation: a static host such as GitHub Pages cannot send COOP/COEP, so the worker
 //   adds them to the responses it serves. After one reload the page is isolated and the loader picks
 //   the threaded ("mt") build.
-// - Offline: it precaches the whole site under one version and serves it cache first, so after the
-//   first visit the playground runs with the network off. A new version installs beside the old,
-//   takes over at once and deletes the old cache.
+// - Offline: the first visit precaches the shell (the page and its scripts), and every other file
+//   of the site (a build, a data set, a preset's weights) is cached when the page first uses it, so
+//   a visitor stores what they use (about 4 MB), not the whole site (45 MB). After that the
+//   playground runs with the network off; a file no visit used answers 503 with an
+//   X-Bottleneck-Offline header, and the page says what is not available offline.
+//   A new version installs beside the old and takes over at once: it keeps the old cache's copies
+//   of files whose bytes did not change (FILES has each one's hash) and deletes the old cache.
 //
 // Ours rather than npm's coi-serviceworker: a scope has one worker, so the isolation headers and the
 // offline cache must come from the same fetch handler. Wrapping coi-serviceworker's handler around a
 // cache of our own is more code, and more fragile, than this file.
 //
-// scripts/make_site.mjs fills in VERSION (a hash of the site's files) and FILES (every file of the
-// site except examples/, plus './' for a navigation to the folder). A changed file changes VERSION,
-// so this script's bytes change, which is what makes the browser install the new version.
+// scripts/make_site.mjs fills in VERSION (a hash of the site's files), FILES (every file of the site
+// but examples/, by path, with the hash of its bytes; './' is index.html) and SHELL (what is
+// precached). A changed file changes VERSION, so this script's bytes change, which is what makes
+// the browser install the new version.
 //
 // Limits: it leaves <scope>examples/ alone (the embed example stands for a blog page, which is not
 // isolated), and a page in an iframe keeps its headers: an embedded copy cannot be isolated, and the
@@ -23,20 +28,50 @@
 
 const VERSION = '__BOTTLENECK_VERSION__';
 const FILES = __BOTTLENECK_FILES__;
+const SHELL = __BOTTLENECK_SHELL__;
 
 const CACHE = `bottleneck-${VERSION}`;
-const EXAMPLES = new URL('examples/', self.registration.scope).href;
+const SCOPE = self.registration.scope;
+const EXAMPLES = new URL('examples/', SCOPE).href;
+// Each cache keeps the FILES it was made for under this key, so the next version can tell which
+// of its copies are still good.
+const MANIFEST_KEY = new URL('bottleneck-cache-manifest.json', SCOPE).href;
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+// The site's path of a URL ('' for the folder itself), or null when it is not one of FILES.
+function siteFile(url) {
+  if (!url.startsWith(SCOPE)) return null;
+  const file = url.slice(SCOPE.length).split(/[?#]/, 1)[0];
+  return Object.hasOwn(FILES, file || './') ? (file || './') : null;
+}
+
+// Copies into `cache` what an older version cached of files whose bytes are the same now.
+async function keepUnchanged(cache) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith('bottleneck-') || name === CACHE) continue;
+    const old = await caches.open(name);
+    const manifest = await old.match(MANIFEST_KEY).then((response) => response?.json()).catch(() => null);
+    if (!manifest) continue;
+    for (const request of await old.keys()) {
+      const file = siteFile(request.url);
+      if (!file || manifest[file] !== FILES[file] || await cache.match(request)) continue;
+      const response = await old.match(request);
+      if (response) await cache.put(request, response);
+    }
+  }
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
+    await cache.put(MANIFEST_KEY, new Response(JSON.stringify(FILES), { headers: { 'Content-Type': 'application/json' } }));
     // Past the HTTP cache, which may still hold the last version's copy of a file.
-    await cache.addAll(FILES.map((file) => new Request(file, { cache: 'reload' })));
+    await cache.addAll(SHELL.map((file) => new Request(file, { cache: 'reload' })));
+    await keepUnchanged(cache);
     await self.skipWaiting();
   })());
 });
@@ -55,10 +90,29 @@ function withIsolation(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-async function respond(request) {
+// This version's copy, or the network's, which is kept when it is one of the site's files.
+async function cachedOrFetched(request) {
   // Looked up in this version's cache by name: caches.open would recreate a cache that a newer
   // version has just deleted.
-  const response = (await caches.match(request, { cacheName: CACHE })) ?? await fetch(request);
+  const cached = await caches.match(request, { cacheName: CACHE });
+  if (cached) return cached;
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    if (!siteFile(request.url)) throw error;
+    return new Response(`${request.url} is not available offline: no earlier visit used it.`,
+      { status: 503, statusText: 'Offline', headers: { 'X-Bottleneck-Offline': '1', 'Content-Type': 'text/plain' } });
+  }
+  if (response.ok && response.type === 'basic' && siteFile(request.url) && (await caches.has(CACHE))) {
+    const cache = await caches.open(CACHE);
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+async function respond(request) {
+  const response = await cachedOrFetched(request);
   const embedded = request.mode === 'navigate' && request.destination === 'iframe';
   // A redirect to follow is an opaque response (status 0), which a new Response cannot copy.
   if (embedded || response.type === 'opaqueredirect') return response;

@@ -2,14 +2,16 @@
 // the UI (src/app). web/loader.js wraps them as `window.bottleneck`, which tests (and curious
 // users, from the console) drive; README.md's table is the user's manual.
 //
-// The data set handshake (the app asks with Module.requestDataset(id), the page answers):
+// The data and weights handshake (the app asks with Module.requestDataset(id) and
+// Module.requestWeights(dataset, kind); the page answers):
+//   receiveTestImages(id, Uint8Array)  a data set's test split (.bnds): the playground starts on it
+//   receiveTrainingImages(id, Uint8Array)  its training split, after: training can begin
+//   datasetFailed(id, why)             the page could not download it, and gave up
 //   receiveWeights(dataset, kind, Uint8Array)  pretrained weights (safetensors) for one kind of model
-//   weightsDone(dataset)               every weights file for the data set the page could get is in
-//   receiveDataset(id, Uint8Array)     the data set ("mnist": mnist10k.bnds)
-//   datasetFailed(id, why)             the page could not download it
+//   weightsFailed(dataset, kind)       the page could not download them: that preset starts untrained
+//   downloadTrouble(message)           a download failed and will be tried again: the notice says so
 //   setLoadProgress(fraction)          download progress, shown in the UI
 //   receiveAnomalies(name, Uint8Array) the anomaly images (.bnds) for the Anomaly tab
-//   pretrainedKinds()                  the weights files each data set ships with
 // Input and commands:
 //   pen(x, y, pressure, buttons)       one pointer reading over the canvas: what the pad draws from
 //   touch(x, y, phase)                 a finger's reading too (0 down, 1 move, 2 up): a swipe that
@@ -30,6 +32,8 @@
 //                                      still getting there (a link or preset waiting for data)
 //   setPageAddress(address)            the page's address without its hash, for Copy link / Embed
 // What the app shows:
+//   isReady()                          the URL's state is applied and its model answers a stroke (the
+//                                      state's `ready`, without building the whole state)
 //   automationState()                  build, threads, memory, then what each part of the session
 //                                      (Session::describe) and the UI (describe_ui) report
 //   drawPad(), reconstruction()        784 values each, in [0, 1]
@@ -101,22 +105,20 @@ std::vector<uint8_t> to_bytes(val bytes) { return emscripten::convertJSArrayToNu
 
 // [SECTION] The data set handshake (web/loader.js answers Module.requestDataset)
 
-void receive_dataset(std::string id, val bytes) { session().receive_dataset(id, to_bytes(bytes)); }
+void receive_test_images(std::string id, val bytes) { session().receive_test_images(id, to_bytes(bytes)); }
+void receive_training_images(std::string id, val bytes) {
+  session().receive_training_images(id, to_bytes(bytes));
+}
 void dataset_failed(std::string id, std::string why) { session().dataset_failed(id, why); }
 void receive_weights(std::string dataset, std::string kind, val bytes) {
   session().receive_weights(dataset, kind, to_bytes(bytes));
 }
-void weights_done(std::string dataset) { session().weights_done(dataset); }
+void weights_failed(std::string dataset, std::string kind) { session().weights_failed(dataset, kind); }
+void download_trouble(std::string message) { session().download_trouble(message); }
 void receive_anomalies(std::string name, val bytes) { session().receive_anomalies(name, to_bytes(bytes)); }
 // The download of the data set being fetched: the first one's fills the loading screen, a later
 // one's the Training tab's data set line.
 void set_load_progress(double fraction) { session().datasets().set_progress(static_cast<float>(fraction)); }
-
-val pretrained_kinds() {
-  val out = val::array();
-  for (const char* kind : bn_app::kPretrainedKinds) out.call<void>("push", val(kind));
-  return out;
-}
 
 // [SECTION] Commands
 
@@ -240,6 +242,8 @@ void describe_memory(bn_app::StateWriter& out) {
   out.end_object();
 }
 
+bool is_ready() { return session().started() && session().settled(); }
+
 val automation_state() {
   JsStateWriter out;
   const bool threaded = session().training().threaded();
@@ -298,13 +302,14 @@ val layout() {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(bottleneck_page) {
-  emscripten::function("receiveDataset", &Guarded<&receive_dataset>::call);
-  emscripten::function("receiveWeights", &Guarded<&receive_weights>::call);
-  emscripten::function("weightsDone", &Guarded<&weights_done>::call);
+  emscripten::function("receiveTestImages", &Guarded<&receive_test_images>::call);
+  emscripten::function("receiveTrainingImages", &Guarded<&receive_training_images>::call);
   emscripten::function("datasetFailed", &Guarded<&dataset_failed>::call);
+  emscripten::function("receiveWeights", &Guarded<&receive_weights>::call);
+  emscripten::function("weightsFailed", &Guarded<&weights_failed>::call);
+  emscripten::function("downloadTrouble", &Guarded<&download_trouble>::call);
   emscripten::function("receiveAnomalies", &Guarded<&receive_anomalies>::call);
   emscripten::function("setLoadProgress", &Guarded<&set_load_progress>::call);
-  emscripten::function("pretrainedKinds", &Guarded<&pretrained_kinds>::call);
   emscripten::function("selectPreset", &Guarded<&select_preset>::call);
   emscripten::function("setNoise", &Guarded<&set_noise>::call);
   emscripten::function("pen", &Guarded<&pen>::call);
@@ -320,6 +325,7 @@ EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("linkText", &Guarded<&link_text>::call);
   emscripten::function("setPageAddress", &Guarded<&set_page_address>::call);
   emscripten::function("automationState", &Guarded<&automation_state>::call);
+  emscripten::function("isReady", &Guarded<&is_ready>::call);
   emscripten::function("drawPad", &Guarded<&draw_pad>::call);
   emscripten::function("reconstruction", &Guarded<&reconstruction>::call);
   emscripten::function("samples", &Guarded<&samples>::call);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/session/session.h"
+#include "requests.h"
 #include "core/io/safetensors.h"
 #include "core/models/model.h"
 #include "core/test_data_dir.h"
@@ -153,10 +154,10 @@ TEST_CASE("link: its data set is the first one asked for, and one that fails lea
   settings.dataset = "fashion";
   settings.tab = SideTab::kFeatures;
   session.apply_settings(settings, false);
-  CHECK(session.datasets().next_request() == std::optional<std::string>("fashion"));
+  CHECK(next_dataset_request(session.datasets()) == std::optional<std::string>("fashion"));
   session.dataset_failed("fashion", "HTTP 404");
   CHECK(session.datasets().first_load().error.empty());  // no dead end: MNIST comes instead
-  CHECK(session.datasets().next_request() == std::optional<std::string>("mnist"));
+  CHECK(next_dataset_request(session.datasets()) == std::optional<std::string>("mnist"));
   load(session);
   CHECK(session.datasets().current() == "mnist");
   CHECK(session.open_tab() == SideTab::kFeatures);

@@ -1,6 +1,7 @@
 // The session layer without a window: the data set hub, the pad pipeline, the views' throttling
 // and the presets, on the real MNIST-10k file (./build.sh deps makes it).
 #include "app/session/session.h"
+#include "requests.h"
 
 #include <algorithm>
 #include <cmath>
@@ -38,10 +39,10 @@ void settle(Session& session, double now) {
 // A session on MNIST with no pretrained weights (every preset starts untrained), updated once, and
 // its pad cleared of the first visit's test digit: each test starts from an empty pad.
 void start_on_mnist(Session& session) {
-  REQUIRE(session.datasets().next_request() == std::optional<std::string>("mnist"));
+  REQUIRE(next_dataset_request(session.datasets()) == std::optional<std::string>("mnist"));
   session.weights_done("mnist");
   session.receive_dataset("mnist", mnist_bytes());
-  REQUIRE(session.ready());
+  REQUIRE(session.started());
   settle(session, 0.0);
   session.pad().clear();
   session.update(0.0, 16.0f);
@@ -55,13 +56,13 @@ TEST_CASE("dataset hub: bad bytes before the first data set say why, and good on
   Session session(/*threaded=*/false);
   const std::vector<uint8_t> bad = {'n', 'o', 't', ' ', 'a', ' ', 'd', 'a', 't', 'a', 's', 'e', 't'};
   session.receive_dataset("mnist", bad);
-  CHECK_FALSE(session.ready());
+  CHECK_FALSE(session.started());
   CHECK_THAT(session.datasets().first_load().error, Catch::Contains("Could not load the MNIST data set"));
   session.receive_dataset("nonsense", mnist_bytes());
-  CHECK_FALSE(session.ready());
+  CHECK_FALSE(session.started());
   session.weights_done("mnist");
   session.receive_dataset("mnist", mnist_bytes());
-  REQUIRE(session.ready());
+  REQUIRE(session.started());
   CHECK(session.test_set()->count() == 1000);
   CHECK(session.datasets().current() == "mnist");
 }
@@ -69,11 +70,11 @@ TEST_CASE("dataset hub: bad bytes before the first data set say why, and good on
 TEST_CASE("dataset hub: a choice is asked of the platform once, and a failure keeps the current set", "[session]") {
   Session session(false);
   start_on_mnist(session);
-  CHECK_FALSE(session.datasets().next_request());  // MNIST is in: nothing more to fetch
+  CHECK_FALSE(next_dataset_request(session.datasets()));  // MNIST is in: nothing more to fetch
   CHECK(session.choose_dataset("fashion"));
-  CHECK(session.datasets().next_request() == std::optional<std::string>("fashion"));
+  CHECK(next_dataset_request(session.datasets()) == std::optional<std::string>("fashion"));
   CHECK(session.choose_dataset("fashion"));  // chosen again while it downloads
-  CHECK_FALSE(session.datasets().next_request());
+  CHECK_FALSE(next_dataset_request(session.datasets()));
   session.dataset_failed("fashion", "HTTP 404");
   CHECK_THAT(session.notice(), Catch::Contains("still training on MNIST"));
   CHECK(session.datasets().wanted() == "mnist");
@@ -96,7 +97,7 @@ TEST_CASE("dataset hub: a switch while training keeps the model's kind, on the n
   CHECK(session.datasets().current() == "mnist");
   const uint64_t model_before = session.training().model_revision();
   CHECK(session.choose_dataset("fashion"));
-  CHECK_FALSE(session.datasets().next_request());  // already in: no download
+  CHECK_FALSE(next_dataset_request(session.datasets()));  // already in: no download
   session.update(0.4, 16.0f);
   session.update(0.5, 16.0f);
   CHECK(session.datasets().current() == "fashion");
@@ -349,6 +350,7 @@ TEST_CASE("the automation state: every part reports what the browser tests read"
   session.describe(out);
   const std::string json = out.json();
   for (const char* key : {"ready",
+                          "started",
                           "preset",
                           "notice",
                           "panels",
@@ -357,6 +359,7 @@ TEST_CASE("the automation state: every part reports what the browser tests read"
                           "dataset",
                           "datasetWanted",
                           "datasetProgress",
+                          "trainImages",
                           "yours",
                           "testImages",
                           "anomalyImages",
@@ -371,7 +374,9 @@ TEST_CASE("the automation state: every part reports what the browser tests read"
                           "trainLoss",
                           "testLoss",
                           "samplesPerSecond",
+                          "computeSamplesPerSecond",
                           "message",
+                          "waitsForTrainingImages",
                           "noise",
                           "type",
                           "level",
@@ -504,4 +509,103 @@ TEST_CASE("pad reconstruction: a sparse code's firing units and a VAE's spread",
   REQUIRE(session.rebuild().code().spread.size() == 8);
   for (float sigma : session.rebuild().code().spread) CHECK(sigma > 0.0f);
   CHECK(session.rebuild().code().active.empty());
+}
+
+namespace {
+
+// One split of a 10k .bnds file, as the page downloads it: the test images (i % 10 == 9) or the
+// training images, in a .bnds file of their own.
+std::vector<uint8_t> split_file(const std::vector<uint8_t>& all, bool test) {
+  constexpr size_t kHeader = 20, kPixels = 28 * 28;
+  const size_t count = (all.size() - kHeader) / (kPixels + 1);
+  std::vector<uint8_t> pixels, labels;
+  for (size_t i = 0; i < count; ++i) {
+    if ((i % 10 == 9) != test) continue;
+    const auto image = all.begin() + static_cast<std::ptrdiff_t>(kHeader + i * kPixels);
+    pixels.insert(pixels.end(), image, image + kPixels);
+    labels.push_back(all[kHeader + count * kPixels + i]);
+  }
+  std::vector<uint8_t> out(all.begin(), all.begin() + kHeader);
+  const uint32_t kept = static_cast<uint32_t>(labels.size());
+  for (int b = 0; b < 4; ++b) out[8 + b] = static_cast<uint8_t>(kept >> (8 * b));
+  out.insert(out.end(), pixels.begin(), pixels.end());
+  out.insert(out.end(), labels.begin(), labels.end());
+  return out;
+}
+
+std::vector<std::string> weights_requests(bn_app::DatasetHub& hub) {
+  std::vector<std::string> kinds;
+  while (const auto request = hub.next_request())
+    if (!request->weights.empty()) kinds.push_back(request->dataset + "-" + request->weights);
+  return kinds;
+}
+
+}  // namespace
+
+TEST_CASE("a data set in two parts: the pretrained preset answers on the test images, and Train waits for the rest",
+          "[session]") {
+  Session session(/*threaded=*/false);
+  session.update(0.0, 16.0f);
+  CHECK(next_dataset_request(session.datasets()) == std::optional<std::string>("mnist"));
+  // Only the first preset's weights and the PCA baseline: the other presets' wait until chosen.
+  const std::vector<std::string> asked = weights_requests(session.datasets());
+  CHECK(asked == std::vector<std::string>{"mnist-denoise", "mnist-pca"});
+  bn::ModelConfig denoise;
+  denoise.kind = bn::ModelKind::kDenoising;
+  denoise.noise = bn::typical_noise(bn::NoiseType::kGaussian);
+  session.receive_weights("mnist", "denoise", bn::encode_safetensors(*bn::make_model(denoise)));
+  session.weights_failed("mnist", "pca");
+  session.receive_test_images("mnist", split_file(mnist_bytes(), true));
+  for (int frame = 0; frame < 20 && !session.settled(); ++frame) session.update(0.0, 16.0f);
+  REQUIRE(session.settled());
+  CHECK(session.preset() == "Denoising");
+  CHECK(session.training().config() == denoise);
+  CHECK(session.test_set()->count() == 1000);
+  CHECK(session.training().waiting_for_train_set());
+
+  // Train and Step before the training images: nothing learns from the test images in their place.
+  session.training().post(bn::TrainerCommand::kStep);
+  session.training().post(bn::TrainerCommand::kToggle);
+  CHECK(session.training().starts_when_in());
+  for (int frame = 0; frame < 5; ++frame) session.update(0.0, 16.0f);
+  CHECK(session.training().snapshot().metrics.step == 0);
+  CHECK_FALSE(session.training().snapshot().training);
+
+  session.receive_training_images("mnist", split_file(mnist_bytes(), false));
+  for (int frame = 0; frame < 50 && session.training().snapshot().metrics.step < 3; ++frame)
+    session.update(0.0, 16.0f);
+  CHECK_FALSE(session.training().waiting_for_train_set());
+  CHECK(session.datasets().current_sets().train->count() == 9000);
+  CHECK(session.training().snapshot().training);  // the press while waiting started it
+  CHECK(session.training().snapshot().metrics.step >= 3);
+  CHECK(session.training().config() == denoise);  // the pretrained model goes on learning
+}
+
+TEST_CASE("a preset's weights are fetched when it is chosen, and it applies once they are in or will not come",
+          "[session]") {
+  Session session(/*threaded=*/false);
+  session.update(0.0, 16.0f);
+  next_dataset_request(session.datasets());
+  session.weights_failed("mnist", "denoise");
+  session.weights_failed("mnist", "pca");
+  session.receive_test_images("mnist", split_file(mnist_bytes(), true));
+  for (int frame = 0; frame < 20 && !session.settled(); ++frame) session.update(0.0, 16.0f);
+  REQUIRE(session.settled());
+  CHECK(session.preset() == "Denoising");  // untrained: its weights did not come
+  CHECK_FALSE(session.preset_pretrained());
+
+  CHECK(session.select_preset("VAE 2-D"));
+  CHECK(weights_requests(session.datasets()) == std::vector<std::string>{"mnist-vae"});
+  session.update(0.0, 16.0f);
+  CHECK_FALSE(session.settled());  // it waits for them
+  CHECK(session.preset() == "Denoising");
+  bn::ModelConfig vae;
+  vae.kind = bn::ModelKind::kVae;
+  vae.latent = 2;
+  session.receive_weights("mnist", "vae", bn::encode_safetensors(*bn::make_model(vae)));
+  for (int frame = 0; frame < 20 && !session.settled(); ++frame) session.update(0.0, 16.0f);
+  CHECK(session.settled());
+  CHECK(session.preset() == "VAE 2-D");
+  CHECK(session.preset_pretrained());
+  CHECK(session.training().config() == vae);
 }

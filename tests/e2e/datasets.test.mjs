@@ -16,7 +16,7 @@ for (const isolation of [true, false]) describePlayground('data sets', { isolati
 
   test('a failed download says why and keeps training on MNIST', async () => {
     const { page } = session;
-    await page.route('**/data/fashion10k.bnds', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/data/fashion-test.bnds.gz', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await clickRect(page, (await layout(page)).datasetButtons.fashion);
     const refused = await pollUntil(() => state(page), (s) => /Could not load the Fashion-MNIST/.test(s.notice),
       { timeoutMs: 20_000 });
@@ -24,7 +24,7 @@ for (const isolation of [true, false]) describePlayground('data sets', { isolati
     assert.equal(refused.dataset, 'mnist');
     assert.equal(refused.datasetWanted, 'mnist', 'the choice did not fall back to the data set in use');
     assert.equal(refused.ready, true);
-    await page.unroute('**/data/fashion10k.bnds');
+    await page.unroute('**/data/fashion-test.bnds.gz');
   });
 
   test('choosing Fashion-MNIST loads it with its pretrained models; its test images browse as clothes', async () => {

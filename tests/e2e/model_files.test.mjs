@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   chooseFiles, clickRect, describePlayground, dropFiles, framesPass, layout, openTab, pollUntil, reconstruction,
-  saveScreenshot, state, webRoot,
+  saveScreenshot, state,
 } from './harness.mjs';
 
 // Test image 0 on the pad, without noise: what both pages rebuild. A first visit shows it already;
@@ -73,7 +73,8 @@ describePlayground('model files', { isolation: true }, (session) => {
 
   test('a file of another architecture switches the model to its config', async () => {
     const { page } = session;
-    const s = await loadFile(page, path.join(webRoot, 'pretrained/mnist-vae.safetensors'));
+    // The repository's copy: the page's is gzip-compressed for the wire.
+    const s = await loadFile(page, fileURLToPath(new URL('../../web/pretrained/mnist-vae.safetensors', import.meta.url)));
     assert.equal(s.modelKind, 'vae');
     assert.equal(s.latent, 2);
     assert.equal(s.preset, '');

@@ -175,9 +175,12 @@ void App::frame() {
     session_.report_failure(e);
   }
   ImGui::Render();
-  // The one place a data set is asked for, on the page and on the desktop alike.
-  if (const auto id = session_.datasets().next_request())
-    if (!fetch_(session_, *id)) session_.datasets().retry_request();
+  // The one place data and weights are asked for, on the page and on the desktop alike.
+  while (const auto request = session_.datasets().next_request()) {
+    if (fetch_(session_, *request)) continue;
+    session_.datasets().retry_request(*request);
+    break;
+  }
 
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(window_, &width, &height);

@@ -2,7 +2,7 @@
 // context, Dear ImGui on top, the session and its UI, and one frame function.
 //
 //   App app;
-//   if (!app.open(1280, 720, fetch)) return 1;  // `fetch` answers the session's data set requests
+//   if (!app.open(1280, 720, fetch)) return 1;  // `fetch` answers the session's data and weights requests
 //   while (!app.quit()) { app.frame(); app.swap(); }
 //   app.close();                                // GL resources first, then the context
 #pragma once
@@ -20,10 +20,10 @@ namespace bn_app {
 
 class App {
  public:
-  // Fetches a data set (and the weights trained on it) the session asked for, and hands them to
-  // it: the page downloads them, the desktop reads them from disk. False: it cannot ask yet, and
-  // will be asked again next frame.
-  using Fetch = std::function<bool(Session&, const std::string& id)>;
+  // Fetches a data set or a weights file the session asked for, and hands it to it: the page
+  // downloads them, the desktop reads them from disk. False: it cannot ask yet, and will be asked
+  // again next frame.
+  using Fetch = std::function<bool(Session&, const DatasetHub::Request&)>;
 
   explicit App(bool threaded) : session_(threaded) {}
   ~App() { close(); }

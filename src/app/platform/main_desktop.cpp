@@ -36,7 +36,7 @@ bool read_file(const std::string& path, std::vector<uint8_t>& bytes) {
   return true;
 }
 
-// What web/loader.js does for the page: the weights trained on a data set first, then the data.
+// Every weights file trained on a data set, then the data (the page fetches weights one by one).
 bool read_dataset(const DesktopOptions& options, bn_app::Session& session, const std::string& id) {
   std::vector<uint8_t> bytes;
   for (const char* kind : bn_app::kPretrainedKinds) {
@@ -149,9 +149,9 @@ bool judge_screenshot(bn_app::App& app, int rendered, const std::string& path) {
   std::printf(
       "{\"frames\": %d, \"ready\": %s, \"preset\": \"%s\", \"colours\": %zu, "
       "\"gridBright\": {\"originals\": %.3f, \"reconstructions\": %.3f}, \"screenshot\": \"%s\"}\n",
-      rendered, session.ready() ? "true" : "false", session.preset().c_str(), check.colours, check.originals_bright,
+      rendered, session.started() ? "true" : "false", session.preset().c_str(), check.colours, check.originals_bright,
       check.reconstructions_bright, path.c_str());
-  return session.ready() && !session.preset().empty() && check.colours >= 20 && digits_shown;
+  return session.started() && !session.preset().empty() && check.colours >= 20 && digits_shown;
 }
 
 }  // namespace
@@ -161,8 +161,11 @@ int main(int argc, char** argv) {
   if (!parse_options(argc, argv, options)) return 2;
   // The trainer has its own std::thread, as in the browser's threaded build.
   bn_app::App app(/*threaded=*/true);
-  const auto fetch = [&options](bn_app::Session& session, const std::string& id) {
-    return read_dataset(options, session, id);
+  // Every weights file comes with its data set (weights_done): a weights request finds none missing.
+  const auto fetch = [&options](bn_app::Session& session, const bn_app::DatasetHub::Request& request) {
+    if (request.weights.empty()) return read_dataset(options, session, request.dataset);
+    session.weights_failed(request.dataset, request.weights);
+    return true;
   };
   if (!app.open(options.width, options.height, fetch)) return 1;
   app.take_pen_from_sdl();

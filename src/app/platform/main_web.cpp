@@ -82,16 +82,18 @@ App& web_app() {
 
 namespace {
 
-// web/loader.js downloads the data set (with the weights trained on it) and calls receiveDataset,
-// or datasetFailed with the reason. Until the page has wired up its side, the request waits.
-bool request_dataset(bn_app::Session&, const std::string& id) {
+// web/loader.js downloads a data set's two parts (receiveTestImages, then receiveTrainingImages)
+// or one weights file (receiveWeights), or says why it could not (datasetFailed, weightsFailed).
+// Until the page has wired up its side, the request waits.
+bool request_from_page(bn_app::Session&, const bn_app::DatasetHub::Request& request) {
   // The braces hold JavaScript, which clang-format would rewrite as C++.
   // clang-format off
   return EM_ASM_INT({
     if (typeof Module.requestDataset !== 'function') return 0;
-    Module.requestDataset(UTF8ToString($0));
+    if ($1 && HEAPU8[$1]) Module.requestWeights(UTF8ToString($0), UTF8ToString($1));
+    else Module.requestDataset(UTF8ToString($0));
     return 1;
-  }, id.c_str());
+  }, request.dataset.c_str(), request.weights.c_str());
   // clang-format on
 }
 
@@ -100,7 +102,7 @@ bool request_dataset(bn_app::Session&, const std::string& id) {
 int main() {
   bn_app::App& app = bn_app::web_app();
   // The canvas is sized by CSS (the whole page); SDL follows it and the device pixel ratio.
-  if (!app.open(1280, 720, request_dataset)) return 1;
+  if (!app.open(1280, 720, request_from_page)) return 1;
   emscripten_set_main_loop(
       [] {
         bn_app::App& app = bn_app::web_app();

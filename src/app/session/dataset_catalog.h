@@ -23,7 +23,7 @@ inline constexpr DatasetInfo kDatasets[] = {{"mnist", "MNIST", "digits", "digit"
 // The id of the user's own images.
 inline constexpr const char* kOwnDataset = "yours";
 // The pretrained weights each data set ships with, one safetensors file per kind of model. The
-// page and the desktop both fetch exactly these.
+// desktop reads them all with the data set; the page fetches each one when the session asks for it.
 inline constexpr const char* kPretrainedKinds[] = {"denoise", "ae", "sparse", "vae", "conv", "pca"};
 
 // The entry for `id`; nullptr for an unknown id.

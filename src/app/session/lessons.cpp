@@ -147,7 +147,7 @@ void apply_step(Session& session, const StepAction& action) {
     session.select_preset(action.preset);  // before the data is in, it waits
     return;
   }
-  if (!session.ready()) return;
+  if (!session.started()) return;
   DrawingPad& pad = session.pad();
   switch (action.does) {
     case StepDoes::kPreset: break;

@@ -33,6 +33,37 @@ void Session::receive_dataset(const std::string& id, const std::vector<uint8_t>&
   }
 }
 
+void Session::receive_test_images(const std::string& id, const std::vector<uint8_t>& bytes) {
+  try {
+    if (datasets_.receive_test(id, bytes)) switch_to_dataset(id);
+  } catch (const std::exception& e) {
+    dataset_failed(id, error_text(e));
+  }
+}
+
+// The trainer takes them at the next update, once the model it was handed last is in place.
+void Session::receive_training_images(const std::string& id, const std::vector<uint8_t>& bytes) {
+  try {
+    datasets_.receive_train(id, bytes);
+  } catch (const std::exception& e) {
+    dataset_failed(id, error_text(e));
+  }
+}
+
+void Session::download_trouble(const std::string& message) {
+  if (started()) notice_ = message;
+  else datasets_.set_first_load_error(message);
+}
+
+void Session::want_preset_weights(const std::string& dataset, const Preset& preset) {
+  datasets_.want_weights(dataset, bn::kind_name(preset.kind));
+  datasets_.want_weights(dataset, "pca");  // the baseline the Reconstruction panel compares with
+}
+
+bool Session::preset_weights_settled(const std::string& dataset, const Preset& preset) const {
+  return datasets_.weights_settled(dataset, bn::kind_name(preset.kind));
+}
+
 void Session::dataset_failed(const std::string& id, const std::string& why) {
   const std::string message = datasets_.failed(id, why);
   // A link's data set that cannot be had: the rest of the link applies to the one there is, or to
@@ -43,11 +74,11 @@ void Session::dataset_failed(const std::string& id, const std::string& why) {
     datasets_.choose(instead);
     std::string& note = pending_link_->ignored;
     const std::string loading = std::string(" Loading ") + dataset_or_default(instead).title + " instead.";
-    note += (note.empty() ? "" : " ") + message + (ready() ? "" : loading);
+    note += (note.empty() ? "" : " ") + message + (started() ? "" : loading);
     return;
   }
   if (message.empty()) return;
-  if (ready()) notice_ = message;
+  if (started()) notice_ = message;
   else datasets_.set_first_load_error(message);
 }
 
@@ -59,7 +90,7 @@ void Session::receive_own_images(const bn::OwnImages& images) {
     notice_ = "Your images: " + images.report() + ". " + std::to_string(own.train->count()) + " to train on, " +
               std::to_string(own.test->count()) + " to test; the model starts untrained.";
   } catch (const std::exception& e) {
-    const std::string still = ready() ? " Still training on " + std::string(dataset().title) + "." : "";
+    const std::string still = started() ? " Still training on " + std::string(dataset().title) + "." : "";
     notice_ = "Could not use your files: " + error_text(e) + "." + still;
   }
 }
@@ -67,6 +98,10 @@ void Session::receive_own_images(const bn::OwnImages& images) {
 void Session::receive_weights(const std::string& dataset, const std::string& kind, std::vector<uint8_t> bytes) {
   datasets_.receive_weights(dataset, kind, std::move(bytes));
   if (kind == "pca" && dataset == datasets_.current()) load_pca_baseline();
+}
+
+void Session::weights_failed(const std::string& dataset, const std::string& kind) {
+  datasets_.weights_failed(dataset, kind);
 }
 
 void Session::receive_anomalies(const std::string& name, const std::vector<uint8_t>& bytes) {
@@ -96,12 +131,14 @@ void Session::switch_to_dataset(const std::string& id) {
   datasets_.switched_to(id);
   const std::string preset = pending_preset_.empty() ? preset_ : pending_preset_;
   const Preset* found = first ? nullptr : find_preset(preset);
-  if (found && (datasets_.weights(id, bn::kind_name(found->kind)) || datasets_.all_weights_in(id))) {
+  if (found) want_preset_weights(id, *found);
+  if (found && preset_weights_settled(id, *found)) {
     load_pretrained_model(found->kind);
     preset_ = preset;
     pending_preset_.clear();
   } else if (!first && !preset.empty()) {
-    pending_preset_ = preset;  // its weights are still coming
+    pending_preset_ = preset;  // its weights are still coming: its model, not its noise or tab
+    pending_preset_model_only_ = true;
   }
   load_pca_baseline();
   invalidate_views();
@@ -165,13 +202,18 @@ bool Session::select_preset(const std::string& name) {
     return false;
   }
   pending_link_.reset();  // the user's click wins over a link still waiting for its data
-  if (!ready()) {         // the data is still loading: apply it as soon as it is in
+  // Its weights are fetched now, if they are not in: it applies once they are (or will not come).
+  const std::string& dataset = started() ? datasets_.current() : datasets_.wanted();
+  want_preset_weights(dataset, *preset);
+  if (!started() || !preset_weights_settled(dataset, *preset)) {
     pending_preset_ = name;
+    pending_preset_model_only_ = false;  // a click: its noise and tab too
     return true;
   }
   load_pretrained_model(preset->kind);
   preset_ = name;
   pending_preset_.clear();
+  pending_preset_model_only_ = false;
   chosen_ = true;
   anomaly_.reset_threshold();
   set_noise(preset->noise);
@@ -192,9 +234,14 @@ void Session::load_pretrained() {
 void Session::apply_pending_preset() {
   if (pending_preset_.empty()) return;
   const Preset* preset = find_preset(pending_preset_);
-  const std::string& dataset = datasets_.current();
-  const bool weights_in = preset && datasets_.weights(dataset, bn::kind_name(preset->kind));
-  if (!weights_in && !datasets_.all_weights_in(dataset)) return;
+  if (preset && !preset_weights_settled(datasets_.current(), *preset)) return;
+  if (preset && pending_preset_model_only_) {  // a data set switch's: the user's noise and tab stay
+    load_pretrained_model(preset->kind);
+    preset_ = pending_preset_;
+    pending_preset_.clear();
+    pending_preset_model_only_ = false;
+    return;
+  }
   select_preset(pending_preset_);
 }
 
@@ -296,13 +343,13 @@ void Session::fill_settings(Settings& settings) const {
   }
   settings.preset = pending_preset_.empty() ? preset_ : pending_preset_;
   settings.dataset = datasets_.wanted();
-  if (ready()) settings.model = training_.latest_config();
+  if (started()) settings.model = training_.latest_config();
   settings.noise = rebuild_.noise();
   settings.tab = open_tab_;
 }
 
 bool Session::settled() const {
-  return ready() && !pending_link_ && pending_preset_.empty() && !datasets_.pending_switch() && training_.settled();
+  return started() && !pending_link_ && pending_preset_.empty() && !datasets_.pending_switch() && training_.settled();
 }
 
 void Session::apply_settings(const Settings& settings, bool model_given, const std::string& ignored) {
@@ -332,9 +379,14 @@ std::optional<bn::ModelConfig> Session::pretrained_config(bn::ModelKind kind) co
 }
 
 void Session::apply_pending_link() {
-  if (!pending_link_ || !ready()) return;
-  const std::string& dataset = pending_link_->settings.dataset;
-  if (datasets_.current() != dataset || !datasets_.all_weights_in(dataset)) return;
+  if (!pending_link_) return;
+  want_pending_weights();
+  const Settings& wanted = pending_link_->settings;
+  const std::string& dataset = wanted.dataset;
+  const Preset* preset = find_preset(wanted.preset);
+  if (!started() || datasets_.current() != dataset) return;
+  if (preset && !preset_weights_settled(dataset, *preset)) return;
+  if (pending_link_->model_given && !datasets_.weights_settled(dataset, bn::kind_name(wanted.model.kind))) return;
   const PendingLink link = std::move(*pending_link_);
   pending_link_.reset();
   std::string outcome = apply_link_model(link.settings, link.model_given);
@@ -404,8 +456,22 @@ void Session::invalidate_views() {
   rebuild_.invalidate();
 }
 
+// Asked for as soon as something waits for them, before the data set is in: they download side by
+// side with its test images. A link's: its preset's, and those of its model's kind, which decide
+// whether its model is a pretrained one.
+void Session::want_pending_weights() {
+  if (pending_link_) {
+    const Settings& wanted = pending_link_->settings;
+    if (const Preset* preset = find_preset(wanted.preset)) want_preset_weights(wanted.dataset, *preset);
+    if (pending_link_->model_given) datasets_.want_weights(wanted.dataset, bn::kind_name(wanted.model.kind));
+  } else if (const Preset* preset = find_preset(pending_preset_)) {
+    want_preset_weights(started() ? datasets_.current() : datasets_.wanted(), *preset);
+  }
+}
+
 void Session::update(double now, float frame_ms) {
-  if (!ready()) return;
+  want_pending_weights();
+  if (!started()) return;
   if (const auto id = datasets_.pending_switch()) {
     try {
       switch_to_dataset(*id);
@@ -413,6 +479,8 @@ void Session::update(double now, float frame_ms) {
       dataset_failed(*id, error_text(e));
     }
   }
+  if (training_.waiting_for_train_set() && datasets_.current_sets().train_in)
+    training_.take_train_set(datasets_.current_sets());
   const Training::Changes changes = training_.update(now, frame_ms);
   // A different model is not training progress: the views must not wait out their throttle.
   if (changes.model) invalidate_views();
@@ -471,7 +539,8 @@ void Session::refresh_open_tab(double now) {
     case SideTab::kLatent: return latent_.refresh(in);
     case SideTab::kGenerate: samples_.refresh(in); return interpolation_.refresh(in);
     case SideTab::kAnomaly: return anomaly_.refresh(in);
-    case SideTab::kFeatures: return features_.refresh(in);
+    // Its probes learn from training images: none until they are in.
+    case SideTab::kFeatures: return data.train_in ? features_.refresh(in) : void();
     case SideTab::kCompression: return compression_.refresh(in);
   }
 }
@@ -479,7 +548,9 @@ void Session::refresh_open_tab(double now) {
 // [SECTION] The automation state
 
 void Session::describe(StateWriter& out) const {
-  out.flag("ready", ready());
+  // What a tutorial waits for: the model the URL asked for answers a stroke.
+  out.flag("ready", started() && settled());
+  out.flag("started", started());
   out.text("preset", preset_);
   out.text("notice", notice_);
   out.number("memoryBudget", static_cast<double>(memory_budget_));
@@ -506,7 +577,7 @@ void Session::describe(StateWriter& out) const {
   out.begin_object("probe");
   // The probes count as current only for the weights the model has now: not the last ones, and not
   // a model about to be replaced (a preset's, posted but not yet swapped in).
-  features_.describe(out, ready() && training_.settled() ? training_.weights_revision() : 0);
+  features_.describe(out, started() && training_.settled() ? training_.weights_revision() : 0);
   out.end_object();
   out.begin_array("compression");
   compression_.describe(out);

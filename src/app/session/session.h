@@ -6,9 +6,9 @@
 // feeds it data sets and weights, and calls update once a frame with the time.
 //
 //   Session session(/*threaded=*/true);
-//   session.receive_weights("mnist", "denoise", bytes);
-//   session.weights_done("mnist");
-//   session.receive_dataset("mnist", bytes);    // starts training on it, with the default preset
+//   session.receive_weights("mnist", "denoise", bytes);  // as the session asks (datasets().next_request())
+//   session.receive_test_images("mnist", bytes);  // starts on them, with the default preset
+//   session.receive_training_images("mnist", bytes);  // training can begin
 //   session.update(now, frame_ms);               // once a frame
 //   session.pad().stroke(BrushTool::kInk, 4, 4, 20, 20, 1.0f);
 #pragma once
@@ -48,8 +48,15 @@ class Session {
   // [the platform] Data sets and weights as they come in. Bad bytes never throw: before the
   // first data set is in they become the loading screen's error, later a notice.
   void receive_dataset(const std::string& id, const std::vector<uint8_t>& bytes);
+  // The page's two parts of a data set: its test images (the playground starts on them), then its
+  // training images (training waits for them).
+  void receive_test_images(const std::string& id, const std::vector<uint8_t>& bytes);
+  void receive_training_images(const std::string& id, const std::vector<uint8_t>& bytes);
   void dataset_failed(const std::string& id, const std::string& why);
+  // A download that failed and will be tried again: the notice (or the loading screen) says so.
+  void download_trouble(const std::string& message);
   void receive_weights(const std::string& dataset, const std::string& kind, std::vector<uint8_t> bytes);
+  void weights_failed(const std::string& dataset, const std::string& kind);
   void weights_done(const std::string& dataset) { datasets_.weights_done(dataset); }
   void receive_anomalies(const std::string& name, const std::vector<uint8_t>& bytes);
   DatasetHub& datasets() { return datasets_; }
@@ -60,7 +67,7 @@ class Session {
   // frame time, which the threaded trainer's rest follows.
   void update(double now, float frame_ms);
   // Training has started on a data set: the model, the pad and the views can be read.
-  bool ready() const { return training_.started(); }
+  bool started() const { return training_.started(); }
 
   // [commands] Each returns false (and sets the notice) for a name it does not know.
   // A preset: its pretrained model, its noise, its tab. Before the data is in, it waits.
@@ -169,9 +176,12 @@ class Session {
  private:
   void switch_to_dataset(const std::string& id);
   void load_pretrained_model(bn::ModelKind kind);
+  void want_preset_weights(const std::string& dataset, const Preset& preset);
+  bool preset_weights_settled(const std::string& dataset, const Preset& preset) const;
   void load_pca_baseline();
   void apply_pending_preset();
   void apply_pending_link();
+  void want_pending_weights();
   std::optional<bn::ModelConfig> pretrained_config(bn::ModelKind kind) const;
   std::string apply_link_model(const Settings& settings, bool model_given);
   void invalidate_views();
@@ -191,6 +201,7 @@ class Session {
   CompressionView compression_;
   std::string preset_;
   std::string pending_preset_ = kDefaultPreset;  // applied once the data (and its weights) are in
+  bool pending_preset_model_only_ = false;       // a data set switch's: the noise and tab stay
   std::string notice_;
   // A link's settings, waiting for their data set and its weights.
   struct PendingLink {

@@ -51,8 +51,11 @@ void Training::start(const LoadedDataset& data, const bn::ModelConfig& config) {
   viewer_ = std::move(viewer);
   snapshot_ = trainer_->snapshot();
   latest_config_ = config;
+  train_in_ = data.train_in;
+  if (train_in_) start_when_in_ = false;
   viewer_model_ = snapshot_->model_revision;
   viewer_weights_ = ~0ull;  // the new trainer counts from the start again: take its weights
+  progress_.clear();
   ++weights_revision_;
   ++model_revision_;
   if (threaded_) {
@@ -65,6 +68,24 @@ void Training::start(const LoadedDataset& data, const bn::ModelConfig& config) {
   }
 }
 
+void Training::post(bn::TrainerCommand command) {
+  if (!train_in_) {
+    if (command == bn::TrainerCommand::kToggle) start_when_in_ = !start_when_in_;
+    else if (command == bn::TrainerCommand::kStart) start_when_in_ = true;
+    else if (command == bn::TrainerCommand::kPause) start_when_in_ = false;
+    else if (command == bn::TrainerCommand::kReset) trainer_->post(command);
+    return;  // a step (Step, slow motion) waits with the rest
+  }
+  trainer_->post(command);
+}
+
+void Training::take_train_set(const LoadedDataset& data) {
+  trainer_->post_train_set(data.train);
+  train_in_ = true;
+  if (start_when_in_) trainer_->post(bn::TrainerCommand::kStart);
+  start_when_in_ = false;
+}
+
 void Training::post_model(const bn::ModelConfig& config, bn::FloatBuffer weights) {
   trainer_->post_model(config, std::move(weights));
   latest_config_ = config;
@@ -73,13 +94,14 @@ void Training::post_model(const bn::ModelConfig& config, bn::FloatBuffer weights
 Training::Changes Training::update(double now, float frame_ms) {
   Changes changes;
   if (!trainer_) return changes;
-  if (slow_motion_ && now - last_slow_step_ >= kSlowMotionStep) {
+  if (slow_motion_ && train_in_ && now - last_slow_step_ >= kSlowMotionStep) {
     trainer_->post(bn::TrainerCommand::kStep);
     last_slow_step_ = now;
   }
   if (!threaded_) trainer_->run_for(kSingleThreadTrainingSlice);
   snapshot_ = trainer_->snapshot();
   adjust_rest(now, frame_ms);
+  note_progress(now);
   if (snapshot_->model_revision != viewer_model_) {
     viewer_ = bn::make_model(*snapshot_->config);
     viewer_model_ = snapshot_->model_revision;
@@ -94,6 +116,26 @@ Training::Changes Training::update(double now, float frame_ms) {
     changes.weights = true;
   }
   return changes;
+}
+
+void Training::note_progress(double now) {
+  constexpr double kRateWindow = 3.0;
+  if (!snapshot_->training) {
+    progress_.clear();
+    return;
+  }
+  const int64_t step = snapshot_->metrics.step;
+  if (!progress_.empty() && step < progress_.back().second) progress_.clear();  // a reset
+  if (progress_.empty() || step != progress_.back().second) progress_.emplace_back(now, step);
+  while (progress_.size() > 2 && now - progress_[1].first > kRateWindow) progress_.pop_front();
+}
+
+double Training::images_per_second() const {
+  if (progress_.size() < 2) return 0.0;
+  const double seconds = progress_.back().first - progress_.front().first;
+  if (seconds < 0.5) return 0.0;  // too short to say
+  const double steps = static_cast<double>(progress_.back().second - progress_.front().second);
+  return steps * snapshot_->config->batch_size / seconds;
 }
 
 void Training::adjust_rest(double now, float frame_ms) {
@@ -114,7 +156,7 @@ void Training::describe(StateWriter& out) const {
   if (!started()) {
     for (const char* key : {"modelKind", "latent", "learningRate", "trainLoss", "testLoss"}) out.null(key);
     out.flag("training", false);
-    for (const char* key : {"step", "epoch", "samplesPerSecond"}) out.number(key, 0);
+    for (const char* key : {"step", "epoch", "samplesPerSecond", "computeSamplesPerSecond"}) out.number(key, 0);
     out.text("message", "");
     return;
   }
@@ -131,8 +173,10 @@ void Training::describe(StateWriter& out) const {
   out.number("epoch", metrics.epoch);
   out.number("trainLoss", metrics.train_loss);
   out.number("testLoss", metrics.test_loss);
-  out.number("samplesPerSecond", metrics.samples_per_second);
+  out.number("samplesPerSecond", images_per_second());
+  out.number("computeSamplesPerSecond", metrics.samples_per_second);
   out.text("message", snapshot_->message);
+  out.flag("waitsForTrainingImages", start_when_in_ && !train_in_);
 }
 
 }  // namespace bn_app

@@ -12,7 +12,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <utility>
 
 #include "app/session/dataset_hub.h"
 #include "app/session/state_writer.h"
@@ -35,8 +37,17 @@ class Training {
   bool started() const { return trainer_ != nullptr; }
   bool threaded() const { return threaded_; }
 
-  void post(bn::TrainerCommand command) { trainer_->post(command); }
+  // Until the training images are in, Train (or a lesson's start) is remembered and Step refused:
+  // no step may learn from the test split standing in for them.
+  void post(bn::TrainerCommand command);
   void post_model(const bn::ModelConfig& config, bn::FloatBuffer weights = {});
+  // The data set's training images are not in yet (the trainer holds its test split in their place).
+  bool waiting_for_train_set() const { return started() && !train_in_; }
+  // Train was pressed while waiting: training starts when the images are in.
+  bool starts_when_in() const { return start_when_in_; }
+  // The training images have come: the trainer goes on with them, the model, its weights and its
+  // curves kept, and starts at once if Train was pressed while waiting.
+  void take_train_set(const LoadedDataset& data);
 
   // What changed in the last update.
   struct Changes {
@@ -67,17 +78,22 @@ class Training {
   static constexpr double kSlowMotionStep = 0.25;
   bool slow_motion() const { return slow_motion_; }
   void set_slow_motion(bool on) { slow_motion_ = on; }
+  // Images trained per second of wall time over the last few seconds of training: what the user
+  // gets, rests, test-loss passes and the UI's share of the CPU included (0 while not training).
+  // The snapshot's metrics.samples_per_second counts only the time inside steps.
+  double images_per_second() const;
   // The threaded trainer's rest between slices, in ms; -1 in the single-thread build.
   int rest_ms() const { return thread_ ? static_cast<int>(thread_->rest().count()) : -1; }
   // Stops and joins the trainer's thread (before the program's other parts go).
   void stop() { thread_.reset(); }
 
   // The model and where its training is: modelKind, latent, hidden, learningRate, training, step,
-  // epoch, trainLoss, testLoss, samplesPerSecond, message, trainerRestMs.
+  // epoch, trainLoss, testLoss, samplesPerSecond (of wall time), computeSamplesPerSecond (inside steps), message, trainerRestMs, waitsForTrainingImages.
   void describe(StateWriter& out) const;
 
  private:
   void adjust_rest(double now, float frame_ms);
+  void note_progress(double now);
 
   bool threaded_;
   std::unique_ptr<bn::Trainer> trainer_;
@@ -89,9 +105,13 @@ class Training {
   uint64_t weights_revision_ = 0;
   uint64_t model_revision_ = 0;
   bn::ModelConfig latest_config_;
+  bool train_in_ = true;
+  bool start_when_in_ = false;
   bool slow_motion_ = false;
   double last_slow_step_ = -1e9;
   double rest_adjusted_at_ = 0.0;
+  // (seconds, step) while training, the last kRateWindow seconds of them.
+  std::deque<std::pair<double, int64_t>> progress_;
 };
 
 }  // namespace bn_app

@@ -33,7 +33,7 @@ void handle_shortcuts(Session& session, Ui& ui) {
   if (pressed(ImGuiKey_U) || (ImGui::GetIO().KeyCtrl && pressed(ImGuiKey_Z))) pad.undo();
   if (pressed(ImGuiKey_E)) brush = brush == BrushTool::kErase ? BrushTool::kInk : BrushTool::kErase;
   if (pressed(ImGuiKey_H)) brush = brush == BrushTool::kHide ? BrushTool::kInk : BrushTool::kHide;
-  if (!session.ready()) return;
+  if (!session.started()) return;
   const bn::Dataset& test = *session.test_set();
   if (pressed(ImGuiKey_RightArrow)) pad.browse(test, 1);
   if (pressed(ImGuiKey_LeftArrow)) pad.browse(test, -1);

@@ -37,7 +37,9 @@ Trainer::Trainer(const ModelConfig& config, std::shared_ptr<const Dataset> train
 }
 
 void Trainer::post_model(const ModelConfig& config, FloatBuffer weights) {
-  check_trainable(config, *train_, *test_);
+  // The test split's shape is the training split's (post_train_set checks), and train_ belongs to
+  // the trainer's thread.
+  check_trainable(config, *test_, *test_);
   // Built here, on the caller's thread, so that a model too big for memory is refused to the
   // caller (std::bad_alloc) before anything changes; the trainer's thread only swaps it in.
   std::unique_ptr<Model> model = make_model(config);
@@ -101,13 +103,30 @@ void Trainer::rest(std::chrono::milliseconds duration) {
   work_available_.wait_for(lock, duration, [&] { return stopped_ || !commands_.empty() || !model_changes_.empty(); });
 }
 
+void Trainer::post_train_set(std::shared_ptr<const Dataset> train) {
+  if (!train || train->count() == 0) throw std::invalid_argument("Trainer: the training set is empty");
+  if (train->pixels_per_image() != test_->pixels_per_image())
+    throw std::invalid_argument("Trainer: the training images are not the size of the test images");
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    train_change_ = std::move(train);
+  }
+  work_available_.notify_one();
+}
+
 void Trainer::drain_commands() {
   std::vector<TrainerCommand> commands;
   std::vector<std::unique_ptr<Model>> changes;
+  std::shared_ptr<const Dataset> train;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     commands.swap(commands_);
     changes.swap(model_changes_);
+    train.swap(train_change_);
+  }
+  if (train) {
+    train_ = std::move(train);
+    batches_ = std::make_unique<BatchIterator>(train_->count(), config_.batch_size, config_.seed);
   }
   for (std::unique_ptr<Model>& model : changes) replace_model(std::move(model));
   for (TrainerCommand command : commands) {

@@ -79,6 +79,10 @@ class Trainer {
   // changes if that fails: std::invalid_argument for a bad config or weights, std::bad_alloc for a
   // model that does not fit in memory.
   void post_model(const ModelConfig& config, FloatBuffer weights = {});
+  // Trains on `train` from the next step on, the model, its weights and its curves kept: the
+  // playground starts on a stand-in (its test split) while the training images stream in.
+  // Throws std::invalid_argument for an empty set or images of another size.
+  void post_train_set(std::shared_ptr<const Dataset> train);
   std::shared_ptr<const TrainingSnapshot> snapshot() const { return std::atomic_load(&snapshot_); }
   // The model_revision a snapshot will have once every model posted so far is in (any thread).
   // Until a snapshot reaches it, its model is about to be replaced: work done on it (a UI view over
@@ -114,6 +118,7 @@ class Trainer {
   TrainerOptions options_;
   std::shared_ptr<const Dataset> train_;
   std::shared_ptr<const Dataset> test_;
+  std::shared_ptr<const Dataset> train_change_;  // posted, under mutex_
 
   std::unique_ptr<Model> model_;
   DivergenceGuard guard_;

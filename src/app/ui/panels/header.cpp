@@ -134,7 +134,7 @@ void header_panel(Session& session, Ui& whole_ui, UiTools& tools, const PanelRec
     presentation_controls(ui, tools.probes);
 
     // One button per preset, wrapping onto more rows when narrow; the active one is highlighted.
-    ImGui::BeginDisabled(!session.ready());
+    ImGui::BeginDisabled(!session.started());
     const bool pretrained = session.preset_pretrained();
     bool first = true;
     for (const Preset& preset : presets()) {

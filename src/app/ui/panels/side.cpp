@@ -15,7 +15,7 @@ void before_the_data(SideTab tab, bool anomalies_in) {
 
 // The open tab's content, under the row of tabs.
 void tab_content(SideTab tab, Session& session, Ui& ui, UiTools& tools) {
-  if (!session.ready() && tab != SideTab::kTraining) return before_the_data(tab, session.anomalies() != nullptr);
+  if (!session.started() && tab != SideTab::kTraining) return before_the_data(tab, session.anomalies() != nullptr);
   switch (tab) {
     case SideTab::kTraining: training_tab(session, ui); break;
     case SideTab::kLatent:

@@ -89,7 +89,9 @@ void dataset_choice(DatasetHub& datasets, Ui& ui) {
 // Train / Pause, Step, Reset, and back to the preset's pretrained weights (true when pressed).
 bool training_buttons(Training& training, bool has_preset, WidgetProbes& probes) {
   const ImVec2 button(ImGui::CalcTextSize("Pause").x * 2.2f, 0.0f);
-  if (ImGui::Button(training.snapshot().training ? "Pause###train" : "Train###train", button))
+  // Pressed while the training images stream in, Train waits for them: Pause takes the press back.
+  const bool training_on = training.snapshot().training || training.starts_when_in();
+  if (ImGui::Button(training_on ? "Pause###train" : "Train###train", button))
     training.post(bn::TrainerCommand::kToggle);
   probes.probe("trainButton");
   same_line_if_room(button.x);
@@ -125,12 +127,30 @@ void training_progress(const Training& training, int training_images) {
   const std::string train_label = "train loss (" + training.viewer().loss_unit() + ")";
   loss_text(train_label.c_str(), metrics.train_loss);
   loss_text("test loss", metrics.test_loss);
-  if (metrics.samples_per_second > 0) ImGui::Text("%.0f images per second", metrics.samples_per_second);
+  // What the user gets, per second of the clock; the steps' own pace, without the rests, the test
+  // loss and the UI's share of the CPU, only in the tooltip.
+  if (const double rate = training.images_per_second(); rate > 0) {
+    ImGui::Text("%.0f images per second", rate);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Images trained per second of the clock. Inside the training steps alone: %.0f a second.",
+                        metrics.samples_per_second);
+  }
   if (!snapshot.message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
     ImGui::TextWrapped("%s", snapshot.message.c_str());
     ImGui::PopStyleColor();
   }
+}
+
+// While the training images stream in (the playground started on the test images): how far they
+// are, and that a press of Train waits for them.
+void training_images_progress(const DatasetHub& datasets, const Training& training) {
+  if (!training.waiting_for_train_set()) return;
+  const float fraction = datasets.progress() < 1.0f ? datasets.progress() : 0.0f;
+  const std::string label = "training images " + std::to_string(static_cast<int>(100.0f * fraction)) + "%";
+  ImGui::ProgressBar(fraction, ImVec2(-FLT_MIN, 0.0f), label.c_str());
+  ImGui::TextDisabled(training.starts_when_in() ? "Training starts when they are in."
+                                                : "Train waits for them; drawing works now.");
 }
 
 // Download model / Load model: the model as a .safetensors file, out and in (where the platform can).
@@ -165,7 +185,7 @@ void slow_motion_checkbox(Training& training, WidgetProbes& probes) {
 }  // namespace
 
 void training_tab(Session& session, Ui& ui) {
-  if (!session.ready()) {
+  if (!session.started()) {
     ImGui::TextDisabled("The model is built once the data set has loaded.");
     return;
   }
@@ -176,6 +196,7 @@ void training_tab(Session& session, Ui& ui) {
   if (controls && training_buttons(training, session.preset_pretrained(), probes)) session.load_pretrained();
   if (controls) model_file_buttons(session, ui);
   if (controls) dataset_choice(session.datasets(), ui);
+  training_images_progress(session.datasets(), training);
   training_progress(training, session.datasets().current_sets().train->count());
   ImGui::Checkbox("log scale", &ui.state.loss_log_scale);
   if (controls) {
