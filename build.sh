@@ -18,7 +18,7 @@
 #   ./build.sh soak [M]  the playground cycled through presets, links, noise and tabs for M
 #                        minutes (10) while it trains; the heap in use each minute, as JSON
 #   ./build.sh bench     training speed (ours natively and as WASM, PyTorch on the CPU), GEMM, the
-#                        playground's frame times, as JSON; --quick for a short run; --profile for
+#                        playground's frame times and the page as a visitor meets it (`page`), as JSON; --quick for a short run; --profile for
 #                        where AE-32's training time goes in headless Chromium (V8's profiler)
 #   ./build.sh quality   the full reference quality table (native, ~20 min on 2 cores), as JSON
 #   ./build.sh check-relocation   copies this built checkout to another path and builds it there
@@ -469,7 +469,7 @@ cmd_bench() { # [--quick | --profile]
   # Only the JSON goes to stdout; builds, installs and the table go to stderr.
   cmd_native >&2
   wasm_configure_and_build mt bottleneck >&2
-  cmd_web >&2
+  cmd_dist >&2
   # PyTorch on OpenBLAS (its alternative outranks the reference BLAS once installed), and OpenBLAS
   # built for OpenMP, which scripts/bench_pytorch.py puts first on PyTorch's library path; only
   # the bench and interop commands install them.
@@ -483,6 +483,9 @@ cmd_bench() { # [--quick | --profile]
   (cd "$BUILD/wasm-mt" && node --no-experimental-fetch bottleneck.js bench --quick 1) > "$parts/wasm-node.json"
   log "the playground's frame times in headless Chromium" >&2
   BOTTLENECK_WEB="$BUILD/web" node "$ROOT/tests/bench/browser_frames.mjs" > "$parts/browser-frames.json"
+  log "the page as a visitor meets it: start-up, bytes, the service worker's cache, training" >&2
+  BOTTLENECK_WEB="$BUILD/web" BOTTLENECK_SITE="$ROOT/dist/site" node "$ROOT/tests/bench/browser_page.mjs" \
+    $([[ $quick == 1 ]] && echo --quick) > "$parts/browser-page.json"
   log "the core in headless Chromium (web/bench.html: mt on every thread, mt on one, st)" >&2
   assemble_bench_page "$BUILD/bench-web" >&2
   BOTTLENECK_WEB="$BUILD/bench-web" node "$ROOT/tests/bench/browser_bench.mjs" $([[ $quick == 1 ]] && echo --quick) \
@@ -490,7 +493,7 @@ cmd_bench() { # [--quick | --profile]
   log "PyTorch on the CPU" >&2
   /usr/bin/python3 "$ROOT/scripts/bench_pytorch.py" --data "$DEPS/data" $([[ $quick == 1 ]] && echo --quick) \
     > "$parts/pytorch.json"
-  node "$ROOT/scripts/bench_report.mjs" "$parts"/{native,wasm-node,browser-frames,pytorch,browser-core}.json
+  node "$ROOT/scripts/bench_report.mjs" "$parts"/{native,wasm-node,browser-frames,pytorch,browser-core,browser-page}.json
 }
 
 # Where AE-32's training step spends its time in headless Chromium (mt on every thread and on one,

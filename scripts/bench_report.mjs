@@ -2,11 +2,12 @@
 // keys name (train_samples_per_s, time_to_quality_s) and the ratios between them, and a table on
 // stderr. A figure this run could not measure is null, never a guess.
 //
-//   node scripts/bench_report.mjs native.json wasm-node.json browser-frames.json pytorch.json browser-core.json
+//   node scripts/bench_report.mjs native.json wasm-node.json browser-frames.json pytorch.json browser-core.json \
+//     browser-page.json
 
 import fs from 'node:fs';
 
-const [native, wasmNode, browserFrames, pytorch, browser] = process.argv.slice(2)
+const [native, wasmNode, browserFrames, pytorch, browser, page] = process.argv.slice(2)
   .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
 
 const median = (figure) => figure?.median ?? null;
@@ -25,7 +26,17 @@ const train = {
 };
 const variants = ['mt', 'mt_1thread', 'st'];
 const byVariant = (pick) => Object.fromEntries(variants.map((v) => [v, browser?.[v] ? pick(browser[v]) : null]));
+// The page's figures, with the playground's training rate over the same run's bench-page rate.
+const pageReport = page ? {
+  ...Object.fromEntries(Object.entries(page).filter(([key]) => key !== 'runs')),
+  ...Object.fromEntries(['mt', 'st'].map((build) => [build, {
+    ...page[build],
+    playground_fraction_of_bench: ratio(page[build]?.playground_samples_per_s, train[build]),
+  }])),
+  runs: page.runs,
+} : null;
 const report = {
+  page: pageReport,
   model: 'AE-32 (784-256-128-[32]-128-256-784, ReLU, BCE, Adam 1e-3), batch 64, MNIST-10k',
   train_samples_per_s: train,
   peak_gflops: byVariant((v) => median(v.peak_gflops)),
@@ -87,4 +98,16 @@ const ratioLines = Object.entries(report.ratios).map(([key, value]) => `  ${key.
 lines.push('', 'ratios', ...ratioLines);
 lines.push(`time to test MSE 0.0142 (s): native ${report.time_to_quality_s.native ?? '-'}, Chromium mt `
   + `${report.time_to_quality_s.mt ?? '-'}, st ${report.time_to_quality_s.st ?? '-'}`);
+if (pageReport) {
+  lines.push('', `page: first frame ${pageReport.first_frame_ms} ms, ready ${pageReport.ready_ms} ms; `
+    + `${(pageReport.bytes_before_first_frame / 1e6).toFixed(2)} MB before the first frame, `
+    + `${(pageReport.bytes_before_ready / 1e6).toFixed(2)} MB before ready; precache `
+    + `${pageReport.precache_bytes == null ? '-' : (pageReport.precache_bytes / 1e6).toFixed(2)} MB`);
+  for (const build of ['mt', 'st']) {
+    const b = pageReport[build];
+    lines.push(`  ${build}: ${b.playground_samples_per_s} images/s (${cell(b.playground_fraction_of_bench, 2).trim()} of the `
+      + `bench page), fps median ${b.fps_median}, worst second ${b.fps_worst_second}, main thread p95 `
+      + `${b.main_thread_ms_p95} ms`);
+  }
+}
 process.stderr.write(`${lines.join('\n')}\n`);

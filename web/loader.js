@@ -33,9 +33,10 @@ function loadScript(src) {
 
 // A download that failed; `retry` when trying again may help (the network, a busy server).
 class DownloadError extends Error {
-  constructor(message, retry) {
+  constructor(message, retry, offline = false) {
     super(message);
     this.retry = retry;
+    this.offline = offline;
   }
 }
 
@@ -51,7 +52,7 @@ async function fetchChecked(url) {
   if (response.ok) return response;
   // dist/site's service worker, offline, for a file no earlier visit used (web/sw.js).
   if (response.headers.get('X-Bottleneck-Offline')) {
-    throw new DownloadError('offline, and not saved by an earlier visit', true);
+    throw new DownloadError('offline, and not saved by an earlier visit', true, true);
   }
   const status = response.status;
   throw new DownloadError(`HTTP ${status}`, status === 408 || status === 429 || status >= 500);
@@ -91,13 +92,16 @@ function waitOrOnline(ms) {
 }
 
 // fetchBytes, tried again while trying may help; `onTrouble(message)` says what is missing and
-// when it is tried again. Throws the last DownloadError when it gives up.
-async function download(url, { onProgress, onTrouble } = {}) {
+// when it is tried again, and onTrouble('') that it came after all. Throws the last DownloadError when it gives up,
+// at once for a file the offline site does not have when `offlineFatal`.
+async function download(url, { onProgress, onTrouble, offlineFatal = false } = {}) {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchBytes(url, onProgress);
+      const bytes = await fetchBytes(url, onProgress);
+      if (attempt > 0) onTrouble?.('');  // it came after all: the message goes
+      return bytes;
     } catch (error) {
-      if (!error.retry || attempt >= RETRIES) throw error;
+      if (!error.retry || attempt >= RETRIES || (offlineFatal && error.offline)) throw error;
       const seconds = Math.min(30, 2 ** attempt);
       onTrouble?.(`Could not download ${url} (${error.message}); trying again in ${seconds} s.`);
       await waitOrOnline(seconds * 1000);
@@ -173,8 +177,9 @@ function serveRequests(app) {
   };
   app.requestWeights = async (dataset, kind) => {
     try {
+      // Offline, a preset whose weights no visit used starts untrained (and says so) rather than wait.
       app.receiveWeights(dataset, kind, await download(`pretrained/${dataset}-${kind}.safetensors.gz`,
-        { onTrouble: trouble }));
+        { onTrouble: trouble, offlineFatal: true }));
     } catch (error) {
       console.warn(`pretrained ${dataset} ${kind} weights: ${error.message}`);
       app.weightsFailed(dataset, kind);
@@ -272,7 +277,7 @@ function serveFiles(app) {
 // Emscripten's file packager takes from getPreloadedPackage instead of fetching it.
 async function startBuild() {
   const canvas = document.getElementById('canvas');
-  const onTrouble = (message) => showStatus(message);
+  const onTrouble = (message) => showStatus(message || 'Loading Bottleneck…');
   const font = download(`bottleneck-${build}.data.gz`, { onTrouble });
   const wasm = (async () => {
     for (let attempt = 0; ; attempt++) {

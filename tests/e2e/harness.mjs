@@ -36,7 +36,10 @@ export const CHROMIUM_ARGS = [
 // Starts a server on a free port and a browser page on it, and records what a test must not see:
 // uncaught page errors and requests that leave the origin. `hash` opens a link (see settings.h);
 // `phone` opens it as a phone would (412x839 CSS pixels at 2.625 device pixels each, touch).
-export async function openPlayground({ isolation, hash = '', viewport = { width: 1280, height: 720 }, phone = false }) {
+// `routes(page)`, if given, runs before the page opens: a test's page.route() rules (a slow or
+// failing download) then apply from the first request.
+export async function openPlayground({ isolation, hash = '', viewport = { width: 1280, height: 720 }, phone = false,
+  routes }) {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) {
     throw new Error(`${webRoot}/index.html is missing: run ./build.sh web first`);
   }
@@ -56,6 +59,7 @@ export async function openPlayground({ isolation, hash = '', viewport = { width:
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
     if (new URL(url).origin !== origin) offOriginRequests.push(url);
   });
+  await routes?.(page);
   await page.goto(hash ? `${server.url}#${hash}` : server.url);
   // Ready means the data is in and the first preset (pretrained weights) has been applied.
   await page.waitForFunction(() => window.bottleneck?.state().ready === true && window.bottleneck.state().preset !== '',

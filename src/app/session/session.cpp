@@ -51,8 +51,16 @@ void Session::receive_training_images(const std::string& id, const std::vector<u
 }
 
 void Session::download_trouble(const std::string& message) {
-  if (started()) notice_ = message;
-  else datasets_.set_first_load_error(message);
+  // "" once the download came after all: its message goes, unless another has replaced it.
+  if (message.empty()) {
+    if (started() && notice_ == trouble_) notice_.clear();
+    if (datasets_.first_load().error == trouble_) datasets_.set_first_load_error("");
+  } else if (started()) {
+    notice_ = message;
+  } else {
+    datasets_.set_first_load_error(message);
+  }
+  trouble_ = message;
 }
 
 void Session::want_preset_weights(const std::string& dataset, const Preset& preset) {

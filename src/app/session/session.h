@@ -53,7 +53,8 @@ class Session {
   void receive_test_images(const std::string& id, const std::vector<uint8_t>& bytes);
   void receive_training_images(const std::string& id, const std::vector<uint8_t>& bytes);
   void dataset_failed(const std::string& id, const std::string& why);
-  // A download that failed and will be tried again: the notice (or the loading screen) says so.
+  // A download that failed and will be tried again: the notice (or the loading screen) says so;
+  // "" when it came after all, which takes that message away.
   void download_trouble(const std::string& message);
   void receive_weights(const std::string& dataset, const std::string& kind, std::vector<uint8_t> bytes);
   void weights_failed(const std::string& dataset, const std::string& kind);
@@ -203,6 +204,7 @@ class Session {
   std::string pending_preset_ = kDefaultPreset;  // applied once the data (and its weights) are in
   bool pending_preset_model_only_ = false;       // a data set switch's: the noise and tab stay
   std::string notice_;
+  std::string trouble_;  // the last download_trouble message
   // A link's settings, waiting for their data set and its weights.
   struct PendingLink {
     Settings settings;

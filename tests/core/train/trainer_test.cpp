@@ -230,3 +230,32 @@ TEST_CASE("trainer: post_model swaps in another kind of model, with given weight
   pca.kind = bn::ModelKind::kPca;
   CHECK_THROWS_WITH(trainer.post_model(pca), Catch::Contains("PCA"));
 }
+
+TEST_CASE("trainer: a training set posted later is trained on, with the model and its weights kept", "[trainer]") {
+  // The playground starts on its test split standing in for the training images, which stream in.
+  bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().test, small_split().test);
+  trainer.run_for(1s);
+  const auto before = trainer.snapshot();
+  trainer.post_train_set(small_split().train);
+  trainer.post(bn::TrainerCommand::kStep);
+  trainer.run_for(1s);
+  const auto after = trainer.snapshot();
+  CHECK(after->model_revision == before->model_revision);  // the same model: nothing waits for a swap
+  CHECK(after->metrics.step == 1);
+  CHECK(after->weights != before->weights);
+  // Steps through the whole new set make an epoch of 2,000 images, not of the 200 it stood in for.
+  trainer.post(bn::TrainerCommand::kStart);
+  const int64_t per_epoch = small_split().train->count() / bn_test::small_autoencoder_config().batch_size;
+  const auto deadline = std::chrono::steady_clock::now() + 120s;
+  while (trainer.snapshot()->metrics.step < per_epoch / 2 && std::chrono::steady_clock::now() < deadline)
+    trainer.run_for(50ms);
+  // With the 200 test images it would have passed an epoch every 3 steps.
+  const bn::TrainingMetrics& metrics = trainer.snapshot()->metrics;
+  REQUIRE(metrics.step >= per_epoch / 2);
+  CHECK(metrics.epoch * per_epoch <= metrics.step);
+
+  auto tiny = std::make_shared<bn::Dataset>(*small_split().test);
+  tiny->rows = tiny->cols = 14;
+  CHECK_THROWS_WITH(trainer.post_train_set(tiny), Catch::Contains("not the size of the test images"));
+  CHECK_THROWS_WITH(trainer.post_train_set(nullptr), Catch::Contains("empty"));
+}

@@ -1,0 +1,146 @@
+// The playground page as a visitor meets it, for `./build.sh bench` (its `page` object): headless
+// Chromium with software WebGL, on our server, a fresh browser (cold HTTP cache) each time.
+//
+//   BOTTLENECK_WEB=build/web BOTTLENECK_SITE=dist/site node tests/bench/browser_page.mjs [--quick]
+//
+// - first_frame_ms, ready_ms: the page's own performance marks (web/loader.js), from navigation.
+// - bytes_before_first_frame, bytes_before_ready: bytes on the wire (bodies as sent, compressed,
+//   and headers) of every response that ended before the mark, the build's workers' included.
+// - precache_bytes: what dist/site's service worker stores on a first visit (after its one reload,
+//   once the training images and the anomalies are in).
+// - per build (mt, st): the Denoising preset training as a user starts it (the Train button):
+//   playground_samples_per_s (steps x batch over wall time), fps_median and fps_worst_second (the
+//   page's animation frames per second, whether or not the UI redrew), main_thread_ms_p95 (the
+//   app's own work in a frame, state().workMs).
+// Each figure is the median of the repeats; `runs` keeps every one. Prints one JSON object.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../web/serve.mjs';
+import { CHROMIUM_ARGS, chromiumPath, clickRect, layout, pollUntil, state, webRoot } from '../e2e/harness.mjs';
+
+const quick = process.argv.includes('--quick');
+const REPEATS = quick ? 1 : 3;
+const TRAINING_MS = quick ? 8_000 : 20_000;
+const WARM_UP_MS = 3_000;
+const BATCH = 64;  // the Denoising preset's batch (src/app/session/presets.cpp)
+
+const median = (values) => {
+  const sorted = values.filter((v) => v != null).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+};
+
+async function withPage(root, isolation, use) {
+  const server = await startServer({ root, port: 0, isolation });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    return await use(context, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// Responses as they end: [epoch ms, bytes on the wire], for the page and the workers it starts.
+function recordWire(context) {
+  const finished = [];
+  context.on('requestfinished', async (request) => {
+    const ended = Date.now();
+    const sizes = await request.sizes().catch(() => null);
+    if (sizes) finished.push([ended, sizes.responseBodySize + sizes.responseHeadersSize]);
+  });
+  return finished;
+}
+
+async function coldLoad() {
+  return withPage(webRoot, true, async (context, url) => {
+    const wire = recordWire(context);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('bottleneck-ready').length > 0, null,
+      { timeout: 60_000 });
+    await page.waitForTimeout(500);  // responses that ended before the mark, still being counted
+    const { origin, firstFrame, ready } = await page.evaluate(() => ({
+      origin: performance.timeOrigin,
+      firstFrame: performance.getEntriesByName('bottleneck-first-frame')[0].startTime,
+      ready: performance.getEntriesByName('bottleneck-ready')[0].startTime,
+    }));
+    const before = (ms) => wire.filter(([ended]) => ended <= origin + ms).reduce((total, [, bytes]) => total + bytes, 0);
+    return { first_frame_ms: Math.round(firstFrame), ready_ms: Math.round(ready),
+      bytes_before_first_frame: before(firstFrame), bytes_before_ready: before(ready) };
+  });
+}
+
+async function precache(siteRoot) {
+  return withPage(siteRoot, false, async (context, url) => {
+    const page = await context.newPage();
+    let loads = 0;
+    page.on('load', () => { loads += 1; });
+    await page.goto(url);
+    await pollUntil(() => loads, (n) => n >= 2, { timeoutMs: 60_000 });
+    await pollUntil(() => state(page).catch(() => ({})), (s) => s.ready && s.trainImages > 0 && s.anomalyImages,
+      { timeoutMs: 60_000 });
+    await page.waitForTimeout(2_000);
+    return page.evaluate(async () => {
+      let bytes = 0;
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+      }
+      return bytes;
+    });
+  });
+}
+
+async function training(build) {
+  return withPage(webRoot, build === 'mt', async (context, url) => {
+    const page = await context.newPage();
+    await page.goto(url);
+    await pollUntil(() => state(page).catch(() => ({})), (s) => s.ready && s.preset === 'Denoising' && s.trainImages > 0,
+      { timeoutMs: 60_000 });
+    await clickRect(page, (await layout(page)).trainButton);
+    await page.waitForTimeout(WARM_UP_MS);
+    // Animation frames, counted in the page: what the user sees move, drawn or not.
+    await page.evaluate(() => {
+      window.benchFrames = [];
+      const tick = (t) => { window.benchFrames.push(t); requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    const start = await state(page);
+    const startedAt = Date.now();
+    await page.waitForTimeout(TRAINING_MS);
+    const end = await state(page);
+    const seconds = (Date.now() - startedAt) / 1000;
+    const frames = await page.evaluate(() => window.benchFrames);
+    const perSecond = new Map();
+    for (const t of frames) perSecond.set(Math.floor((t - frames[0]) / 1000), (perSecond.get(Math.floor((t - frames[0]) / 1000)) ?? 0) + 1);
+    const whole = [...perSecond.entries()].filter(([second]) => second < Math.floor((frames.at(-1) - frames[0]) / 1000))
+      .map(([, count]) => count);
+    return {
+      playground_samples_per_s: Math.round(((end.step - start.step) * BATCH) / seconds),
+      shown_samples_per_s: Math.round(end.samplesPerSecond),
+      fps_median: median(whole),
+      fps_worst_second: whole.length ? Math.min(...whole) : null,
+      main_thread_ms_p95: end.workMs?.p95 ?? null,
+      trainer_rest_ms: end.trainerRestMs,
+    };
+  });
+}
+
+const runs = { load: [], precache: [], mt: [], st: [] };
+for (let i = 0; i < REPEATS; i++) runs.load.push(await coldLoad());
+if (process.env.BOTTLENECK_SITE) runs.precache.push(await precache(process.env.BOTTLENECK_SITE));
+for (let i = 0; i < REPEATS; i++) for (const build of ['mt', 'st']) runs[build].push(await training(build));
+
+const pick = (list, key) => median(list.map((run) => run[key]));
+const perBuild = (build) => Object.fromEntries(Object.keys(runs[build][0]).map((key) => [key, pick(runs[build], key)]));
+const result = {
+  first_frame_ms: pick(runs.load, 'first_frame_ms'),
+  ready_ms: pick(runs.load, 'ready_ms'),
+  bytes_before_first_frame: pick(runs.load, 'bytes_before_first_frame'),
+  bytes_before_ready: pick(runs.load, 'bytes_before_ready'),
+  precache_bytes: median(runs.precache),
+  mt: perBuild('mt'),
+  st: perBuild('st'),
+  runs,
+};
+process.stdout.write(`${JSON.stringify(result)}\n`);
