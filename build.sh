@@ -18,7 +18,8 @@
 #   ./build.sh soak [M]  the playground cycled through presets, links, noise and tabs for M
 #                        minutes (10) while it trains; the heap in use each minute, as JSON
 #   ./build.sh bench     training speed (ours natively and as WASM, PyTorch on the CPU), GEMM, the
-#                        playground's frame times and the page as a visitor meets it (`page`), as JSON; --quick for a short run; --profile for
+#                        playground's frame times and the page as a visitor meets it (`page`), as JSON;
+#                        --quick for a short run; --profile for
 #                        where AE-32's training time goes in headless Chromium (V8's profiler)
 #   ./build.sh quality   the full reference quality table (native, ~20 min on 2 cores), as JSON
 #   ./build.sh check-relocation   copies this built checkout to another path and builds it there
@@ -493,7 +494,8 @@ cmd_bench() { # [--quick | --profile]
   log "PyTorch on the CPU" >&2
   /usr/bin/python3 "$ROOT/scripts/bench_pytorch.py" --data "$DEPS/data" $([[ $quick == 1 ]] && echo --quick) \
     > "$parts/pytorch.json"
-  node "$ROOT/scripts/bench_report.mjs" "$parts"/{native,wasm-node,browser-frames,pytorch,browser-core,browser-page}.json
+  node "$ROOT/scripts/bench_report.mjs" \
+    "$parts"/{native,wasm-node,browser-frames,pytorch,browser-core,browser-page}.json
 }
 
 # Where AE-32's training step spends its time in headless Chromium (mt on every thread and on one,

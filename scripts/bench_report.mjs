@@ -105,7 +105,8 @@ if (pageReport) {
     + `${pageReport.precache_bytes == null ? '-' : (pageReport.precache_bytes / 1e6).toFixed(2)} MB`);
   for (const build of ['mt', 'st']) {
     const b = pageReport[build];
-    lines.push(`  ${build}: ${b.playground_samples_per_s} images/s (${cell(b.playground_fraction_of_bench, 2).trim()} of the `
+    const fraction = cell(b.playground_fraction_of_bench, 2).trim();
+    lines.push(`  ${build}: ${b.playground_samples_per_s} images/s (${fraction} of the `
       + `bench page), fps median ${b.fps_median}, worst second ${b.fps_worst_second}, main thread p95 `
       + `${b.main_thread_ms_p95} ms`);
   }

@@ -85,7 +85,8 @@ function makeSite({ from, to }) {
   fileHashes['./'] = fileHashes['index.html'];
 
   // The shell: the page and its own scripts. A build, a data set or weights are cached when used.
-  const shell = Object.keys(fileHashes).filter((file) => file === './' || /^(?!bottleneck-)[^/]+\.(html|js)$/.test(file));
+  const shell = Object.keys(fileHashes)
+    .filter((file) => file === './' || /^(?!bottleneck-)[^/]+\.(html|js)$/.test(file));
   const workerPath = path.join(to, 'sw.js');
   let worker = fs.readFileSync(workerPath, 'utf8');
   worker = fillIn(worker, '__BOTTLENECK_VERSION__', version, workerPath);

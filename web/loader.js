@@ -159,7 +159,8 @@ function serveRequests(app) {
     inFlight.add(id);
     const progress = (fraction) => app.setLoadProgress(fraction);
     try {
-      app.receiveTestImages(id, await download(`data/${id}-test.bnds.gz`, { onProgress: progress, onTrouble: trouble }));
+      app.receiveTestImages(id,
+        await download(`data/${id}-test.bnds.gz`, { onProgress: progress, onTrouble: trouble }));
       app.receiveTrainingImages(id,
         await download(`data/${id}-train.bnds.gz`, { onProgress: progress, onTrouble: trouble }));
       // Clothes for the Anomaly tab while MNIST trains: Fashion-MNIST's test images.

@@ -68,7 +68,8 @@ async function keepUnchanged(cache) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.put(MANIFEST_KEY, new Response(JSON.stringify(FILES), { headers: { 'Content-Type': 'application/json' } }));
+    const manifest = new Response(JSON.stringify(FILES), { headers: { 'Content-Type': 'application/json' } });
+    await cache.put(MANIFEST_KEY, manifest);
     // Past the HTTP cache, which may still hold the last version's copy of a file.
     await cache.addAll(SHELL.map((file) => new Request(file, { cache: 'reload' })));
     await keepUnchanged(cache);

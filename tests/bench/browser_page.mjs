@@ -64,7 +64,8 @@ async function coldLoad() {
       firstFrame: performance.getEntriesByName('bottleneck-first-frame')[0].startTime,
       ready: performance.getEntriesByName('bottleneck-ready')[0].startTime,
     }));
-    const before = (ms) => wire.filter(([ended]) => ended <= origin + ms).reduce((total, [, bytes]) => total + bytes, 0);
+    const before = (ms) => wire.filter(([ended]) => ended <= origin + ms)
+      .reduce((total, [, bytes]) => total + bytes, 0);
     return { first_frame_ms: Math.round(firstFrame), ready_ms: Math.round(ready),
       bytes_before_first_frame: before(firstFrame), bytes_before_ready: before(ready) };
   });
@@ -84,7 +85,9 @@ async function precache(siteRoot) {
       let bytes = 0;
       for (const name of await caches.keys()) {
         const cache = await caches.open(name);
-        for (const request of await cache.keys()) bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+        for (const request of await cache.keys()) {
+          bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+        }
       }
       return bytes;
     });
@@ -95,7 +98,8 @@ async function training(build) {
   return withPage(webRoot, build === 'mt', async (context, url) => {
     const page = await context.newPage();
     await page.goto(url);
-    await pollUntil(() => state(page).catch(() => ({})), (s) => s.ready && s.preset === 'Denoising' && s.trainImages > 0,
+    await pollUntil(() => state(page).catch(() => ({})),
+      (s) => s.ready && s.preset === 'Denoising' && s.trainImages > 0,
       { timeoutMs: 60_000 });
     await clickRect(page, (await layout(page)).trainButton);
     await page.waitForTimeout(WARM_UP_MS);
@@ -111,10 +115,11 @@ async function training(build) {
     const end = await state(page);
     const seconds = (Date.now() - startedAt) / 1000;
     const frames = await page.evaluate(() => window.benchFrames);
-    const perSecond = new Map();
-    for (const t of frames) perSecond.set(Math.floor((t - frames[0]) / 1000), (perSecond.get(Math.floor((t - frames[0]) / 1000)) ?? 0) + 1);
-    const whole = [...perSecond.entries()].filter(([second]) => second < Math.floor((frames.at(-1) - frames[0]) / 1000))
-      .map(([, count]) => count);
+    // Frames in each whole second of the window (the last, cut short, left out).
+    const secondOf = (t) => Math.floor((t - frames[0]) / 1000);
+    const perSecond = new Array(secondOf(frames.at(-1))).fill(0);
+    for (const t of frames) if (secondOf(t) < perSecond.length) perSecond[secondOf(t)] += 1;
+    const whole = perSecond;
     return {
       playground_samples_per_s: Math.round(((end.step - start.step) * BATCH) / seconds),
       shown_samples_per_s: Math.round(end.samplesPerSecond),

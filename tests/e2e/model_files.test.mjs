@@ -74,7 +74,8 @@ describePlayground('model files', { isolation: true }, (session) => {
   test('a file of another architecture switches the model to its config', async () => {
     const { page } = session;
     // The repository's copy: the page's is gzip-compressed for the wire.
-    const s = await loadFile(page, fileURLToPath(new URL('../../web/pretrained/mnist-vae.safetensors', import.meta.url)));
+    const file = fileURLToPath(new URL('../../web/pretrained/mnist-vae.safetensors', import.meta.url));
+    const s = await loadFile(page, file);
     assert.equal(s.modelKind, 'vae');
     assert.equal(s.latent, 2);
     assert.equal(s.preset, '');

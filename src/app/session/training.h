@@ -88,7 +88,8 @@ class Training {
   void stop() { thread_.reset(); }
 
   // The model and where its training is: modelKind, latent, hidden, learningRate, training, step,
-  // epoch, trainLoss, testLoss, samplesPerSecond (of wall time), computeSamplesPerSecond (inside steps), message, trainerRestMs, waitsForTrainingImages.
+  // epoch, trainLoss, testLoss, samplesPerSecond (of wall time), computeSamplesPerSecond (inside
+  // steps), message, trainerRestMs, waitsForTrainingImages.
   void describe(StateWriter& out) const;
 
  private:
