@@ -91,15 +91,16 @@ function waitOrOnline(ms) {
   });
 }
 
-// fetchBytes, tried again while trying may help; `onTrouble(message)` says what is missing and
-// when it is tried again, and onTrouble('') that it came after all. Throws the last DownloadError when it gives up,
-// at once for a file the offline site does not have when `offlineFatal`.
-async function download(url, { onProgress, onTrouble, offlineFatal = false } = {}) {
+// `get()` (a fetch of `url`), tried again while trying may help; `onTrouble(message)` says what is
+// missing and when it is tried again, and onTrouble('') that it came after all. Throws the last
+// DownloadError when it gives up, at once for a file the offline site does not have when
+// `offlineFatal`.
+async function retrying(url, get, { onTrouble, offlineFatal = false } = {}) {
   for (let attempt = 0; ; attempt++) {
     try {
-      const bytes = await fetchBytes(url, onProgress);
+      const result = await get();
       if (attempt > 0) onTrouble?.('');  // it came after all: the message goes
-      return bytes;
+      return result;
     } catch (error) {
       if (!error.retry || attempt >= RETRIES || (offlineFatal && error.offline)) throw error;
       const seconds = Math.min(30, 2 ** attempt);
@@ -107,6 +108,11 @@ async function download(url, { onProgress, onTrouble, offlineFatal = false } = {
       await waitOrOnline(seconds * 1000);
     }
   }
+}
+
+// The bytes of `url` (gunzipped), tried again as `retrying` says.
+function download(url, { onProgress, ...options } = {}) {
+  return retrying(url, () => fetchBytes(url, onProgress), options);
 }
 
 function exposeAutomation(app) {
@@ -280,17 +286,8 @@ async function startBuild() {
   const canvas = document.getElementById('canvas');
   const onTrouble = (message) => showStatus(message || 'Loading Bottleneck…');
   const font = download(`bottleneck-${build}.data.gz`, { onTrouble });
-  const wasm = (async () => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fetchChecked(`bottleneck-${build}.wasm.gz`);
-      } catch (error) {
-        if (!error.retry || attempt >= RETRIES) throw error;
-        onTrouble(`Could not download bottleneck-${build}.wasm.gz (${error.message}); trying again.`);
-        await waitOrOnline(Math.min(30, 2 ** attempt) * 1000);
-      }
-    }
-  })();
+  const wasmUrl = `bottleneck-${build}.wasm.gz`;
+  const wasm = retrying(wasmUrl, () => fetchChecked(wasmUrl), { onTrouble });
   await loadScript(`bottleneck-${build}.js`);
   const createModule = window[`createBottleneck_${build}`];
   const fontBytes = await font;

@@ -141,9 +141,7 @@ void Session::switch_to_dataset(const std::string& id) {
   const Preset* found = first ? nullptr : find_preset(preset);
   if (found) want_preset_weights(id, *found);
   if (found && preset_weights_settled(id, *found)) {
-    load_pretrained_model(found->kind);
-    preset_ = preset;
-    pending_preset_.clear();
+    apply_preset_model(*found);
   } else if (!first && !preset.empty()) {
     pending_preset_ = preset;  // its weights are still coming: its model, not its noise or tab
     pending_preset_model_only_ = true;
@@ -243,14 +241,16 @@ void Session::apply_pending_preset() {
   if (pending_preset_.empty()) return;
   const Preset* preset = find_preset(pending_preset_);
   if (preset && !preset_weights_settled(datasets_.current(), *preset)) return;
-  if (preset && pending_preset_model_only_) {  // a data set switch's: the user's noise and tab stay
-    load_pretrained_model(preset->kind);
-    preset_ = pending_preset_;
-    pending_preset_.clear();
-    pending_preset_model_only_ = false;
-    return;
-  }
-  select_preset(pending_preset_);
+  if (preset && pending_preset_model_only_) apply_preset_model(*preset);  // the noise and tab stay
+  else select_preset(pending_preset_);
+}
+
+// A preset's pretrained model on the new data set, and nothing else: the user's noise and tab stay.
+void Session::apply_preset_model(const Preset& preset) {
+  load_pretrained_model(preset.kind);
+  preset_ = preset.name;
+  pending_preset_.clear();
+  pending_preset_model_only_ = false;
 }
 
 void Session::build_model(const bn::ModelConfig& config) {
@@ -387,8 +387,7 @@ std::optional<bn::ModelConfig> Session::pretrained_config(bn::ModelKind kind) co
 }
 
 void Session::apply_pending_link() {
-  if (!pending_link_) return;
-  want_pending_weights();
+  if (!pending_link_) return;  // its weights are asked for by update (want_pending_weights)
   const Settings& wanted = pending_link_->settings;
   const std::string& dataset = wanted.dataset;
   const Preset* preset = find_preset(wanted.preset);

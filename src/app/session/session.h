@@ -178,6 +178,7 @@ class Session {
   void switch_to_dataset(const std::string& id);
   void load_pretrained_model(bn::ModelKind kind);
   void want_preset_weights(const std::string& dataset, const Preset& preset);
+  void apply_preset_model(const Preset& preset);
   bool preset_weights_settled(const std::string& dataset, const Preset& preset) const;
   void load_pca_baseline();
   void apply_pending_preset();
