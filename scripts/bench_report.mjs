@@ -108,7 +108,8 @@ if (pageReport) {
     const fraction = cell(b.playground_fraction_of_bench, 2).trim();
     lines.push(`  ${build}: ${b.playground_samples_per_s} images/s (${fraction} of the `
       + `bench page), fps median ${b.fps_median}, worst second ${b.fps_worst_second}, main thread p95 `
-      + `${b.main_thread_ms_p95 == null ? '-' : b.main_thread_ms_p95.toFixed(1)} ms`);
+      + `${b.main_thread_ms_p95 == null ? '-' : b.main_thread_ms_p95.toFixed(1)} ms, drawn ${b.draws_per_s}/s`
+      + (build === 'mt' ? `, Reset to test MSE 0.0142 in ${b.playground_time_to_quality_s ?? '-'} s` : ''));
   }
 }
 process.stderr.write(`${lines.join('\n')}\n`);

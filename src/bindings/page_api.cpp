@@ -79,11 +79,16 @@ Ui& ui() { return bn_app::web_app().ui(); }
 // No C++ exception may leave an export: JavaScript would see only a number (a pointer to it), and
 // one thrown while the main loop runs stops it for good. What one would have thrown becomes the
 // notice, and the call returns its type's empty value (undefined, false, "").
-template <auto Function>
+//
+// A call that changes anything wakes the UI, which draws only when something may have changed on
+// screen; one that only reads (Reads) leaves it asleep, so that polling state() costs no frames.
+enum class Call { kChanges, kReads };
+template <auto Function, Call kind = Call::kChanges>
 struct Guarded;
-template <typename Result, typename... Args, Result (*Function)(Args...)>
-struct Guarded<Function> {
+template <typename Result, typename... Args, Result (*Function)(Args...), Call kind>
+struct Guarded<Function, kind> {
   static Result call(Args... args) {
+    if (kind == Call::kChanges) bn_app::web_app().wake();
     try {
       return Function(std::move(args)...);
     } catch (const std::exception& e) {
@@ -315,22 +320,22 @@ EMSCRIPTEN_BINDINGS(bottleneck_page) {
   emscripten::function("pen", &Guarded<&pen>::call);
   emscripten::function("touch", &Guarded<&touch>::call);
   emscripten::function("loadModelFile", &Guarded<&load_model_file>::call);
-  emscripten::function("pictureRefusal", &Guarded<&picture_refusal>::call);
+  emscripten::function("pictureRefusal", &Guarded<&picture_refusal, Call::kReads>::call);
   emscripten::function("ownFilesBegin", &Guarded<&own_files_begin>::call);
   emscripten::function("ownImage", &Guarded<&own_image>::call);
   emscripten::function("ownCsv", &Guarded<&own_csv>::call);
   emscripten::function("ownFileSkipped", &Guarded<&own_file_skipped>::call);
   emscripten::function("ownFilesDone", &Guarded<&own_files_done>::call);
   emscripten::function("applyLink", &Guarded<&apply_link>::call);
-  emscripten::function("linkText", &Guarded<&link_text>::call);
+  emscripten::function("linkText", &Guarded<&link_text, Call::kReads>::call);
   emscripten::function("setPageAddress", &Guarded<&set_page_address>::call);
-  emscripten::function("automationState", &Guarded<&automation_state>::call);
-  emscripten::function("isReady", &Guarded<&is_ready>::call);
-  emscripten::function("drawPad", &Guarded<&draw_pad>::call);
-  emscripten::function("reconstruction", &Guarded<&reconstruction>::call);
-  emscripten::function("samples", &Guarded<&samples>::call);
-  emscripten::function("heldDigit", &Guarded<&held_digit>::call);
-  emscripten::function("interpolationStrip", &Guarded<&interpolation_strip>::call);
-  emscripten::function("layout", &Guarded<&layout>::call);
+  emscripten::function("automationState", &Guarded<&automation_state, Call::kReads>::call);
+  emscripten::function("isReady", &Guarded<&is_ready, Call::kReads>::call);
+  emscripten::function("drawPad", &Guarded<&draw_pad, Call::kReads>::call);
+  emscripten::function("reconstruction", &Guarded<&reconstruction, Call::kReads>::call);
+  emscripten::function("samples", &Guarded<&samples, Call::kReads>::call);
+  emscripten::function("heldDigit", &Guarded<&held_digit, Call::kReads>::call);
+  emscripten::function("interpolationStrip", &Guarded<&interpolation_strip, Call::kReads>::call);
+  emscripten::function("layout", &Guarded<&layout, Call::kReads>::call);
   emscripten::function("injectFailure", &Guarded<&inject_failure>::call);
 }

@@ -1,10 +1,12 @@
 // The session layer without a window: the data set hub, the pad pipeline, the views' throttling
 // and the presets, on the real MNIST-10k file (./build.sh deps makes it).
 #include "app/session/session.h"
+#include "app/session/state_writer.h"
 #include "requests.h"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 #include <catch2/catch.hpp>
@@ -17,6 +19,7 @@ namespace {
 using bn_app::BrushTool;
 using bn_app::Session;
 using bn_app::SideTab;
+using bn_app::Training;
 
 const std::vector<uint8_t>& mnist_bytes() {
   static const std::vector<uint8_t> bytes = bn::read_file_bytes(bn_test::data_path("mnist10k.bnds"));
@@ -608,4 +611,51 @@ TEST_CASE("a preset's weights are fetched when it is chosen, and it applies once
   CHECK(session.preset() == "VAE 2-D");
   CHECK(session.preset_pretrained());
   CHECK(session.training().config() == vae);
+}
+
+TEST_CASE("the state's fingerprint: the same state the same digest, any change another", "[session][redraw]") {
+  const auto digest = [](const std::function<void(bn_app::StateWriter&)>& write) {
+    bn_app::StateFingerprint out;
+    write(out);
+    return out.digest();
+  };
+  const auto a = digest([](auto& out) { out.text("ab", "c"); });
+  CHECK(a == digest([](auto& out) { out.text("ab", "c"); }));
+  CHECK(a != digest([](auto& out) { out.text("a", "bc"); }));  // where the key ends counts
+  CHECK(digest([](auto& out) { out.number("x", 1.0); }) != digest([](auto& out) { out.number("x", 1.0000001); }));
+  CHECK(digest([](auto& out) { out.flag("x", true); }) != digest([](auto& out) { out.flag("x", false); }));
+
+  Session session(false);
+  start_on_mnist(session);
+  const auto of = [&] { return digest([&](auto& out) { session.describe(out); }); };
+  const uint64_t idle = of();
+  session.update(1.0, 16.0f);
+  CHECK(of() == idle);  // nothing happened: the UI has nothing new to draw
+  session.set_noise({bn::NoiseType::kGaussian, 0.3f});
+  session.update(1.1, 16.0f);
+  CHECK(of() != idle);
+}
+
+TEST_CASE("training between frames: nothing in update, one unit a call, Train's press taken first", "[session][redraw]") {
+  Session session(false);
+  start_on_mnist(session);
+  Training& training = session.training();
+  training.set_trains_between_frames(true);
+  training.post(bn::TrainerCommand::kStart);
+  for (int frame = 0; frame < 5; ++frame) session.update(0.0, 16.0f);
+  CHECK(training.snapshot().metrics.step == 0);  // the frames did not train
+
+  CHECK(training.train_between_frames(0.0, /*first=*/true));  // the first after a frame always runs
+  // No time left before the next frame: no second unit now.
+  const int64_t step = training.snapshot().metrics.step;
+  CHECK_FALSE(training.train_between_frames(0.0, false));
+  session.update(0.1, 16.0f);
+  CHECK(training.snapshot().metrics.step == step);
+  for (int unit = 0; unit < 30; ++unit) training.train_between_frames(1e6, unit == 0);
+  session.update(0.2, 16.0f);
+  CHECK(training.snapshot().metrics.step > step + 10);
+
+  training.post(bn::TrainerCommand::kPause);
+  training.train_between_frames(1e6, true);
+  CHECK_FALSE(training.train_between_frames(1e6, false));  // paused: no more work
 }

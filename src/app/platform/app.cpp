@@ -1,5 +1,6 @@
 #include "app/platform/app.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iterator>
@@ -11,6 +12,7 @@
 #include <emscripten/html5.h>
 #endif
 
+#include "app/session/state_writer.h"
 #include "app/ui/glyph_ranges.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -73,6 +75,7 @@ float App::pixel_ratio() const {
 
 bool App::open(int width, int height, Fetch fetch) {
   fetch_ = std::move(fetch);
+  clock_start_ = std::chrono::steady_clock::now();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "bottleneck: SDL_Init failed: %s\n", SDL_GetError());
     return false;
@@ -152,15 +155,79 @@ bool pen_sample_of(const SDL_Event& event, PenSample& sample) {
 
 }  // namespace
 
-void App::frame() {
+namespace {
+
+// After an input event the UI draws every frame for this long: ImGui's hover, its key repeat and
+// a widget's second frame of layout all follow input by a few frames.
+constexpr double kDrawAfterInput = 1.0;
+// A change of the session's state that no input caused (training's progress, a download coming
+// in) is drawn at most this often: live plots and the training grid at a pace a person can read.
+constexpr double kStateChangeInterval = 0.1;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+bool App::tick() {
   const auto start = std::chrono::steady_clock::now();
+  const double now = std::chrono::duration<double>(start - clock_start_).count();
+  UiState& ui = ui_.state;
+  if (ui.frames > 0) ui.frame_ms.add(static_cast<float>(1000.0 * (now - ui.now)));
+  ++ui.frames;
+  ui.now = now;
+  ui.fps = ui.frame_ms.size() ? 1000.0f / std::max(ui.frame_ms.summary(60).median, 1.0f) : 0.0f;
+
+  bool input = woken_;
+  woken_ = false;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
+    input = true;
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) quit_ = true;
     PenSample sample;
     if (pen_from_sdl_ && pen_sample_of(event, sample)) add_pen_sample(sample);
   }
+  if (input) draw_until_ = now + kDrawAfterInput;
+  try {
+    session_.update(now, ui.frame_ms.summary(30).median);
+  } catch (const std::exception& e) {
+    session_.report_failure(e);
+  }
+  // The one place data and weights are asked for, on the page and on the desktop alike.
+  while (const auto request = session_.datasets().next_request()) {
+    if (fetch_(session_, *request)) continue;
+    session_.datasets().retry_request(*request);
+    break;
+  }
+  const bool drawn = should_draw(now);
+  if (drawn) draw();
+  ui.work_ms.add(static_cast<float>(1000.0 * seconds_since(start)));
+  return drawn;
+}
+
+bool App::should_draw(double now) {
+  const UiState& ui = ui_.state;
+  StateFingerprint fingerprint;
+  session_.describe(fingerprint);
+  const bool state_changed = fingerprint.digest() != drawn_state_;
+  int width = 0, height = 0;
+  SDL_GL_GetDrawableSize(window_, &width, &height);
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool draw = always_draw_ || now < draw_until_ || now >= ui.draw_again_at || session_.animating() ||
+                    io.WantTextInput || ImGui::IsAnyMouseDown() || width != drawn_width_ ||
+                    height != drawn_height_ || (state_changed && now - state_drawn_at_ >= kStateChangeInterval);
+  if (!draw) return false;
+  drawn_state_ = fingerprint.digest();
+  state_drawn_at_ = now;
+  drawn_width_ = width;
+  drawn_height_ = height;
+  if (now >= ui.draw_again_at) ui_.state.draw_again_at = 1e300;
+  return true;
+}
+
+void App::draw() {
   apply_presentation();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -168,20 +235,12 @@ void App::frame() {
   // The edge of every frame: an exception thrown in it (the page would see only a number, and its
   // main loop would stop for good) closes what ImGui had open and becomes the notice.
   try {
-    session_.update(ImGui::GetTime(), ui_.state.frame_ms.summary(30).median);
     draw_ui(session_, ui_);
   } catch (const std::exception& e) {
     ImGui::ErrorCheckEndFrameRecover(nullptr);
     session_.report_failure(e);
   }
   ImGui::Render();
-  // The one place data and weights are asked for, on the page and on the desktop alike.
-  while (const auto request = session_.datasets().next_request()) {
-    if (fetch_(session_, *request)) continue;
-    session_.datasets().retry_request(*request);
-    break;
-  }
-
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(window_, &width, &height);
   glViewport(0, 0, width, height);
@@ -189,7 +248,6 @@ void App::frame() {
   else glClearColor(0.08f, 0.09f, 0.11f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  ui_.state.work_ms.add(std::chrono::duration<float, std::milli>(std::chrono::steady_clock::now() - start).count());
 }
 
 void App::close() {

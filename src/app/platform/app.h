@@ -3,10 +3,12 @@
 //
 //   App app;
 //   if (!app.open(1280, 720, fetch)) return 1;  // `fetch` answers the session's data and weights requests
-//   while (!app.quit()) { app.frame(); app.swap(); }
+//   while (!app.quit()) if (app.tick()) app.swap();
 //   app.close();                                // GL resources first, then the context
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -32,9 +34,21 @@ class App {
 
   // Creates the window, the GL context and ImGui; false (with a message on stderr) on failure.
   bool open(int width, int height, Fetch fetch);
-  // One frame: input, the session's update, the UI, and GL's draw calls (not the swap).
-  void frame();
+  // One turn of the main loop: input, the session's update, the data and weights it asks for,
+  // and, when something on screen may have changed, a frame of the UI and its GL draw calls (not
+  // the swap). True when it drew. A frame is drawn after input (for a moment), when the session's
+  // state changed (at most ~10 times a second: training's plots and grid), while an animation
+  // runs, and when the window's size changes; otherwise the screen keeps the last frame, and the
+  // CPU goes to the trainer (and, without a GPU, to the browser's software rendering).
+  bool tick();
   void swap() { SDL_GL_SwapWindow(window_); }
+  // Something that is not an SDL event changed what the UI shows or takes (a page call, the
+  // page's pointer): the next frames are drawn as after input.
+  void wake() { woken_ = true; }
+  // Input came in the last moment: someone is using the UI now, not watching it train.
+  bool in_use() const { return ui_.state.now < draw_until_; }
+  // Every turn draws (the desktop's screenshot runs, which read the frame they count).
+  void draw_every_frame() { always_draw_ = true; }
   bool quit() const { return quit_; }
   // Stops the trainer, then releases the UI's GL resources, ImGui, the context and the window.
   void close();
@@ -52,6 +66,8 @@ class App {
 
  private:
   void apply_presentation();
+  bool should_draw(double now);
+  void draw();
 
   Session session_;
   Ui ui_;
@@ -63,6 +79,13 @@ class App {
   bool applied_light_ = false;
   bool quit_ = false;
   bool pen_from_sdl_ = false;
+  bool woken_ = false;
+  bool always_draw_ = false;
+  std::chrono::steady_clock::time_point clock_start_;
+  double draw_until_ = 0.0;       // frames are drawn until then, after input
+  uint64_t drawn_state_ = 0;      // the session state's fingerprint in the last frame drawn
+  double state_drawn_at_ = -1e9;  // when a frame was last drawn
+  int drawn_width_ = 0, drawn_height_ = 0;
 };
 
 }  // namespace bn_app

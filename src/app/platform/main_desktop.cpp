@@ -171,13 +171,16 @@ int main(int argc, char** argv) {
   app.take_pen_from_sdl();
   SDL_GL_SetSwapInterval(1);
   int exit_code = 0;
+  // A run of a set number of frames reads the last one: each must be drawn.
+  if (options.frames > 0) app.draw_every_frame();
   for (int rendered = 1; !app.quit(); ++rendered) {
-    app.frame();
+    const bool drawn = app.tick();
     if (options.frames > 0 && rendered >= options.frames) {
       if (!options.screenshot.empty() && !judge_screenshot(app, rendered, options.screenshot)) exit_code = 1;
       break;
     }
-    app.swap();
+    if (drawn) app.swap();
+    else SDL_WaitEventTimeout(nullptr, 16);  // no swap to wait on vsync: wait for input, or a 60th of a second
   }
   app.close();
   return exit_code;

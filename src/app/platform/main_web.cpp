@@ -4,6 +4,7 @@
 // on every animation frame.
 #ifdef __EMSCRIPTEN__
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -99,15 +100,78 @@ bool request_from_page(bn_app::Session&, const bn_app::DatasetHub::Request& requ
 
 }  // namespace
 
+#ifndef __EMSCRIPTEN_PTHREADS__
+// The single-thread build trains between frames, in tasks of its own that the page's event loop
+// runs after each frame (a MessageChannel, which unlike setTimeout has no 4 ms clamp), one unit
+// of work (a step, or a chunk of the test-loss pass) each, while the time since the frame began
+// leaves room for one more: the browser's input and rendering keep the rest, and no task of ours
+// runs longer than one step. While someone uses the UI, the frame period's 16.7 ms bound the
+// training (one Denoising step a frame, at 60 fps); while they only watch, two steps fit between
+// frames (~40 fps, the UI drawing ~10 a second anyway). Measured in headless Chromium on 2 cores,
+// software GL, the Denoising preset (tests/bench/browser_page.mjs): 17.5 ms, 3.9k images/s at 60
+// fps; 24 ms, no faster (a step took ~12 ms on the page against 7.6 in the bench's worker).
+constexpr double kTrainUntilInUseMs = 17.5;
+constexpr double kTrainUntilWatchedMs = 27.0;
+
+extern "C" EMSCRIPTEN_KEEPALIVE int bn_train_between_frames(double since_frame_ms, int first) {
+  bn_app::App& app = bn_app::web_app();
+  const double ms_left = (app.in_use() ? kTrainUntilInUseMs : kTrainUntilWatchedMs) - since_frame_ms;
+  const double start = emscripten_get_now();
+  bool more = false;
+  try {
+    more = app.session().training().train_between_frames(ms_left, first != 0);
+  } catch (const std::exception& e) {
+    app.session().report_failure(e);
+  }
+  const double spent = emscripten_get_now() - start;
+  if (spent > 0.05) app.ui().state.work_ms.add(static_cast<float>(spent));
+  return more ? 1 : 0;
+}
+
+namespace {
+
+void train_after_each_frame() {
+  bn_app::web_app().session().training().set_trains_between_frames(true);
+  // No comma outside parentheses in the code: the macro would split its argument there.
+  // clang-format off
+  EM_ASM({
+    const channel = new MessageChannel();
+    let frameStart = 0;
+    let first = false;
+    let queued = false;
+    channel.port1.onmessage = () => {
+      queued = false;
+      const more = _bn_train_between_frames(performance.now() - frameStart, first ? 1 : 0);
+      first = false;
+      if (more) { queued = true; channel.port2.postMessage(0); }
+    };
+    Module.trainAfterFrame = (started) => {
+      frameStart = started;
+      first = true;
+      if (!queued) { queued = true; channel.port2.postMessage(0); }
+    };
+  });
+  // clang-format on
+}
+
+}  // namespace
+#endif
+
 int main() {
   bn_app::App& app = bn_app::web_app();
   // The canvas is sized by CSS (the whole page); SDL follows it and the device pixel ratio.
   if (!app.open(1280, 720, request_from_page)) return 1;
+#ifndef __EMSCRIPTEN_PTHREADS__
+  train_after_each_frame();
+#endif
   emscripten_set_main_loop(
       [] {
         bn_app::App& app = bn_app::web_app();
-        app.frame();
-        app.swap();
+        const double started = emscripten_get_now();
+        if (app.tick()) app.swap();
+#ifndef __EMSCRIPTEN_PTHREADS__
+        EM_ASM({ Module.trainAfterFrame($0); }, started);
+#endif
       },
       0, true);
   return 0;

@@ -511,6 +511,11 @@ void Session::update(double now, float frame_ms) {
   }
 }
 
+bool Session::animating() const {
+  return started() && open_tab_ == SideTab::kGenerate && training_.config().kind == bn::ModelKind::kVae &&
+         interpolation_.animating();
+}
+
 void Session::report_failure(const std::exception& error) {
   notice_ = "Something went wrong (" + error_text(error) +
             "); the playground carries on. If it happens again, a reload starts afresh.";

@@ -67,6 +67,8 @@ class Session {
   // weights, the pad's reconstruction and the open tab's view. `frame_ms` is the recent median
   // frame time, which the threaded trainer's rest follows.
   void update(double now, float frame_ms);
+  // Something on screen moves by itself (the interpolation's walk): the UI draws every frame.
+  bool animating() const;
   // Training has started on a data set: the model, the pad and the views can be read.
   bool started() const { return training_.started(); }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace bn_app {
 
@@ -44,6 +45,22 @@ void JsonStateWriter::close_(char bracket) {
   text_ += bracket;
   in_array_.pop_back();
   first_ = false;
+}
+
+void StateFingerprint::number(const char* key, double value) {
+  char bytes[sizeof value];
+  std::memcpy(bytes, &value, sizeof value);
+  mix(key, bytes, sizeof bytes);
+}
+
+void StateFingerprint::mix(const char* key, const char* bytes, size_t size) {
+  constexpr uint64_t kPrime = 1099511628211ull;  // FNV-1a's
+  // The key's length and the value's, so that ("ab", "c") and ("a", "bc") differ.
+  const size_t key_size = key ? std::strlen(key) : 0;
+  for (size_t i = 0; i < key_size; ++i) hash_ = (hash_ ^ static_cast<unsigned char>(key[i])) * kPrime;
+  hash_ = (hash_ ^ (key_size + 1)) * kPrime;
+  for (size_t i = 0; i < size; ++i) hash_ = (hash_ ^ static_cast<unsigned char>(bytes[i])) * kPrime;
+  hash_ = (hash_ ^ (size + 0x100)) * kPrime;
 }
 
 }  // namespace bn_app

@@ -8,6 +8,7 @@
 //   }
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace bn_app {
@@ -55,6 +56,25 @@ class JsonStateWriter : public StateWriter {
   std::string text_;
   std::string in_array_ = "0";  // one character per open level: '1' inside an array
   bool first_ = true;
+};
+
+// A 64-bit digest of everything written, for "did anything change since last time?": the app
+// draws a frame when the session's state differs from the one it last drew (src/app/platform).
+class StateFingerprint : public StateWriter {
+ public:
+  void number(const char* key, double value) override;
+  void flag(const char* key, bool value) override { mix(key, value ? "t" : "f", 1); }
+  void text(const char* key, const std::string& value) override { mix(key, value.data(), value.size()); }
+  void null(const char* key) override { mix(key, "n", 1); }
+  void begin_object(const char* key) override { mix(key, "{", 1); }
+  void end_object() override { mix(nullptr, "}", 1); }
+  void begin_array(const char* key) override { mix(key, "[", 1); }
+  void end_array() override { mix(nullptr, "]", 1); }
+  uint64_t digest() const { return hash_; }
+
+ private:
+  void mix(const char* key, const char* bytes, size_t size);
+  uint64_t hash_ = 14695981039346656037ull;  // FNV-1a's offset basis
 };
 
 }  // namespace bn_app

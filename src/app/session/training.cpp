@@ -21,14 +21,17 @@ constexpr auto kSingleThreadTrainingSlice = std::chrono::milliseconds(8);
 // The threaded build's trainer works in 20 ms slices and may rest between them, which leaves CPU
 // to the UI and, without a GPU, to the browser's software rendering. The rest follows the frame
 // rate while training: longer while frames are slower than the budget, shorter (down to none)
-// while they are fast, so a machine with a GPU trains at full speed and a 2-core one without
-// keeps above 30 fps. Measured in headless Chromium on 2 cores, median frame ms while training
-// with a fixed rest: none 32.2 (676 steps in 10 s), 10 ms ~30 (~395 steps), 20 ms ~27 (~300).
+// while they are fast. Since the UI draws only when something changed (~10 frames a second while
+// training, src/app/platform/app.cpp), frames stay fast and the rest at none, even on 2 cores
+// with software GL; it rises while someone draws on every frame. Measured there before that
+// change, median frame ms while training with a fixed rest: none 32.2 (676 steps in 10 s), 10 ms
+// ~30 (~395 steps), 20 ms ~27 (~300).
 constexpr auto kTrainerSlice = std::chrono::milliseconds(20);
-constexpr int kRestOnTwoCoresMs = 10, kRestStepMs = 5, kMaxRestMs = 40;
+constexpr int kRestStepMs = 5, kMaxRestMs = 40;
 constexpr float kFrameBudgetMs = 30.0f;      // slower than this: rest longer
 constexpr float kFastFrameMs = 22.0f;        // faster than this: rest less
 constexpr double kRestAdjustInterval = 1.0;  // seconds of training between adjustments
+constexpr double kWeightsInterval = 0.1;     // seconds between the views' new weights while training
 
 // The test loss is measured kInferenceChunk images at a time: smaller units of work than the
 // default, so an st slice overruns less and the conv model's measurement on the mt trainer thread
@@ -59,12 +62,12 @@ void Training::start(const LoadedDataset& data, const bn::ModelConfig& config) {
   ++weights_revision_;
   ++model_revision_;
   if (threaded_) {
-    // The UI thread and the trainer already take two cores; compute workers get what is left
-    // (none on a 2-core laptop, where an extra worker would only steal frames from the UI).
+    // A compute thread a core: the UI draws so seldom while training that a second one pays even
+    // on 2 cores with software GL (the Denoising preset, tests/bench/browser_page.mjs: 4.7k
+    // images/s on one thread, 5.8-6.3k on two, at 50 fps).
     const int cores = static_cast<int>(std::thread::hardware_concurrency());
-    bn::set_compute_threads(std::clamp(cores - 1, 1, kMaxComputeThreads));
-    thread_ = std::make_unique<bn::TrainerThread>(*trainer_, kTrainerSlice,
-                                                  std::chrono::milliseconds(cores <= 2 ? kRestOnTwoCoresMs : 0));
+    bn::set_compute_threads(std::clamp(cores, 1, kMaxComputeThreads));
+    thread_ = std::make_unique<bn::TrainerThread>(*trainer_, kTrainerSlice, std::chrono::milliseconds(0));
   }
 }
 
@@ -98,7 +101,7 @@ Training::Changes Training::update(double now, float frame_ms) {
     trainer_->post(bn::TrainerCommand::kStep);
     last_slow_step_ = now;
   }
-  if (!threaded_) trainer_->run_for(kSingleThreadTrainingSlice);
+  if (!threaded_ && !trains_between_frames_) trainer_->run_for(kSingleThreadTrainingSlice);
   snapshot_ = trainer_->snapshot();
   adjust_rest(now, frame_ms);
   note_progress(now);
@@ -109,13 +112,31 @@ Training::Changes Training::update(double now, float frame_ms) {
     ++model_revision_;
     changes.model = true;
   }
-  if (snapshot_->revision != viewer_weights_) {
+  // While training, new weights are taken ~10 times a second: each costs a copy of the weights and
+  // the views' recomputation, and the screen shows them no more often. A step, a pause or a new
+  // model is taken at once.
+  const bool weights_due = !snapshot_->training || changes.model || now - weights_taken_at_ >= kWeightsInterval;
+  if (snapshot_->revision != viewer_weights_ && weights_due) {
+    weights_taken_at_ = now;
     viewer_->parameters().values() = snapshot_->weights;
     viewer_weights_ = snapshot_->revision;
     ++weights_revision_;
     changes.weights = true;
   }
   return changes;
+}
+
+bool Training::train_between_frames(double ms_left, bool first) {
+  if (!trainer_ || threaded_) return false;
+  if (!first && ms_left < unit_ms_) return false;
+  const auto start = std::chrono::steady_clock::now();
+  const bool had_work = trainer_->has_work();
+  // The posted commands first (a Train pressed this frame), then one unit: a step or a chunk of
+  // the test-loss pass.
+  trainer_->run_for(std::chrono::microseconds(0));
+  if (had_work || trainer_->has_work())
+    unit_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return trainer_->has_work();
 }
 
 void Training::note_progress(double now) {

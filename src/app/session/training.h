@@ -74,6 +74,15 @@ class Training {
   // old one, so anything computed now would be of (and sized for) the wrong model.
   bool settled() const { return snapshot_->model_revision == trainer_->posted_model_revision(); }
 
+  // The single-thread build on a page trains between frames, in tasks of its own (the page's
+  // scheduler calls train_between_frames), not inside update: the frame stays short, and the
+  // trainer takes the time frames leave. Native single-thread sessions (the tests) train in update.
+  void set_trains_between_frames(bool on) { trains_between_frames_ = on; }
+  // One unit of training work (a step, or a chunk of the test-loss pass), if there is any and
+  // `ms_left` before the next frame covers the last unit's time (`first`: the first call after a
+  // frame, which always runs one, so a unit longer than the gap still progresses). True while
+  // there is more work to do.
+  bool train_between_frames(double ms_left, bool first);
   // Slow motion: one step every kSlowMotionStep seconds, slow enough to watch each one.
   static constexpr double kSlowMotionStep = 0.25;
   bool slow_motion() const { return slow_motion_; }
@@ -109,8 +118,11 @@ class Training {
   bool train_in_ = true;
   bool start_when_in_ = false;
   bool slow_motion_ = false;
+  bool trains_between_frames_ = false;
+  double unit_ms_ = 0.0;  // the last unit of between-frames training
   double last_slow_step_ = -1e9;
   double rest_adjusted_at_ = 0.0;
+  double weights_taken_at_ = -1e9;
   // (seconds, step) while training, the last kRateWindow seconds of them.
   std::deque<std::pair<double, int64_t>> progress_;
 };

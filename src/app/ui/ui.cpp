@@ -140,9 +140,7 @@ void touch_event(UiState& ui, float x, float y, int phase) {
 
 void draw_ui(Session& session, Ui& ui) {
   ImGuiIO& io = ImGui::GetIO();
-  ++ui.state.frames;
-  ui.state.fps = io.Framerate;
-  ui.state.frame_ms.add(1000.0f * io.DeltaTime);
+  ++ui.state.drawn_frames;
   handle_shortcuts(session, ui);
   apply_touch_pan(ui.state, ui.probes);
 
@@ -190,6 +188,9 @@ void describe_times(const char* key, const TimeHistory& history, StateWriter& ou
 void describe_ui(const Ui& ui, const Session& session, StateWriter& out) {
   out.number("fps", ui.state.fps);
   out.number("frame", static_cast<double>(ui.state.frames));
+  // The UI draws only when something on screen may have changed: input, a change in the state
+  // above (at most ~10 a second), an animation.
+  out.number("drawnFrames", static_cast<double>(ui.state.drawn_frames));
   // Frame times over the last few seconds, and the main thread's own work in them.
   describe_times("frameMs", ui.state.frame_ms, out);
   describe_times("workMs", ui.state.work_ms, out);

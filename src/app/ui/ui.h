@@ -79,11 +79,11 @@ std::string link_address(const Ui& ui, const Settings& settings);
 // An <iframe> of `settings` in embed mode, for a blog post or a tutorial.
 std::string embed_code(const Ui& ui, Settings settings);
 
-// Counts the frame, handles the keyboard shortcuts and draws every panel.
+// One drawn frame: counts it, handles the keyboard shortcuts and draws every panel.
 void draw_ui(Session& session, Ui& ui);
 // One touch pointer reading from the page (x, y in CSS pixels; phase TouchPan::Phase).
 void touch_event(UiState& ui, float x, float y, int phase);
-// The interface's part of the automation state: fps, frame, frameMs and workMs ({median, p95,
+// The interface's part of the automation state: fps, frame, drawnFrames, frameMs and workMs ({median, p95,
 // count}), helpOpen, typing, ui: {scale, theme}, editor: {error, hidden, latent, learningRate},
 // and drawing: the brush's tool with the pad's own report; link: {text, settled, copied} and page:
 // {embed, panels, controls, lesson}.

@@ -49,17 +49,23 @@ struct UiState {
   enum class LessonsCorner { kStay, kBottomLeft, kBottomRight };
   LessonsCorner lessons_corner = LessonsCorner::kStay;
   bool loss_log_scale = false;     // the Training tab's loss axis
-  uint64_t frames = 0;             // drawn since start: tests wait on frames, not milliseconds
+  // Turns of the main loop since start (tests wait on frames, not milliseconds), and the frames
+  // of them the UI drew: it draws only when something on screen may have changed.
+  uint64_t frames = 0;
+  uint64_t drawn_frames = 0;
+  double now = 0.0;                // seconds, the platform's clock, at this frame
+  double draw_again_at = 1e300;    // a frame the UI wants drawn then, with no input (the clock's time)
   PageMode mode;
   // The page's address without its hash (the platform's; "" on the desktop, which has no links).
   std::string page_address;
   std::string copied;            // the last link or embed code put on the clipboard
   const char* copied_what = "";  // "link" or "embed"
-  double copied_at = -1e9;       // when (ImGui's clock): its button says "Copied" for a moment
-  float fps = 0.0f;
-  TimeHistory frame_ms;  // from one frame's start to the next's
-  // The main thread's own share of each frame (update, UI, GL submission), measured by the
-  // platform: what is left of frame_ms is the browser's compositing and waiting for the next frame.
+  double copied_at = -1e9;       // when (`now`): its button says "Copied" for a moment
+  float fps = 0.0f;      // turns of the main loop per second, drawn or not
+  TimeHistory frame_ms;  // from one turn's start to the next's
+  // The main thread's own work in each of its tasks, measured by the platform: each turn (update,
+  // and when it draws, the UI and GL submission), and in the single-thread page each slice of
+  // training between frames. What is left of frame_ms is the browser's and waiting for vsync.
   TimeHistory work_ms;
   TouchPan touch;
 };

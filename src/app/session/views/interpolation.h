@@ -32,6 +32,8 @@ class InterpolationView {
   const std::vector<float>& strip() const { return strip_; }  // 28 × (kFrames·28)
   uint64_t strip_revision() const { return strip_revision_; }
   const std::vector<float>& animated() const { return animated_; }  // one 28×28 frame, new each refresh
+  // The animation walks between two ends: each refresh has a new frame to show.
+  bool animating() const { return animate && ends_.rows() == 2; }
 
   // interpolationFrames (0 before the first strip), partner, and farEnd ("kept drawing" or
   // "test digit").

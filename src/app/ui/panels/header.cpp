@@ -38,12 +38,13 @@ constexpr double kCopiedShownFor = 2.0;  // seconds "copied" stays on the button
 
 // "Copy link" and "Embed": the page's address with the settings in its hash, or an <iframe> of it.
 void link_buttons(const Session& session, Ui& ui, WidgetProbes& probes) {
-  const bool recent = ImGui::GetTime() - ui.state.copied_at < kCopiedShownFor;
+  const bool recent = ui.state.now - ui.state.copied_at < kCopiedShownFor;
   const auto copy = [&](const std::string& text, const char* what) {
     if (ui.copy_text) ui.copy_text(text);
     ui.state.copied = text;
     ui.state.copied_what = what;
-    ui.state.copied_at = ImGui::GetTime();
+    ui.state.copied_at = ui.state.now;
+    ui.state.draw_again_at = ui.state.now + kCopiedShownFor;  // to put the button's name back
   };
   const bool link_copied = recent && ui.state.copied_what == std::string("link");
   if (ImGui::Button(link_copied ? "Copied###copyLink" : "Copy link###copyLink"))
