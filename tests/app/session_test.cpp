@@ -636,7 +636,8 @@ TEST_CASE("the state's fingerprint: the same state the same digest, any change a
   CHECK(of() != idle);
 }
 
-TEST_CASE("training between frames: nothing in update, one unit a call, Train's press taken first", "[session][redraw]") {
+TEST_CASE("training between frames: nothing in update, one unit a call, Train's press taken first",
+          "[session][redraw]") {
   Session session(false);
   start_on_mnist(session);
   Training& training = session.training();

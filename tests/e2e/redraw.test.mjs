@@ -54,7 +54,8 @@ for (const isolation of [true, false]) {
       const training = await countOver(page, 3_000);
       const perSecond = training.drawn / training.seconds;
       assert.ok(perSecond >= 4 && perSecond <= 15, `drew ${perSecond.toFixed(1)} frames a second while training`);
-      assert.ok(training.turns > 2 * training.drawn, `the loop did not outpace the drawing: ${JSON.stringify(training)}`);
+      assert.ok(training.turns > 2 * training.drawn,
+        `the loop did not outpace the drawing: ${JSON.stringify(training)}`);
       assert.ok(training.steps > 10, `training barely moved: ${JSON.stringify(training)}`);
       const s = await state(page);
       assert.ok(s.samplesPerSecond > 0, 'no rate on screen while training');
