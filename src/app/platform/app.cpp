@@ -209,16 +209,18 @@ bool App::tick() {
 
 bool App::should_draw(double now) {
   const UiState& ui = ui_.state;
-  StateFingerprint fingerprint;
-  session_.describe(fingerprint);
-  const bool state_changed = fingerprint.digest() != drawn_state_;
   int width = 0, height = 0;
   SDL_GL_GetDrawableSize(window_, &width, &height);
   const ImGuiIO& io = ImGui::GetIO();
-  const bool draw = always_draw_ || now < draw_until_ || now >= ui.draw_again_at || session_.animating() ||
-                    io.WantTextInput || ImGui::IsAnyMouseDown() || width != drawn_width_ ||
-                    height != drawn_height_ || (state_changed && now - state_drawn_at_ >= kStateChangeInterval);
-  if (!draw) return false;
+  const bool must = always_draw_ || now < draw_until_ || now >= ui.draw_again_at || session_.animating() ||
+                    io.WantTextInput || ImGui::IsAnyMouseDown() || width != drawn_width_ || height != drawn_height_;
+  // The state's fingerprint (a walk over all of it) only when it can decide, or must be kept for
+  // the frame about to be drawn: not in the turns between two of training's ~10 draws a second.
+  const bool state_may_draw = now - state_drawn_at_ >= kStateChangeInterval;
+  if (!must && !state_may_draw) return false;
+  StateFingerprint fingerprint;
+  session_.describe(fingerprint);
+  if (!must && fingerprint.digest() == drawn_state_) return false;
   drawn_state_ = fingerprint.digest();
   state_drawn_at_ = now;
   drawn_width_ = width;

@@ -45,8 +45,6 @@ class App {
   // Something that is not an SDL event changed what the UI shows or takes (a page call, the
   // page's pointer): the next frames are drawn as after input.
   void wake() { woken_ = true; }
-  // Input came in the last moment: someone is using the UI now, not watching it train.
-  bool in_use() const { return ui_.state.now < draw_until_; }
   // Every turn draws (the desktop's screenshot runs, which read the frame they count).
   void draw_every_frame() { always_draw_ = true; }
   bool quit() const { return quit_; }

@@ -105,17 +105,15 @@ bool request_from_page(bn_app::Session&, const bn_app::DatasetHub::Request& requ
 // runs after each frame (a MessageChannel, which unlike setTimeout has no 4 ms clamp), one unit
 // of work (a step, or a chunk of the test-loss pass) each, while the time since the frame began
 // leaves room for one more: the browser's input and rendering keep the rest, and no task of ours
-// runs longer than one step. While someone uses the UI, the frame period's 16.7 ms bound the
-// training (one Denoising step a frame, at 60 fps); while they only watch, two steps fit between
-// frames (~40 fps, the UI drawing ~10 a second anyway). Measured in headless Chromium on 2 cores,
-// software GL, the Denoising preset (tests/bench/browser_page.mjs): 17.5 ms, 3.9k images/s at 60
-// fps; 24 ms, no faster (a step took ~12 ms on the page against 7.6 in the bench's worker).
-constexpr double kTrainUntilInUseMs = 17.5;
-constexpr double kTrainUntilWatchedMs = 27.0;
+// runs longer than one step. Measured in headless Chromium on 2 cores, software GL, the Denoising
+// preset (tests/bench/browser_page.mjs): until 17.5 ms, 3.9k images/s at 60 fps; until 24 or 27
+// ms, no faster (a step took ~12 ms on the page against 7.6 in the bench's worker, so a second
+// never fitted), and the frames later.
+constexpr double kTrainUntilMs = 17.5;
 
 extern "C" EMSCRIPTEN_KEEPALIVE int bn_train_between_frames(double since_frame_ms, int first) {
   bn_app::App& app = bn_app::web_app();
-  const double ms_left = (app.in_use() ? kTrainUntilInUseMs : kTrainUntilWatchedMs) - since_frame_ms;
+  const double ms_left = kTrainUntilMs - since_frame_ms;
   const double start = emscripten_get_now();
   bool more = false;
   try {
@@ -124,6 +122,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bn_train_between_frames(double since_frame_m
     app.session().report_failure(e);
   }
   const double spent = emscripten_get_now() - start;
+  // A call that found nothing to do (training paused) is no task of note for the main thread's times.
   if (spent > 0.05) app.ui().state.work_ms.add(static_cast<float>(spent));
   return more ? 1 : 0;
 }
