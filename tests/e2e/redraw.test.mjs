@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clickRect, describePlayground, framesPass, layout, pollUntil, state } from './harness.mjs';
+import { clickRect, describePlayground, framesPass, layout, openTab, pollUntil, state } from './harness.mjs';
 
 // Turns of the main loop and frames drawn over `ms`, read from state().
 async function countOver(page, ms) {
@@ -61,6 +61,23 @@ for (const isolation of [true, false]) {
       assert.ok(s.samplesPerSecond > 0, 'no rate on screen while training');
       await clickRect(page, (await layout(page)).trainButton);
       await pollUntil(() => state(page), (x) => !x.training, { timeoutMs: 5_000 });
+    });
+
+    test('an animation draws every frame with no input: the VAE\'s walk on the Generate tab', async () => {
+      const { page } = session;
+      await page.keyboard.press('4');  // the VAE 2-D preset
+      await pollUntil(() => state(page), (s) => s.ready && s.preset === 'VAE 2-D', { timeoutMs: 20_000 });
+      await openTab(page, 'Generate');
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(1_500);
+      const walking = await countOver(page, 1_500);
+      assert.ok(walking.drawn >= 0.8 * walking.turns && walking.turns >= 10,
+        `the interpolation stood still: ${JSON.stringify(walking)}`);
+      await openTab(page, 'Training');
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(1_500);
+      const still = await countOver(page, 1_500);
+      assert.ok(still.drawn <= 1, `drawing went on once the animation was out of sight: ${JSON.stringify(still)}`);
     });
   });
 }
