@@ -37,6 +37,13 @@ class Model {
   virtual Matrix reconstruct(const Matrix& x) { return decode(encode(x)); }
   // One optimisation step on a clean batch [batch, pixels]; returns the batch's loss before it.
   virtual float train_step(const Matrix& x) = 0;
+  // The same step in parts, for a caller that returns to its event loop between them (the
+  // single-thread page, whose every task must stay short): begin_step(x) runs the forward pass and
+  // returns the loss; each continue_step() runs the next part, true once the step is complete.
+  // The parts are train_step's operations in its order, so the weights come out bit for bit the
+  // same. Only begin_step reads x. A model without parts does the whole step in begin_step.
+  virtual float begin_step(const Matrix& x) { return train_step(x); }
+  virtual bool continue_step() { return true; }
   // The training loss of a batch, without changing the model. Deterministic: any noise or
   // sampling it needs is drawn from a generator seeded afresh for each call.
   virtual LossTerms loss_terms(const Matrix& x) = 0;

@@ -42,9 +42,12 @@ LossTerms SequentialAutoencoder::run(const Matrix& x, Random& noise_rng, Matrix*
   return terms;
 }
 
-LossTerms SequentialAutoencoder::forward_backward(const Matrix& x, Random& noise_rng) {
+LossTerms SequentialAutoencoder::forward_with_loss_gradient(const Matrix& x, Random& noise_rng) {
+  return run(x, noise_rng, &grad_logits_);
+}
+
+void SequentialAutoencoder::backward() {
   arena_.zero_gradients();
-  const LossTerms terms = run(x, noise_rng, &grad_logits_);
   const Matrix& code = encoder_.output();
   grad_code_ = decoder_.backward(arena_, grad_logits_);
   if (config_.kind == ModelKind::kSparse) {
@@ -53,7 +56,6 @@ LossTerms SequentialAutoencoder::forward_backward(const Matrix& x, Random& noise
     grad_code_ += penalty_grad_;
   }
   encoder_.backward_parameters_only(arena_, grad_code_);
-  return terms;
 }
 
 }  // namespace bn

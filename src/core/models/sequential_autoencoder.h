@@ -31,7 +31,8 @@ class SequentialAutoencoder : public TrainableModel {
  private:
   // Forward through both stacks on the input, corrupted from `noise_rng` if the config has noise.
   LossTerms forward(const Matrix& x, Random& noise_rng) override;
-  LossTerms forward_backward(const Matrix& x, Random& noise_rng) override;
+  LossTerms forward_with_loss_gradient(const Matrix& x, Random& noise_rng) override;
+  void backward() override;
   // forward(); with `grad_logits`, the reconstruction's gradient too, from the same pass as its loss.
   LossTerms run(const Matrix& x, Random& noise_rng, Matrix* grad_logits);
 

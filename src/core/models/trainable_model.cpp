@@ -1,5 +1,7 @@
 #include "core/models/trainable_model.h"
 
+#include <stdexcept>
+
 #include "core/models/sequential.h"
 
 namespace bn {
@@ -25,9 +27,38 @@ void TrainableModel::finish_construction(std::initializer_list<Sequential*> stac
 }
 
 float TrainableModel::train_step(const Matrix& x) {
-  const LossTerms terms = forward_backward(x, training_rng_);
-  optimizer_->step(arena_.values(), arena_.gradients());
+  const float loss = begin_step(x);
+  while (!continue_step()) {
+  }
+  return loss;
+}
+
+float TrainableModel::begin_step(const Matrix& x) {
+  next_part_ = StepPart::kNone;  // a step that failed half-way is dropped, not resumed
+  const LossTerms terms = forward_with_loss_gradient(x, training_rng_);
+  next_part_ = StepPart::kBackward;
   return terms.total;
+}
+
+bool TrainableModel::continue_step() {
+  switch (next_part_) {
+    case StepPart::kBackward:
+      backward();
+      next_part_ = StepPart::kUpdate;
+      return false;
+    case StepPart::kUpdate:
+      optimizer_->step(arena_.values(), arena_.gradients());
+      next_part_ = StepPart::kNone;
+      return true;
+    case StepPart::kNone: break;
+  }
+  throw std::logic_error("continue_step without a step begun");
+}
+
+LossTerms TrainableModel::forward_backward(const Matrix& x, Random& rng) {
+  const LossTerms terms = forward_with_loss_gradient(x, rng);
+  backward();
+  return terms;
 }
 
 LossTerms TrainableModel::loss_terms(const Matrix& x) {

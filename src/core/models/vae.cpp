@@ -64,10 +64,11 @@ LossTerms Vae::run(const Matrix& x, Random& rng, Matrix* grad_logits) {
   return terms;
 }
 
-LossTerms Vae::forward_backward(const Matrix& x, Random& rng) {
+LossTerms Vae::forward_with_loss_gradient(const Matrix& x, Random& rng) { return run(x, rng, &grad_logits_); }
+
+void Vae::backward() {
   const int latent = config_.latent;
   arena_.zero_gradients();
-  const LossTerms terms = run(x, rng, &grad_logits_);
   const Matrix& grad_z = decoder_.backward(arena_, grad_logits_);
   gaussian_kl_backward(stats_, grad_stats_);
   grad_stats_ *= config_.beta;
@@ -76,7 +77,6 @@ LossTerms Vae::forward_backward(const Matrix& x, Random& rng) {
   grad_stats_.rightCols(latent).array() +=
       grad_z.array() * epsilon_.array() * 0.5f * (0.5f * stats_.rightCols(latent).array()).exp();
   encoder_.backward_parameters_only(arena_, grad_stats_);
-  return terms;
 }
 
 }  // namespace bn

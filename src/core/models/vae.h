@@ -26,7 +26,8 @@ class Vae : public TrainableModel {
  private:
   // Encodes, draws z from `rng` and decodes; keeps stats_, epsilon_ and z_ for backward.
   LossTerms forward(const Matrix& x, Random& rng) override;
-  LossTerms forward_backward(const Matrix& x, Random& rng) override;
+  LossTerms forward_with_loss_gradient(const Matrix& x, Random& rng) override;
+  void backward() override;
   // forward(); with `grad_logits`, the reconstruction's gradient too, from the same pass as its loss.
   LossTerms run(const Matrix& x, Random& rng, Matrix* grad_logits);
 

@@ -90,7 +90,7 @@ void Trainer::stop() {
   work_available_.notify_all();
 }
 
-bool Trainer::has_work() const { return training_ || evaluating_ || pending_single_steps_ > 0; }
+bool Trainer::has_work() const { return training_ || evaluating_ || pending_single_steps_ > 0 || step_in_progress_; }
 
 bool Trainer::wait_for_work() {
   std::unique_lock<std::mutex> lock(mutex_);
@@ -123,6 +123,16 @@ void Trainer::drain_commands() {
     commands.swap(commands_);
     changes.swap(model_changes_);
     train.swap(train_change_);
+  }
+  // What changes the model, its data or whether it trains comes between steps, never inside one.
+  if (step_in_progress_ && (train || !changes.empty() || !commands.empty())) {
+    try {
+      while (!model_->continue_step()) {
+      }
+      finish_step();
+    } catch (const std::bad_alloc&) {
+      out_of_memory_in_step();
+    }
   }
   if (train) {
     train_ = std::move(train);
@@ -164,6 +174,7 @@ void Trainer::reset_model(std::unique_ptr<Model> model) {
   Checkpoint start{model->parameters().values(), 0};  // where a model starts, it can go back to
   auto batches = std::make_unique<BatchIterator>(train_->count(), model->config().batch_size, model->config().seed);
   model_ = std::move(model);
+  step_in_progress_ = false;
   config_ = model_->config();
   batches_ = std::move(batches);
   verified_ = std::move(start);
@@ -191,18 +202,12 @@ void Trainer::run_for(std::chrono::microseconds budget) {
       if (evaluating_) {
         evaluate_one_chunk();
       } else {
-        auto step_start = Clock::now();
-        train_one_step();
-        throughput_seconds_ += std::chrono::duration<double>(Clock::now() - step_start).count();
-        if (pending_single_steps_ > 0) --pending_single_steps_;
+        auto unit_start = Clock::now();
+        train_one_unit();
+        throughput_seconds_ += std::chrono::duration<double>(Clock::now() - unit_start).count();
       }
     } catch (const std::bad_alloc&) {
-      // A step allocates its activations before it updates anything, but restore anyway: the
-      // verified weights are a state known to be whole.
-      evaluating_ = false;
-      restore_verified("Not enough memory to train this model (batch " + std::to_string(config_.batch_size) +
-                           ") at step " + std::to_string(metrics_.step + 1),
-                       "Try a smaller batch or model.");
+      out_of_memory_in_step();
     }
     dirty_ = true;
     auto now = Clock::now();
@@ -212,19 +217,47 @@ void Trainer::run_for(std::chrono::microseconds budget) {
   if (dirty_ && (!has_work() || Clock::now() - last_publish_ >= options_.publish_interval)) publish();
 }
 
-void Trainer::train_one_step() {
-  const bool checkpointing = metrics_.step % kCheckpointEvery == 0;
-  if (checkpointing) {
+void Trainer::out_of_memory_in_step() {
+  // A step allocates its activations before it updates anything, but restore anyway: the verified
+  // weights are a state known to be whole.
+  evaluating_ = false;
+  restore_verified("Not enough memory to train this model (batch " + std::to_string(config_.batch_size) +
+                       ") at step " + std::to_string(metrics_.step + 1),
+                   "Try a smaller batch or model.");
+}
+
+void Trainer::train_one_unit() {
+  if (!step_in_progress_) {
+    begin_step();
+    if (options_.step_in_parts) return;
+  }
+  while (!model_->continue_step()) {
+    if (options_.step_in_parts) return;
+  }
+  finish_step();
+}
+
+void Trainer::begin_step() {
+  checkpointing_ = metrics_.step % kCheckpointEvery == 0;
+  if (checkpointing_) {
     candidate_.weights = model_->parameters().values();  // into the buffer it already has: no allocation
     candidate_.step = metrics_.step;
   }
-  bool epoch_ended = batches_->next(batch_indices_);
-  float loss = model_->train_step(train_->batch(batch_indices_));
+  step_ended_epoch_ = batches_->next(batch_indices_);
+  step_loss_ = model_->begin_step(train_->batch(batch_indices_));
+  step_in_progress_ = true;
+}
+
+void Trainer::finish_step() {
+  step_in_progress_ = false;
+  if (pending_single_steps_ > 0) --pending_single_steps_;
+  const float loss = step_loss_;
+  const bool epoch_ended = step_ended_epoch_;
   if (const std::string why = guard_.check(loss); !why.empty()) {
     recover_from_divergence(why);
     return;
   }
-  if (checkpointing) std::swap(verified_, candidate_);
+  if (checkpointing_) std::swap(verified_, candidate_);
   ++metrics_.step;
   metrics_.epoch = batches_->epoch();
   metrics_.epoch_progress = batches_->epoch_progress();
@@ -267,6 +300,7 @@ void Trainer::recover_from_divergence(const std::string& why) {
 }
 
 void Trainer::restore_verified(const std::string& what_happened, const char* advice) {
+  step_in_progress_ = false;  // its gradients are of weights that are gone
   model_->parameters().values() = verified_.weights;
   model_->reset_optimizer();
   training_ = false;

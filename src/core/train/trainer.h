@@ -11,7 +11,9 @@
 //   snapshot->metrics.train_loss; snapshot->weights;      // the whole parameter arena
 //
 // Work is done in units (one optimisation step, or one chunk of the periodic test evaluation),
-// so a slice never overruns its budget by more than one unit.
+// so a slice never overruns its budget by more than one unit. With step_in_parts a unit is a third
+// of a step (its forward pass, its backward pass, its update; Model::begin_step), for an owner
+// whose every call must stay short: the single-thread page, which trains between frames.
 #pragma once
 
 #include <atomic>
@@ -64,6 +66,7 @@ struct TrainerOptions {
   int train_curve_every = 10;      // steps averaged into one train-curve point
   size_t max_curve_points = 2000;  // curves are thinned by half beyond this
   std::chrono::milliseconds publish_interval{33};
+  bool step_in_parts = false;      // a unit of training is a part of a step, not a whole one
 };
 
 class Trainer {
@@ -104,7 +107,11 @@ class Trainer {
   // metrics and curves. Throws std::bad_alloc, changing nothing, when that does not fit in memory.
   void reset_model(std::unique_ptr<Model> model);
   void replace_model(std::unique_ptr<Model> model);
-  void train_one_step();
+  // A whole step, or with step_in_parts its next part.
+  void train_one_unit();
+  void begin_step();
+  void finish_step();
+  void out_of_memory_in_step();
   void evaluate_one_chunk();
   void recover_from_divergence(const std::string& why);
   // Goes back to the last verified weights, pauses, and says what happened and what to try.
@@ -139,6 +146,12 @@ class Trainer {
   std::string message_;
   bool training_ = false;
   int pending_single_steps_ = 0;
+
+  // The step whose parts are under way (step_in_parts): its loss and whether it ended an epoch.
+  bool step_in_progress_ = false;
+  bool checkpointing_ = false;
+  bool step_ended_epoch_ = false;
+  float step_loss_ = 0.0f;
 
   // The periodic test evaluation, spread over several units of work.
   bool evaluating_ = false;

@@ -1,6 +1,7 @@
 // Every kind of model from its config: shapes, what each kind promises (a linear AE-32 code, a
 // sparse code that is non-negative, a VAE that samples, PCA's maths), and clear refusals.
 #include <cmath>
+#include <stdexcept>
 
 #include <catch2/catch.hpp>
 
@@ -38,6 +39,31 @@ TEST_CASE("models: every kind encodes to its latent size and decodes to images i
       CHECK(std::isfinite(model->train_step(x)));
       CHECK(model->loss(x) == model->loss(x));  // evaluation is deterministic, noise and sampling included
       CHECK_FALSE(model->loss_unit().empty());
+    }
+  }
+}
+
+TEST_CASE("models: a step in parts changes the weights bit for bit as a whole step does, for every kind", "[model]") {
+  for (const char* kind : {"ae", "sparse", "denoise", "vae", "conv"}) {
+    SECTION(kind) {
+      bn::ModelConfig config;
+      config.kind = bn::parse_kind(kind);
+      config.latent = 7;
+      if (config.kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.3f};
+      auto whole = bn::make_model(config);
+      auto in_parts = bn::make_model(config);
+      for (int step = 0; step < 3; ++step) {
+        const bn::Matrix x = random_images(6, 784, 10 + step);
+        const float whole_loss = whole->train_step(x);
+        const float begun_loss = in_parts->begin_step(x);
+        REQUIRE(begun_loss == whole_loss);
+        int parts = 1;
+        while (!in_parts->continue_step()) ++parts;
+        CHECK(parts == 2);  // forward, backward, and the update that ends it
+        REQUIRE(in_parts->parameters().values() == whole->parameters().values());
+      }
+      CHECK_THROWS_AS(in_parts->continue_step(), std::logic_error);  // no step begun
+      CHECK(in_parts->parameters().values() != bn::make_model(config)->parameters().values());
     }
   }
 }

@@ -104,6 +104,46 @@ TEST_CASE("trainer: the same seed trains to the same weights", "[trainer]") {
   REQUIRE(a->weights == b->weights);
 }
 
+TEST_CASE("trainer: steps in parts train to the same weights, and a command waits for the step under way",
+          "[trainer]") {
+  bn::TrainerOptions parts;
+  parts.step_in_parts = true;
+  bn::Trainer whole(bn_test::small_autoencoder_config(), small_split().train, small_split().test);
+  bn::Trainer in_parts(bn_test::small_autoencoder_config(), small_split().train, small_split().test, parts);
+  for (int i = 0; i < 30; ++i) whole.post(bn::TrainerCommand::kStep);
+  whole.run_for(10s);
+  REQUIRE(whole.snapshot()->metrics.step == 30);
+
+  in_parts.run_for(10s);  // the untrained model's test loss
+  in_parts.post(bn::TrainerCommand::kStart);
+  // A zero budget is one unit: the first step's forward pass, then its backward pass.
+  in_parts.run_for(0us);
+  in_parts.run_for(0us);
+  REQUIRE(in_parts.has_work());
+  // A pause half-way through a step finishes that step first: it is not dropped.
+  in_parts.post(bn::TrainerCommand::kPause);
+  in_parts.run_for(10s);
+  REQUIRE_FALSE(in_parts.has_work());
+  REQUIRE(in_parts.snapshot()->metrics.step == 1);
+  REQUIRE_FALSE(in_parts.snapshot()->training);
+  for (int i = 0; i < 29; ++i) in_parts.post(bn::TrainerCommand::kStep);
+  in_parts.run_for(10s);
+  auto stepped = in_parts.snapshot();
+  REQUIRE(stepped->metrics.step == 30);
+  REQUIRE(stepped->weights == whole.snapshot()->weights);
+  REQUIRE(stepped->metrics.train_loss == whole.snapshot()->metrics.train_loss);
+
+  // A reset half-way through a step starts from the seeded weights, with nothing of that step left.
+  in_parts.post(bn::TrainerCommand::kStep);
+  in_parts.run_for(0us);
+  in_parts.post(bn::TrainerCommand::kReset);
+  in_parts.run_for(10s);
+  for (int i = 0; i < 30; ++i) in_parts.post(bn::TrainerCommand::kStep);
+  in_parts.run_for(10s);
+  REQUIRE(in_parts.snapshot()->metrics.step == 30);
+  REQUIRE(in_parts.snapshot()->weights == whole.snapshot()->weights);
+}
+
 TEST_CASE("trainer thread: trains in the background while the caller reads snapshots", "[trainer][threads]") {
   bn::Trainer trainer(bn_test::small_autoencoder_config(), small_split().train, small_split().test);
   bn::TrainerThread thread(trainer);
