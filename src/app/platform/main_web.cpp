@@ -1,13 +1,14 @@
 // The browser's main. The page (web/loader.js) provides the <canvas id="canvas">, answers the
 // app's data set requests (Module.requestDataset) through the page API (src/bindings/page_api.cpp),
 // and /fonts/ui.ttf, preloaded into the virtual file system; the browser calls the frame function
-// on every animation frame.
+// on every animation frame (the st build: in a task just after it, see below).
 #ifdef __EMSCRIPTEN__
 #include <cstdint>
 #include <exception>
 #include <string>
 #include <vector>
 
+#include <GLES3/gl3.h>
 #include <emscripten.h>
 
 #include "app/platform/web_app.h"
@@ -101,15 +102,49 @@ bool request_from_page(bn_app::Session&, const bn_app::DatasetHub::Request& requ
 }  // namespace
 
 #ifndef __EMSCRIPTEN_PTHREADS__
-// The single-thread build trains between frames, in tasks of its own that the page's event loop
-// runs after each frame (a MessageChannel, which unlike setTimeout has no 4 ms clamp), one unit
-// of work (a step, or a chunk of the test-loss pass) each, while the time since the frame began
-// leaves room for one more: the browser's input and rendering keep the rest, and no task of ours
-// runs longer than one step. Measured in headless Chromium on 2 cores, software GL, the Denoising
-// preset (tests/bench/browser_page.mjs): until 17.5 ms, 3.9k images/s at 60 fps; until 24 or 27
-// ms, no faster (a step took ~12 ms on the page against 7.6 in the bench's worker, so a second
-// never fitted), and the frames later.
+// The single-thread build draws and trains in tasks of its own that the page's event loop runs
+// after each animation frame (a MessageChannel, which unlike setTimeout has no 4 ms clamp): first
+// the UI's turn, then one unit of training work each (a third of a step, or a chunk of the
+// test-loss pass), while the time since the frame began leaves room for one more. The browser's
+// input and rendering keep the rest, and no task of ours runs longer than a part of a step.
+//
+// The UI draws in a task, not in the animation frame itself, because of how a frame reaches the
+// screen with software compositing (no GPU, the worst case): the browser reads the canvas back
+// from the GPU process when it commits the frame, right after the animation-frame callbacks, and
+// waits while that process renders it. Drawn in the animation frame, the main thread waited ~22
+// ms for each of the ~9 frames a second drawn while training (a Chromium trace: GLES2::ReadPixels
+// in Commit), 20% of its time, that training could not use. Drawn in the task after it, with the
+// GPU process asked to render at once (render_ahead), the next frame's commit waited 6-12 ms, and
+// the Denoising preset trained at 4.5-4.9k images/s instead of 3.4-4.0k (headless Chromium on 2
+// cores, software GL, tests/bench/browser_page.mjs --quick). Until 17.5 ms: 60 fps; later
+// limits (21, 24 ms) gave no more training.
 constexpr double kTrainUntilMs = 17.5;
+
+// A one-pixel read of the frame into a pixel buffer: it makes the GPU process render the frame
+// now, where a flush alone only queues the commands, and unlike a read into memory it does not
+// wait for the result.
+namespace {
+void render_ahead() {
+  static GLuint pixel = 0;
+  if (pixel == 0) {
+    glGenBuffers(1, &pixel);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, pixel);
+    glBufferData(GL_PIXEL_PACK_BUFFER, 4, nullptr, GL_STREAM_READ);
+  }
+  glBindBuffer(GL_PIXEL_PACK_BUFFER, pixel);
+  glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+  glFlush();
+}
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void bn_frame_task() {
+  bn_app::App& app = bn_app::web_app();
+  if (app.tick()) {
+    app.swap();
+    render_ahead();
+  }
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE int bn_train_between_frames(double since_frame_ms, int first) {
   bn_app::App& app = bn_app::web_app();
@@ -129,23 +164,32 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bn_train_between_frames(double since_frame_m
 
 namespace {
 
-void train_after_each_frame() {
+void draw_and_train_after_each_frame() {
   bn_app::web_app().session().training().set_trains_between_frames(true);
   // No comma outside parentheses in the code: the macro would split its argument there.
   // clang-format off
   EM_ASM({
     const channel = new MessageChannel();
     let frameStart = 0;
+    let frameDue = false;
     let first = false;
     let queued = false;
     channel.port1.onmessage = () => {
       queued = false;
-      const more = _bn_train_between_frames(performance.now() - frameStart, first ? 1 : 0);
-      first = false;
+      let more;
+      if (frameDue) {
+        frameDue = false;
+        _bn_frame_task();
+        more = true;
+      } else {
+        more = _bn_train_between_frames(performance.now() - frameStart, first ? 1 : 0);
+        first = false;
+      }
       if (more) { queued = true; channel.port2.postMessage(0); }
     };
-    Module.trainAfterFrame = (started) => {
+    Module.afterAnimationFrame = (started) => {
       frameStart = started;
+      frameDue = true;
       first = true;
       if (!queued) { queued = true; channel.port2.postMessage(0); }
     };
@@ -160,19 +204,17 @@ int main() {
   bn_app::App& app = bn_app::web_app();
   // The canvas is sized by CSS (the whole page); SDL follows it and the device pixel ratio.
   if (!app.open(1280, 720, request_from_page)) return 1;
-#ifndef __EMSCRIPTEN_PTHREADS__
-  train_after_each_frame();
-#endif
+#ifdef __EMSCRIPTEN_PTHREADS__
   emscripten_set_main_loop(
       [] {
         bn_app::App& app = bn_app::web_app();
-        const double started = emscripten_get_now();
         if (app.tick()) app.swap();
-#ifndef __EMSCRIPTEN_PTHREADS__
-        EM_ASM({ Module.trainAfterFrame($0); }, started);
-#endif
       },
       0, true);
+#else
+  draw_and_train_after_each_frame();
+  emscripten_set_main_loop([] { EM_ASM({ Module.afterAnimationFrame($0); }, emscripten_get_now()); }, 0, true);
+#endif
   return 0;
 }
 #endif

@@ -77,8 +77,8 @@ class Training {
   // The single-thread build on a page trains between frames, in tasks of its own (the page's
   // scheduler calls train_between_frames), not inside update: the frame stays short, and the
   // trainer takes the time frames leave. Native single-thread sessions (the tests) train in update.
-  void set_trains_between_frames(bool on) { trains_between_frames_ = on; }
-  // One unit of training work (a step, or a chunk of the test-loss pass), if there is any and
+  void set_trains_between_frames(bool on) { trains_between_frames_ = on; }  // before start()
+  // One unit of training work (a part of a step, or a chunk of the test-loss pass), if there is any and
   // `ms_left` before the next frame covers the last unit's time (`first`: the first call after a
   // frame, which always runs one, so a unit longer than the gap still progresses). True while
   // there is more work to do.
