@@ -17,8 +17,12 @@ struct ScreenRect {
 
 class WidgetProbes {
  public:
-  // Records the last ImGui item's rectangle under `name`.
+  // Records the last ImGui item's rectangle under `name`, unless its window is hidden this frame
+  // (ImGui lays out a window that sizes itself once unseen, before it knows where it goes: a
+  // rectangle from that frame is not where the widget appears).
   void probe(const std::string& name);
+  // The current window's rectangle, on the same terms.
+  void probe_window(const std::string& name);
   void set(const std::string& name, const ScreenRect& rect) { rects_[name] = rect; }
   // The widget is not on screen this frame (e.g. a plot that is not shown).
   void forget(const std::string& name) { rects_.erase(name); }

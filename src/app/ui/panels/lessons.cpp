@@ -111,8 +111,7 @@ void lessons_window(Session& session, UiState& ui, WidgetProbes& probes) {
   ImGui::SetNextWindowBgAlpha(0.97f);
   bool open = true;
   if (ImGui::Begin("Lessons", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
-    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    probes.set("lessonsWindow", {pos.x, pos.y, size.x, size.y});
+    probes.probe_window("lessonsWindow");
     if (const Lesson* lesson = find_lesson(ui.mode.lesson)) lesson_step(session, ui, *lesson, probes);
     else lesson_list(ui, probes);
   }
