@@ -17,15 +17,21 @@ bn::Matrix random_images(int count, int pixels, uint64_t seed) {
   return m;
 }
 
+// A 7-unit code of the given kind; the denoiser with the noise it needs.
+bn::ModelConfig small_config(const char* kind) {
+  bn::ModelConfig config;
+  config.kind = bn::parse_kind(kind);
+  config.latent = 7;
+  if (config.kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.3f};
+  return config;
+}
+
 }  // namespace
 
 TEST_CASE("models: every kind encodes to its latent size and decodes to images in [0, 1]", "[model]") {
   for (const char* kind : {"ae", "sparse", "denoise", "vae", "conv"}) {
     SECTION(kind) {
-      bn::ModelConfig config;
-      config.kind = bn::parse_kind(kind);
-      config.latent = 7;
-      if (config.kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.3f};
+      const bn::ModelConfig config = small_config(kind);
       auto model = bn::make_model(config);
       const bn::Matrix x = random_images(5, 784, 1);
       const bn::Matrix codes = model->encode(x);
@@ -46,10 +52,7 @@ TEST_CASE("models: every kind encodes to its latent size and decodes to images i
 TEST_CASE("models: a step in parts changes the weights bit for bit as a whole step does, for every kind", "[model]") {
   for (const char* kind : {"ae", "sparse", "denoise", "vae", "conv"}) {
     SECTION(kind) {
-      bn::ModelConfig config;
-      config.kind = bn::parse_kind(kind);
-      config.latent = 7;
-      if (config.kind == bn::ModelKind::kDenoising) config.noise = {bn::NoiseType::kGaussian, 0.3f};
+      const bn::ModelConfig config = small_config(kind);
       auto whole = bn::make_model(config);
       auto in_parts = bn::make_model(config);
       for (int step = 0; step < 3; ++step) {
